@@ -1,0 +1,33 @@
+package io.bacalhau.cli;
+
+import io.bacalhau.cli.completion.CompletionCommand;
+import io.bacalhau.cli.job.JobCommand;
+import io.bacalhau.cli.version.VersionCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root of the command tree: {@code bacalhau}. */
+@Command(
+    name = "bacalhau",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Compute over data.",
+    footerHeading = "%nAuth Environment Variables:%n",
+    footer = {
+      "  BACALHAU_API_KEY       API key for the Bacalhau API",
+      "  BACALHAU_API_USERNAME  user name for the Bacalhau API",
+      "  BACALHAU_API_PASSWORD  password for the Bacalhau API"
+    },
+    subcommands = {JobCommand.class, VersionCommand.class, CompletionCommand.class})
+public final class BacalhauCommand implements Runnable {
+  @Spec private CommandSpec spec;
+
+  @Mixin private GlobalOptions globalOptions;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

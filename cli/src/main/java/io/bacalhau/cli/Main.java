@@ -1,0 +1,55 @@
+package io.bacalhau.cli;
+
+import io.bacalhau.cli.errors.ErrorReporter;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Entry point: {@link #run} is what tests, the launcher and the shell all call. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    int code = run(CliContext.system(), args);
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs one command line with the process environment and returns its exit code. */
+  public static int run(PrintStream out, PrintStream err, String... args) {
+    return run(
+        new CliContext(
+            out, err, InputStream.nullInputStream(), System.getenv(), Path.of("").toAbsolutePath(), false),
+        args);
+  }
+
+  /** Runs one command line with the given environment and returns its exit code. */
+  public static int run(PrintStream out, PrintStream err, Map<String, String> env, String... args) {
+    return run(
+        new CliContext(
+            out, err, InputStream.nullInputStream(), env, Path.of("").toAbsolutePath(), false),
+        args);
+  }
+
+  public static int run(CliContext context, String... args) {
+    try (CliSession session = new CliSession(context)) {
+      return commandLine(session).execute(args);
+    }
+  }
+
+  /** The command tree bound to a session, with our error handling and streams. */
+  public static CommandLine commandLine(CliSession session) {
+    CommandLine cmd = new CommandLine(BacalhauCommand.class, new CommandFactory(session));
+    ErrorReporter reporter = new ErrorReporter(session);
+    cmd.setOut(new java.io.PrintWriter(session.out(), true));
+    cmd.setErr(new java.io.PrintWriter(session.err(), true));
+    cmd.setExecutionExceptionHandler(reporter);
+    cmd.setParameterExceptionHandler(reporter);
+    cmd.setCaseInsensitiveEnumValuesAllowed(true);
+    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
+        session.context().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    return cmd;
+  }
+}

@@ -1,0 +1,58 @@
+package io.bacalhau.core.models;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** A reason to look at a job again: the scheduler's unit of work. WaitUntil delays it. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Evaluation(
+    @JsonProperty("ID") String id,
+    @JsonProperty("Namespace") String namespace,
+    @JsonProperty("JobID") String jobId,
+    @JsonProperty("TriggeredBy") String triggeredBy,
+    @JsonProperty("Priority") int priority,
+    @JsonProperty("Type") String type,
+    @JsonProperty("Status") String status,
+    @JsonProperty("Comment") String comment,
+    @JsonProperty("WaitUntil") long waitUntil,
+    @JsonProperty("CreateTime") long createTime,
+    @JsonProperty("ModifyTime") long modifyTime) {
+
+  public static final String STATUS_PENDING = "pending";
+  public static final String STATUS_COMPLETE = "complete";
+  public static final String STATUS_FAILED = "failed";
+  public static final String STATUS_CANCELED = "canceled";
+
+  public static final String TRIGGER_JOB_REGISTER = "job-register";
+  public static final String TRIGGER_JOB_UPDATE = "job-update";
+  public static final String TRIGGER_JOB_CANCEL = "job-cancel";
+  public static final String TRIGGER_JOB_RERUN = "job-rerun";
+  public static final String TRIGGER_JOB_QUEUE = "job-queue";
+  public static final String TRIGGER_JOB_TIMEOUT = "job-timeout";
+  public static final String TRIGGER_EXEC_FAILURE = "exec-failure";
+  public static final String TRIGGER_EXEC_UPDATE = "exec-update";
+  public static final String TRIGGER_EXEC_TIMEOUT = "exec-timeout";
+  public static final String TRIGGER_NODE_JOIN = "node-join";
+
+  public Evaluation {
+    id = Immutables.string(id);
+    namespace = Immutables.string(namespace);
+    jobId = Immutables.string(jobId);
+    triggeredBy = Immutables.string(triggeredBy);
+    type = Immutables.string(type);
+    status = Immutables.string(status);
+    comment = Immutables.string(comment);
+  }
+
+  public boolean isTerminal() {
+    return STATUS_COMPLETE.equals(status)
+        || STATUS_FAILED.equals(status)
+        || STATUS_CANCELED.equals(status);
+  }
+
+  public Evaluation withStatus(String newStatus, String newComment, long nanos) {
+    return new Evaluation(
+        id, namespace, jobId, triggeredBy, priority, type, newStatus, newComment, waitUntil,
+        createTime, nanos);
+  }
+}
