@@ -1,0 +1,15 @@
+package io.bacalhau.core.builtin;
+
+import io.bacalhau.core.spi.ProviderFactory;
+import java.util.List;
+
+/** The providers core ships with, registered before any plugin. */
+public final class BuiltinProviders {
+  public static final String SOURCE = "core";
+
+  private BuiltinProviders() {}
+
+  public static List<ProviderFactory<?, ?>> factories() {
+    return List.of(new NoopEngineFactory(), new NoopPublisherFactory());
+  }
+}

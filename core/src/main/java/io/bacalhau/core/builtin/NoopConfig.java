@@ -1,0 +1,4 @@
+package io.bacalhau.core.builtin;
+
+/** The noop providers take no configuration. */
+public record NoopConfig() {}

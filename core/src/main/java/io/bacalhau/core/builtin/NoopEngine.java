@@ -1,0 +1,65 @@
+package io.bacalhau.core.builtin;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.engine.Engine;
+import io.bacalhau.core.spi.engine.EngineResult;
+import io.bacalhau.core.spi.engine.RunRequest;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Does nothing, successfully, unless its params say otherwise: {@code Stdout}, {@code Stderr}
+ * (text to print), {@code ExitCode} (int), {@code SleepMillis} (a delay that honours stops and
+ * timeouts) and {@code Error} (a runner failure). Those params let tests and demos script every
+ * outcome without Docker.
+ */
+final class NoopEngine implements Engine {
+
+  @Override
+  public void validate(SpecConfig spec) {
+    for (String key : new String[] {"ExitCode", "SleepMillis"}) {
+      Object value = spec.param(key);
+      if (value != null && !(value instanceof Number) && !String.valueOf(value).matches("-?\\d+")) {
+        throw BacalhauException.builder(
+                ErrorCode.EXECUTOR_SPEC_VALIDATION_ERR,
+                "Engine.Params." + key + ": expected a whole number, got '" + value + "'")
+            .component("Executor")
+            .build();
+      }
+    }
+  }
+
+  @Override
+  public EngineResult run(RunRequest request, ExecutionEvents events) throws Exception {
+    SpecConfig spec = request.engineSpec();
+    long sleep = number(spec.param("SleepMillis"));
+    if (sleep > 0) {
+      Thread.sleep(sleep);
+    }
+    write(request.stdout(), spec.param("Stdout"));
+    write(request.stderr(), spec.param("Stderr"));
+    Object error = spec.param("Error");
+    if (error != null && !String.valueOf(error).isBlank()) {
+      throw BacalhauException.builder(ErrorCode.INTERNAL_ERROR, String.valueOf(error))
+          .component("NoopExecutor")
+          .failsExecution(true)
+          .build();
+    }
+    return EngineResult.exited((int) number(spec.param("ExitCode")));
+  }
+
+  private static void write(java.io.OutputStream out, Object text) throws java.io.IOException {
+    if (text != null) {
+      out.write(String.valueOf(text).getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private static long number(Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    return value == null ? 0 : Long.parseLong(String.valueOf(value).strip());
+  }
+}

@@ -1,0 +1,112 @@
+package io.bacalhau.core.compute;
+
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionDesiredStateType;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.protocol.ComputeCallback;
+import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.spi.ProviderKind;
+import io.bacalhau.core.spi.ProviderRegistry;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * A compute node: bids on executions it can run, queues them for capacity, and runs each on a
+ * virtual thread. It advertises only the providers installed here.
+ */
+public final class ComputeNode implements ComputeChannel, AutoCloseable {
+  private final ProviderRegistry registry;
+  private final ComputeCallback callback;
+  private final ComputeSettings settings;
+  private final Bidder bidder;
+  private final ExecutionRunner runner;
+  private final ExecutorBuffer buffer;
+  private final Map<String, RunningExecution> active = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("bacalhau-timeouts").factory());
+
+  public ComputeNode(ProviderRegistry registry, ComputeCallback callback, ComputeSettings settings, Clock clock) {
+    this.registry = registry;
+    this.callback = callback;
+    this.settings = settings;
+    this.bidder = new Bidder(registry, settings);
+    this.runner = new ExecutionRunner(registry, callback, settings, clock);
+    this.buffer = new ExecutorBuffer(settings.capacity());
+  }
+
+  public NodeInfo info() {
+    return new NodeInfo(
+        settings.nodeId(), settings.labels(), registry.installedTypes(ProviderKind.ENGINE),
+        registry.installedTypes(ProviderKind.PUBLISHER), registry.installedTypes(ProviderKind.INPUT_SOURCE),
+        settings.capacity());
+  }
+
+  @Override
+  public void askForBid(Job job, Execution execution) {
+    String rejection = bidder.rejection(job, execution);
+    callback.bidResult(execution.id(), rejection == null, rejection == null ? "" : rejection);
+    if (rejection == null && execution.desiredStateType() == ExecutionDesiredStateType.RUNNING) {
+      bidAccepted(job, execution);
+    }
+  }
+
+  @Override
+  public void bidAccepted(Job job, Execution execution) {
+    RunningExecution handle = new RunningExecution(timer);
+    active.put(execution.id(), handle);
+    buffer.add(job, execution, handle);
+    startWhatFits();
+  }
+
+  @Override
+  public void cancel(String executionId, String reason) {
+    RunningExecution handle = active.get(executionId);
+    if (handle == null) {
+      return;
+    }
+    if (buffer.remove(executionId)) {
+      active.remove(executionId);
+      callback.cancelled(executionId, reason);
+      return;
+    }
+    handle.stop(new RunningExecution.StopReason(reason, null));
+  }
+
+  /** How many executions are running or waiting here. */
+  public int activeCount() {
+    return active.size();
+  }
+
+  private void startWhatFits() {
+    while (true) {
+      var next = buffer.next();
+      if (next.isEmpty()) {
+        return;
+      }
+      ExecutorBuffer.Queued q = next.get();
+      Thread.ofVirtual()
+          .name("execution-" + q.execution().id())
+          .start(
+              () -> {
+                q.handle().attach(Thread.currentThread());
+                try {
+                  runner.run(q.job(), q.execution(), q.handle());
+                } finally {
+                  active.remove(q.execution().id());
+                  buffer.release(q.execution());
+                  startWhatFits();
+                }
+              });
+    }
+  }
+
+  @Override
+  public void close() {
+    active.values().forEach(h -> h.stop(new RunningExecution.StopReason("node shutting down", null)));
+    timer.shutdownNow();
+  }
+}

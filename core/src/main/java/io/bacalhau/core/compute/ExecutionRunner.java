@@ -1,0 +1,161 @@
+package io.bacalhau.core.compute;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.ResultPath;
+import io.bacalhau.core.models.RunCommandResult;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.models.Task;
+import io.bacalhau.core.orchestrator.DurationText;
+import io.bacalhau.core.protocol.ComputeCallback;
+import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.spi.engine.EngineResult;
+import io.bacalhau.core.spi.engine.RunRequest;
+import io.bacalhau.core.spi.publisher.PublishRequest;
+import io.bacalhau.core.spi.storage.PreparedInput;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Runs one execution: inputs, then the engine, then the publisher, reporting each step. The
+ * results folder always holds {@code stdout}, {@code stderr} and {@code exitCode}, and is published
+ * whatever the exit code; only a runner failure fails the execution.
+ */
+final class ExecutionRunner {
+  private final ProviderRegistry registry;
+  private final ComputeCallback callback;
+  private final ComputeSettings settings;
+  private final Clock clock;
+
+  ExecutionRunner(ProviderRegistry registry, ComputeCallback callback, ComputeSettings settings, Clock clock) {
+    this.registry = registry;
+    this.callback = callback;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  void run(Job job, Execution execution, RunningExecution handle) {
+    String id = execution.id();
+    ExecutionEvents events = new CallbackEvents(callback, id, clock);
+    Task task = job.task();
+    Path dir = settings.executionsDir().resolve(id);
+    Path results = dir.resolve("results");
+    Path logs = dir.resolve("logs");
+    List<PreparedInput> inputs = List.of();
+    OutputCapture stdout = null;
+    OutputCapture stderr = null;
+    try {
+      Files.createDirectories(results);
+      Files.createDirectories(logs);
+      for (ResultPath rp : task.resultPaths()) {
+        Files.createDirectories(results.resolve(rp.name()));
+      }
+      callback.progressed(id, ExecutionStateType.RUNNING);
+      inputs = InputStager.prepare(registry, job, id, dir.resolve("inputs"), events);
+      stdout = new OutputCapture(logs.resolve("stdout"));
+      stderr = new OutputCapture(logs.resolve("stderr"));
+      Duration timeout = Duration.ofSeconds(task.timeouts().effectiveExecutionTimeout());
+      handle.armTimeout(timeout);
+      RunRequest request =
+          new RunRequest(
+              job, id, execution.partitionIndex(), task.engine(),
+              EnvironmentBuilder.build(job, execution, settings.envAllowList(), settings.hostEnv()), inputs,
+              task.resultPaths(), results, Files.createDirectories(dir.resolve("work")),
+              execution.allocatedResources(), task.network(), stdout, stderr, timeout);
+      EngineResult result = registry.engine(task.engine().type()).run(request, events);
+      handle.disarmTimeout();
+      stdout.close();
+      stderr.close();
+      RunCommandResult output =
+          new RunCommandResult(stdout.inline(), stdout.truncated(), stderr.inline(), stderr.truncated(),
+              result.exitCode(), result.errorMessage());
+      writeResults(results, logs, result.exitCode());
+      if (output.failed()) {
+        callback.computeError(id, runnerError(output.errorMsg()), output);
+        return;
+      }
+      SpecConfig published = SpecConfig.EMPTY;
+      if (!task.publisher().isEmpty()) {
+        callback.progressed(id, ExecutionStateType.PUBLISHING);
+        published =
+            registry.publisher(task.publisher().type())
+                .publish(new PublishRequest(job, id, settings.nodeId(), task.publisher(), results), events);
+      }
+      callback.runResult(id, published, output);
+    } catch (InterruptedException e) {
+      stopped(id, handle, stdout, stderr);
+    } catch (Exception e) {
+      if (handle.stopReason() != null) {
+        stopped(id, handle, stdout, stderr);
+        return;
+      }
+      BacalhauException error =
+          e instanceof BacalhauException b
+              ? b
+              : BacalhauException.builder(ErrorCode.INTERNAL_ERROR, String.valueOf(e.getMessage() == null ? e : e.getMessage()))
+                  .component("Compute")
+                  .cause(e)
+                  .build();
+      callback.computeError(id, error, partialOutput(stdout, stderr, error.getMessage()));
+    } finally {
+      handle.disarmTimeout();
+      InputStager.cleanup(registry, inputs);
+    }
+  }
+
+  private void stopped(String id, RunningExecution handle, OutputCapture stdout, OutputCapture stderr) {
+    RunningExecution.StopReason reason = handle.stopReason();
+    if (reason != null && reason.timeout() != null) {
+      String message = "Execution timed out after " + DurationText.format(reason.timeout());
+      BacalhauException error =
+          BacalhauException.builder(ErrorCode.TIME_OUT, message)
+              .component("Compute")
+              .hint("Increase the task timeout or allocate more resources")
+              .retryable(true)
+              .failsExecution(true)
+              .build();
+      callback.computeError(id, error, partialOutput(stdout, stderr, message));
+    } else {
+      callback.cancelled(id, reason == null ? "interrupted" : reason.message());
+    }
+  }
+
+  private static RunCommandResult partialOutput(OutputCapture stdout, OutputCapture stderr, String error) {
+    return new RunCommandResult(
+        stdout == null ? "" : stdout.inline(), stdout != null && stdout.truncated(),
+        stderr == null ? "" : stderr.inline(), stderr != null && stderr.truncated(), -1, error);
+  }
+
+  private static BacalhauException runnerError(String message) {
+    return BacalhauException.builder(ErrorCode.INTERNAL_ERROR, message).component("Executor").failsExecution(true).build();
+  }
+
+  /** The reference's result layout: stdout, stderr and exitCode beside the result folders. */
+  private static void writeResults(Path results, Path logs, int exitCode) throws java.io.IOException {
+    Files.copy(logs.resolve("stdout"), results.resolve("stdout"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(logs.resolve("stderr"), results.resolve("stderr"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(results.resolve("exitCode"), String.valueOf(exitCode), StandardCharsets.UTF_8);
+  }
+
+  /** Provider events become execution history entries. */
+  private record CallbackEvents(ComputeCallback callback, String executionId, Clock clock) implements ExecutionEvents {
+    @Override
+    public void emit(String topic, String message) {
+      callback.event(executionId, Event.of(topic, message, clock.instant()));
+    }
+
+    @Override
+    public void error(String topic, BacalhauException error) {
+      callback.event(executionId, Event.fromError(topic, error, clock.instant()));
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.bacalhau.core.compute;
+
+import io.bacalhau.core.models.InputSource;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.spi.storage.PrepareRequest;
+import io.bacalhau.core.spi.storage.PreparedInput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/** Prepares a task's inputs in parallel, each in a folder of its own, and removes them after. */
+final class InputStager {
+  private InputStager() {}
+
+  static List<PreparedInput> prepare(
+      ProviderRegistry registry, Job job, String executionId, Path stagingRoot, ExecutionEvents events)
+      throws Exception {
+    List<InputSource> inputs = job.task().inputSources();
+    if (inputs.isEmpty()) {
+      return List.of();
+    }
+    events.emit(Topics.DOWNLOADING_INPUTS, "Preparing " + inputs.size() + " input(s)");
+    List<Future<PreparedInput>> futures = new ArrayList<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < inputs.size(); i++) {
+        InputSource input = inputs.get(i);
+        Path staging = Files.createDirectories(stagingRoot.resolve(String.valueOf(i)));
+        futures.add(
+            pool.submit(
+                () ->
+                    registry.inputSource(input.source().type())
+                        .prepare(new PrepareRequest(job, executionId, input, staging), events)));
+      }
+      List<PreparedInput> prepared = new ArrayList<>();
+      Exception failure = null;
+      for (Future<PreparedInput> f : futures) {
+        try {
+          prepared.add(f.get());
+        } catch (ExecutionException e) {
+          failure = failure == null && e.getCause() instanceof Exception c ? c : failure;
+        }
+      }
+      if (failure != null) {
+        cleanup(registry, prepared);
+        throw failure;
+      }
+      return prepared;
+    }
+  }
+
+  static void cleanup(ProviderRegistry registry, List<PreparedInput> inputs) {
+    for (PreparedInput input : inputs) {
+      try {
+        registry.inputSource(input.spec().source().type()).cleanup(input);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(InputStager.class).warn("cleaning up input {} failed", input.target(), e);
+      }
+    }
+  }
+}

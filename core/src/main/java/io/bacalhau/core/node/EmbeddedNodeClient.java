@@ -1,0 +1,147 @@
+package io.bacalhau.core.node;
+
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.orchestrator.JobWatchers;
+import io.bacalhau.core.orchestrator.Orchestrator;
+import io.bacalhau.core.orchestrator.SubmitResult;
+import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.store.HistoryQuery;
+import io.bacalhau.core.store.JobQuery;
+import io.bacalhau.core.store.JobStore;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A {@link NodeClient} on a node in this very process. Reads go straight to the store; the node
+ * (and its plugins) is only built for requests that change something, and only starts working when
+ * someone waits for a result.
+ */
+public final class EmbeddedNodeClient implements NodeClient {
+  private final NodeOptions options;
+  private final Supplier<ProviderRegistry> registry;
+  private final Runnable onOrphanedWork;
+  private final JobWatchers watchers = new JobWatchers();
+  private JobStore store;
+  private LocalNode node;
+
+  /**
+   * @param onOrphanedWork called at close when jobs are left with no live owner (the caller starts
+   *     a background worker for them)
+   */
+  public EmbeddedNodeClient(NodeOptions options, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
+    this.options = options;
+    this.registry = registry;
+    this.onOrphanedWork = onOrphanedWork;
+  }
+
+  private synchronized JobStore store() {
+    if (store == null) {
+      store = JobStore.open(options.storeFile());
+    }
+    return store;
+  }
+
+  /** The node of this process, created on first need. */
+  public synchronized LocalNode node() {
+    if (node == null) {
+      node = new LocalNode(options, store(), registry.get(), watchers);
+    }
+    return node;
+  }
+
+  /** Starts scheduling and running in this process and keeps at it until closed. */
+  public void startWorking() {
+    node().start();
+  }
+
+  @Override
+  public SubmitResult submit(Job job, boolean force) {
+    return node().orchestrator().submit(job, force);
+  }
+
+  @Override
+  public Job job(String idOrName, String namespace) {
+    return store().read(r -> r.resolveJob(idOrName, namespace));
+  }
+
+  @Override
+  public JobDetails describe(String idOrName, String namespace, long version) {
+    return store()
+        .read(
+            r -> {
+              Job job = r.resolveJob(idOrName, namespace);
+              Job shown = version > 0 ? r.jobVersion(job.id(), version).orElse(job) : job;
+              List<Execution> executions =
+                  r.executions(job.id()).stream().filter(e -> e.jobVersion() == shown.version()).toList();
+              List<JobHistory> history =
+                  r.history(job.id(), new HistoryQuery(shown.version(), false, "all", "", 0));
+              return new JobDetails(shown, executions, history);
+            });
+  }
+
+  @Override
+  public List<Job> list(JobQuery query) {
+    return store().read(r -> r.jobs(query));
+  }
+
+  @Override
+  public List<JobHistory> history(String jobId, HistoryQuery query) {
+    return store().read(r -> r.history(jobId, query));
+  }
+
+  @Override
+  public List<Execution> executions(String jobId, long version) {
+    return store()
+        .read(r -> r.executions(jobId).stream().filter(e -> version == 0 || e.jobVersion() == version).toList());
+  }
+
+  @Override
+  public List<Job> versions(String jobId) {
+    return store().read(r -> r.versions(jobId));
+  }
+
+  @Override
+  public String stop(String idOrName, String namespace, String reason) {
+    return node().orchestrator().stop(idOrName, namespace, reason);
+  }
+
+  @Override
+  public SubmitResult rerun(String idOrName, String namespace, long version, String reason) {
+    return node().orchestrator().rerun(idOrName, namespace, version, reason);
+  }
+
+  @Override
+  public void logs(String executionId, boolean follow, OutputStream out, OutputStream err)
+      throws InterruptedException {
+    LogTailer.copy(
+        options.executionsDir().resolve(executionId).resolve("logs"),
+        follow,
+        () -> store().read(r -> r.execution(executionId).map(e -> e.computeStateType().isTerminal()).orElse(true)),
+        out,
+        err);
+  }
+
+  @Override
+  public void awaitChange(Duration timeout) throws InterruptedException {
+    startWorking();
+    watchers.awaitChange(timeout);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (node != null) {
+      node.close();
+    }
+    if (store != null) {
+      boolean orphans = node != null && Orchestrator.hasOrphans(store);
+      store.close();
+      if (orphans) {
+        onOrphanedWork.run();
+      }
+    }
+  }
+}

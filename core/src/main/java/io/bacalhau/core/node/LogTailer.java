@@ -1,0 +1,50 @@
+package io.bacalhau.core.node;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+
+/** Copies an execution's stdout and stderr files, and with follow keeps copying as they grow. */
+final class LogTailer {
+  private static final long FOLLOW_POLL_MILLIS = 100;
+
+  private LogTailer() {}
+
+  static void copy(Path logs, boolean follow, BooleanSupplier finished, OutputStream out, OutputStream err)
+      throws InterruptedException {
+    long outPos = 0;
+    long errPos = 0;
+    while (true) {
+      boolean done = !follow || finished.getAsBoolean();
+      outPos = drain(logs.resolve("stdout"), outPos, out);
+      errPos = drain(logs.resolve("stderr"), errPos, err);
+      if (done) {
+        return;
+      }
+      Thread.sleep(FOLLOW_POLL_MILLIS);
+    }
+  }
+
+  private static long drain(Path file, long position, OutputStream sink) {
+    if (!Files.exists(file)) {
+      return position;
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+      raf.seek(position);
+      byte[] buffer = new byte[8192];
+      int n;
+      while ((n = raf.read(buffer)) > 0) {
+        sink.write(buffer, 0, n);
+        position += n;
+      }
+      sink.flush();
+      return position;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

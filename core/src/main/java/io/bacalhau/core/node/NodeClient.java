@@ -1,0 +1,51 @@
+package io.bacalhau.core.node;
+
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.orchestrator.SubmitResult;
+import io.bacalhau.core.store.HistoryQuery;
+import io.bacalhau.core.store.JobQuery;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What client commands ask of a node. The embedded node in this process is one answer; a REST
+ * client to a remote node is another.
+ */
+public interface NodeClient extends AutoCloseable {
+
+  SubmitResult submit(Job job, boolean force);
+
+  /** A job by name, ID or unique ID prefix. */
+  Job job(String idOrName, String namespace);
+
+  JobDetails describe(String idOrName, String namespace, long version);
+
+  List<Job> list(JobQuery query);
+
+  List<JobHistory> history(String jobId, HistoryQuery query);
+
+  /** Executions of a job, oldest first; {@code version} 0 means all versions. */
+  List<Execution> executions(String jobId, long version);
+
+  List<Job> versions(String jobId);
+
+  /** Stops a job; returns the evaluation ID, or "" when it was already over. */
+  String stop(String idOrName, String namespace, String reason);
+
+  SubmitResult rerun(String idOrName, String namespace, long version, String reason);
+
+  /**
+   * Copies an execution's output: stdout to {@code out}, stderr to {@code err}; with {@code
+   * follow}, keeps copying until the execution ends.
+   */
+  void logs(String executionId, boolean follow, OutputStream out, OutputStream err) throws InterruptedException;
+
+  /** Blocks until something changes on the node, or the timeout passes. */
+  void awaitChange(Duration timeout) throws InterruptedException;
+
+  @Override
+  void close();
+}

@@ -1,0 +1,44 @@
+package io.bacalhau.core.node;
+
+import io.bacalhau.core.models.Resources;
+import io.bacalhau.core.orchestrator.JobDefaults;
+import io.bacalhau.core.orchestrator.SchedulerSettings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a local node needs, read from configuration by the caller.
+ *
+ * @param capacity what compute may use ({@code Compute.AllocatedCapacity} applied to this machine)
+ */
+public record NodeOptions(
+    Path dataDir,
+    Map<String, String> labels,
+    Resources capacity,
+    List<String> envAllowList,
+    Map<String, String> hostEnv,
+    JobDefaults jobDefaults,
+    SchedulerSettings scheduler) {
+
+  public NodeOptions {
+    labels = Map.copyOf(labels);
+    envAllowList = List.copyOf(envAllowList);
+    hostEnv = Map.copyOf(hostEnv);
+  }
+
+  /** Defaults for a data dir: 80% of this machine, Bacalhau's job defaults. */
+  public static NodeOptions defaults(Path dataDir, Map<String, String> hostEnv) {
+    return new NodeOptions(
+        dataDir, Map.of(), MachineCapacity.allocated(0.8, 0.8, 0.8, 1.0, dataDir), List.of(), hostEnv,
+        JobDefaults.BUILT_IN, SchedulerSettings.DEFAULTS);
+  }
+
+  public Path storeFile() {
+    return dataDir.resolve("orchestrator").resolve("jobs.db");
+  }
+
+  public Path executionsDir() {
+    return dataDir.resolve("compute").resolve("executions");
+  }
+}

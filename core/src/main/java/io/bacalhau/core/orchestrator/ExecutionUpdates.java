@@ -1,0 +1,108 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionDesiredStateType;
+import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.Ids;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.RunCommandResult;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.models.State;
+import io.bacalhau.core.models.Times;
+import io.bacalhau.core.store.StoreTx;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Records what compute reports about executions. Each report is one transaction: the new state,
+ * its event, and (when the scheduler must look again) an evaluation. A terminal execution never
+ * changes again, whatever arrives late.
+ */
+final class ExecutionUpdates {
+  private ExecutionUpdates() {}
+
+  static Optional<Evaluation> bidResult(StoreTx tx, String id, boolean accepted, String reason, Instant now) {
+    return change(
+        tx, id, now,
+        e -> {
+          if (!accepted) {
+            return e.withComputeState(State.of(ExecutionStateType.ASK_FOR_BID_REJECTED, reason))
+                .withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "bid rejected"));
+          }
+          boolean direct = e.desiredStateType() == ExecutionDesiredStateType.RUNNING;
+          return e.withComputeState(
+              State.of(direct ? ExecutionStateType.BID_ACCEPTED : ExecutionStateType.ASK_FOR_BID_ACCEPTED, reason));
+        },
+        accepted ? null : Event.of(Topics.SCHEDULING, "Bid rejected: " + reason, now, java.util.Map.of(Event.DETAIL_IS_ERROR, "true")),
+        true);
+  }
+
+  static Optional<Evaluation> progressed(StoreTx tx, String id, ExecutionStateType state, Instant now) {
+    return change(tx, id, now, e -> e.withComputeState(State.of(state)), null, false);
+  }
+
+  static Optional<Evaluation> completed(
+      StoreTx tx, String id, SpecConfig published, RunCommandResult output, Instant now) {
+    return change(
+        tx, id, now,
+        e ->
+            e.withResult(published, output)
+                .withComputeState(State.of(ExecutionStateType.COMPLETED))
+                .withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "execution completed")),
+        Event.of(Topics.EXECUTION, "Completed successfully", now),
+        true);
+  }
+
+  static Optional<Evaluation> failed(
+      StoreTx tx, String id, BacalhauException error, RunCommandResult output, Instant now) {
+    return change(
+        tx, id, now,
+        e ->
+            e.withResult(e.publishedResult(), output)
+                .withComputeState(State.of(ExecutionStateType.FAILED, error.getMessage()))
+                .withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "execution failed")),
+        Event.fromError(Topics.EXECUTION, error, now),
+        true);
+  }
+
+  static Optional<Evaluation> cancelled(StoreTx tx, String id, String reason, Instant now) {
+    return change(
+        tx, id, now,
+        e -> e.withComputeState(State.of(ExecutionStateType.CANCELLED, reason)),
+        Event.of(Topics.EXECUTION, "Cancelled: " + reason, now),
+        true);
+  }
+
+  static void event(StoreTx tx, String id, Event event) {
+    tx.execution(id).ifPresent(e -> tx.appendExecutionEvent(e, event));
+  }
+
+  private static Optional<Evaluation> change(
+      StoreTx tx, String id, Instant now, UnaryOperator<Execution> update, Event event, boolean evaluate) {
+    Optional<Execution> found = tx.execution(id);
+    if (found.isEmpty() || found.get().computeStateType().isTerminal()) {
+      return Optional.empty();
+    }
+    Execution before = found.get();
+    Execution after = update.apply(before).touched(before.revision() + 1, Times.nanos(now));
+    tx.putExecution(after);
+    if (event != null) {
+      tx.appendExecutionEvent(after, event);
+    }
+    if (!evaluate) {
+      return Optional.empty();
+    }
+    Job job = tx.requireJob(after.jobId());
+    long nanos = Times.nanos(now);
+    Evaluation eval =
+        new Evaluation(
+            Ids.evaluation(), job.namespace(), job.id(), Evaluation.TRIGGER_EXEC_UPDATE, job.priority(),
+            job.type(), Evaluation.STATUS_PENDING, "", nanos, nanos, nanos);
+    tx.putEvaluation(eval);
+    return Optional.of(eval);
+  }
+}

@@ -1,0 +1,116 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.jobspec.ResourceParser;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.InputSource;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.LabelSelectorRequirement;
+import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.models.Resources;
+import io.bacalhau.core.models.Task;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Ranks compute nodes for a job, as Bacalhau's rankers do: a node that lacks a required engine,
+ * publisher or input source, fails a hard label constraint, is too small, or already failed the job
+ * too often is unsuitable and says why; {@code favour_} constraints only add rank.
+ */
+final class NodeSelector {
+  private final int maxAttemptsPerNode;
+
+  NodeSelector(int maxAttemptsPerNode) {
+    this.maxAttemptsPerNode = maxAttemptsPerNode;
+  }
+
+  /** One node's rank; negative means unsuitable, for the given reason. */
+  record Ranked(NodeInfo node, int rank, String reason) {
+    boolean suitable() {
+      return rank >= 0;
+    }
+  }
+
+  /** Every node ranked, best first. */
+  List<Ranked> rank(Job job, List<NodeInfo> nodes, List<Execution> executions) {
+    List<Ranked> ranked = new ArrayList<>();
+    for (NodeInfo node : nodes) {
+      ranked.add(rank(job, node, executions));
+    }
+    ranked.sort(Comparator.comparingInt(Ranked::rank).reversed());
+    return ranked;
+  }
+
+  private Ranked rank(Job job, NodeInfo node, List<Execution> executions) {
+    Task task = job.task();
+    int rank = 0;
+    String engine = task.engine().type();
+    if (!containsIgnoreCase(node.engines(), engine)) {
+      return unsuitable(node, "does not support engine " + engine + ", only " + String.join(", ", node.engines()));
+    }
+    rank += 10;
+    if (!task.publisher().isEmpty() && !containsIgnoreCase(node.publishers(), task.publisher().type())) {
+      return unsuitable(
+          node,
+          "does not support publisher " + task.publisher().type() + ", only " + String.join(", ", node.publishers()));
+    }
+    for (InputSource input : task.inputSources()) {
+      if (!containsIgnoreCase(node.storageSources(), input.source().type())) {
+        return unsuitable(
+            node,
+            "does not support input source "
+                + input.source().type()
+                + ", only "
+                + String.join(", ", node.storageSources()));
+      }
+    }
+    for (LabelSelectorRequirement req : job.constraints()) {
+      boolean match = LabelMatcher.matches(req, node.labels());
+      if (req.isPreference()) {
+        rank += match ? 10 : 0;
+      } else if (!match) {
+        return unsuitable(node, "labels " + node.labels() + " don't match required selector " + describe(req));
+      }
+    }
+    Resources needed = ResourceParser.parse(task.resources());
+    if (!needed.fitsIn(node.maxCapacity())) {
+      return unsuitable(node, tooBig(needed, node.maxCapacity()));
+    }
+    long failures =
+        executions.stream()
+            .filter(e -> e.nodeId().equals(node.nodeId()) && e.jobVersion() == job.version())
+            .filter(e -> e.computeStateType() == ExecutionStateType.FAILED)
+            .count();
+    if (failures >= maxAttemptsPerNode) {
+      return unsuitable(node, "already failed this job " + failures + " times");
+    }
+    rank += failures == 0 ? 30 : 0;
+    return new Ranked(node, rank, "");
+  }
+
+  private static String tooBig(Resources needed, Resources max) {
+    if (needed.cpu() > max.cpu()) {
+      return String.format("job requires more CPU (%s) than the maximum available (%s)", needed.cpu(), max.cpu());
+    }
+    if (needed.memory() > max.memory()) {
+      return "job requires more memory (" + needed.memory() + " bytes) than the maximum available (" + max.memory() + " bytes)";
+    }
+    if (needed.disk() > max.disk()) {
+      return "job requires more disk (" + needed.disk() + " bytes) than the maximum available (" + max.disk() + " bytes)";
+    }
+    return "job requires more GPUs (" + needed.gpu() + ") than the maximum available (" + max.gpu() + ")";
+  }
+
+  private static String describe(LabelSelectorRequirement req) {
+    return req.key() + " " + req.operator() + " " + String.join(",", req.values());
+  }
+
+  private static Ranked unsuitable(NodeInfo node, String reason) {
+    return new Ranked(node, -1, reason);
+  }
+
+  private static boolean containsIgnoreCase(List<String> list, String value) {
+    return list.stream().anyMatch(s -> s.equalsIgnoreCase(value.strip()));
+  }
+}

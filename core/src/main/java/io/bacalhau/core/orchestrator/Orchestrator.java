@@ -1,0 +1,216 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.models.RunCommandResult;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.protocol.ComputeCallback;
+import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.store.JobStore;
+import io.bacalhau.core.store.StoreTx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Owns the jobs this process submitted or adopted: accepts submissions, stops and reruns, runs the
+ * scheduler for each evaluation, and records what compute reports. All changes happen on one worker
+ * thread, in order.
+ */
+public final class Orchestrator implements ComputeCallback, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
+  private static final long IDLE_POLL_MILLIS = 200;
+
+  private final JobStore store;
+  private final String instanceId;
+  private final Clock clock;
+  private final Scheduler scheduler;
+  private final JobEndpoint endpoint;
+  private final Supplier<List<NodeInfo>> nodes;
+  private final JobWatchers watchers;
+  private final WorkQueue work = new WorkQueue();
+  private volatile ComputeChannel compute;
+  private volatile Thread worker;
+  private volatile boolean running;
+
+  public Orchestrator(
+      JobStore store,
+      String instanceId,
+      String nodeId,
+      ProviderRegistry registry,
+      JobDefaults defaults,
+      SchedulerSettings settings,
+      Supplier<List<NodeInfo>> nodes,
+      JobWatchers watchers,
+      Clock clock) {
+    this.store = store;
+    this.instanceId = instanceId;
+    this.clock = clock;
+    this.scheduler = new Scheduler(settings);
+    this.nodes = nodes;
+    this.watchers = watchers;
+    this.endpoint =
+        new JobEndpoint(store, instanceId, new SubmissionPipeline(defaults, registry, nodeId), clock);
+  }
+
+  public void connect(ComputeChannel channel) {
+    this.compute = channel;
+  }
+
+  /** Starts the worker and adopts work left by processes that are gone. */
+  public void start() {
+    running = true;
+    worker = Thread.ofPlatform().daemon().name("bacalhau-orchestrator").start(this::loop);
+    work.submit(this::recover);
+  }
+
+  public SubmitResult submit(Job job, boolean force) {
+    SubmitResult result = endpoint.submit(job, force);
+    schedule(result.evaluationId());
+    return result;
+  }
+
+  public String stop(String idOrName, String namespace, String reason) {
+    Optional<Evaluation> eval = endpoint.stop(idOrName, namespace, reason);
+    eval.ifPresent(e -> schedule(e.id()));
+    watchers.signal();
+    return eval.map(Evaluation::id).orElse("");
+  }
+
+  public SubmitResult rerun(String idOrName, String namespace, long version, String reason) {
+    SubmitResult result = endpoint.rerun(idOrName, namespace, version, reason);
+    schedule(result.evaluationId());
+    return result;
+  }
+
+  /** Whether some job has work that no live process owns (it needs a worker). */
+  public static boolean hasOrphans(JobStore store) {
+    return Recovery.hasOrphans(store);
+  }
+
+  /** Whether this process still has unfinished work (used before it exits). */
+  public boolean ownsActiveJobs() {
+    return store.read(r -> r.jobsWithWork().stream().anyMatch(j -> instanceId.equals(r.owner(j.id()))));
+  }
+
+  private void schedule(String evaluationId) {
+    work.schedule(evaluationId, 0);
+  }
+
+  private void loop() {
+    long lastStorePoll = 0;
+    while (running) {
+      try {
+        WorkQueue.Work next = work.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        switch (next) {
+          case null -> {}
+          case WorkQueue.Message m -> m.action().run();
+          case WorkQueue.EvaluationDue due -> process(due.evaluationId());
+        }
+        if (System.nanoTime() - lastStorePoll > IDLE_POLL_MILLIS * 1_000_000) {
+          lastStorePoll = System.nanoTime();
+          // Evaluations created by other processes (a `job stop`) for jobs this one owns.
+          store.read(r -> r.pendingEvaluations(instanceId)).forEach(e -> work.schedule(e.id(), e.waitUntil()));
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        LOG.warn("orchestrator work failed; it will be retried", e);
+      }
+    }
+  }
+
+  private void recover() {
+    Recovery.adoptOrphans(store, instanceId, clock.instant()).forEach(e -> work.schedule(e.id(), e.waitUntil()));
+  }
+
+  private void process(String evaluationId) {
+    Instant now = clock.instant();
+    List<NodeInfo> available = nodes.get();
+    PlanApplier.Dispatch dispatch =
+        store.write(
+            tx -> {
+              Evaluation eval = tx.evaluation(evaluationId).orElse(null);
+              if (eval == null || eval.isTerminal()) {
+                return null;
+              }
+              Job job = tx.requireJob(eval.jobId());
+              Plan plan = scheduler.schedule(job, eval, tx.executions(job.id()), available, now);
+              return PlanApplier.apply(tx, plan, now);
+            });
+    if (dispatch != null) {
+      dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
+      if (compute != null) {
+        dispatch.send(compute);
+      }
+    }
+    watchers.signal();
+  }
+
+  private void report(Function<StoreTx, Optional<Evaluation>> change) {
+    work.submit(
+        () -> {
+          store.write(change).ifPresent(e -> work.schedule(e.id(), 0));
+          watchers.signal();
+        });
+  }
+
+  @Override
+  public void bidResult(String executionId, boolean accepted, String reason) {
+    report(tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
+  }
+
+  @Override
+  public void progressed(String executionId, ExecutionStateType state) {
+    report(tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
+  }
+
+  @Override
+  public void runResult(String executionId, SpecConfig published, RunCommandResult output) {
+    report(tx -> ExecutionUpdates.completed(tx, executionId, published, output, clock.instant()));
+  }
+
+  @Override
+  public void computeError(String executionId, BacalhauException error, RunCommandResult output) {
+    report(tx -> ExecutionUpdates.failed(tx, executionId, error, output, clock.instant()));
+  }
+
+  @Override
+  public void cancelled(String executionId, String reason) {
+    report(tx -> ExecutionUpdates.cancelled(tx, executionId, reason, clock.instant()));
+  }
+
+  @Override
+  public void event(String executionId, Event event) {
+    report(
+        tx -> {
+          ExecutionUpdates.event(tx, executionId, event);
+          return Optional.empty();
+        });
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    Thread t = worker;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Ids;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.RunCommandResult;
+import io.bacalhau.core.models.Times;
+import io.bacalhau.core.store.JobStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Takes over jobs whose owning process is gone (it crashed, was killed, or submitted without
+ * waiting). Executions it had started are failed with "Failing due to node restart", so the
+ * scheduler retries them by the usual policy and no job stays unfinished for ever.
+ */
+final class Recovery {
+  private Recovery() {}
+
+  /** Whether some job has work but no live owner. */
+  static boolean hasOrphans(JobStore store) {
+    Set<String> live = new HashSet<>(store.liveInstances());
+    return store.read(r -> r.jobsWithWork().stream().anyMatch(j -> !live.contains(r.owner(j.id()))));
+  }
+
+  /** Adopts every orphaned active job; returns the evaluations to work on. */
+  static List<Evaluation> adoptOrphans(JobStore store, String instanceId, Instant now) {
+    Set<String> live = new HashSet<>(store.liveInstances());
+    live.add(instanceId);
+    List<Job> orphans =
+        store.read(r -> r.jobsWithWork().stream().filter(j -> !live.contains(r.owner(j.id()))).toList());
+    List<Evaluation> evaluations = new ArrayList<>();
+    for (Job orphan : orphans) {
+      store.writeVoid(
+          tx -> {
+            String previous = tx.owner(orphan.id());
+            if (live.contains(previous) || !tx.transferOwnership(orphan.id(), previous, instanceId)) {
+              return;
+            }
+            for (Execution e : tx.executions(orphan.id())) {
+              if (!e.computeStateType().isTerminal() && e.computeStateType().ordinal() > 1) {
+                BacalhauException error =
+                    BacalhauException.builder(ErrorCode.INTERNAL_ERROR, "Failing due to node restart")
+                        .component("Compute")
+                        .failsExecution(true)
+                        .retryable(true)
+                        .build();
+                ExecutionUpdates.failed(tx, e.id(), error, RunCommandResult.failure(error.getMessage()), now);
+              }
+            }
+            long nanos = Times.nanos(now);
+            Evaluation eval =
+                new Evaluation(
+                    Ids.evaluation(), orphan.namespace(), orphan.id(), Evaluation.TRIGGER_EXEC_FAILURE,
+                    orphan.priority(), orphan.type(), Evaluation.STATUS_PENDING, "adopted", nanos, nanos, nanos);
+            tx.putEvaluation(eval);
+            evaluations.add(eval);
+          });
+    }
+    evaluations.addAll(store.read(r -> r.pendingEvaluations(instanceId)));
+    return evaluations;
+  }
+}

@@ -1,0 +1,116 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.jobspec.JobNormalizer;
+import io.bacalhau.core.jobspec.JobSanitizer;
+import io.bacalhau.core.jobspec.JobValidator;
+import io.bacalhau.core.jobspec.SpecProblem;
+import io.bacalhau.core.models.Ids;
+import io.bacalhau.core.models.InputSource;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobType;
+import io.bacalhau.core.models.ResourcesConfig;
+import io.bacalhau.core.models.Task;
+import io.bacalhau.core.models.TimeoutConfig;
+import io.bacalhau.core.spi.ProviderKind;
+import io.bacalhau.core.spi.ProviderRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a submitted spec goes through before it is stored: normalize, sanitize (with warnings),
+ * validate, fill in server-side fields and defaults, validate again, and check that this node has
+ * every engine, publisher and input source the job names.
+ */
+final class SubmissionPipeline {
+  static final String META_ORCHESTRATOR_ID = "bacalhau.org/orchestrator.id";
+  static final String META_REQUESTER_ID = "bacalhau.org/requester.id";
+
+  private final JobDefaults defaults;
+  private final ProviderRegistry registry;
+  private final String nodeId;
+
+  SubmissionPipeline(JobDefaults defaults, ProviderRegistry registry, String nodeId) {
+    this.defaults = defaults;
+    this.registry = registry;
+    this.nodeId = nodeId;
+  }
+
+  /** A job ready to store, with the warnings the user should see. */
+  record Prepared(Job job, List<String> warnings) {}
+
+  Prepared prepare(Job submitted) {
+    Job job = JobNormalizer.normalize(submitted);
+    JobSanitizer.Sanitized sanitized = JobSanitizer.sanitize(job);
+    job = sanitized.job();
+    reject(JobValidator.validateSubmission(job));
+    job = applyDefaults(job);
+    reject(JobValidator.validate(job));
+    checkProviders(job.task());
+    return new Prepared(job, sanitized.warnings());
+  }
+
+  private Job applyDefaults(Job job) {
+    JobType type = job.jobType().orElseThrow();
+    JobDefaults.ForType d = defaults.forType(type);
+    String id = job.id().isBlank() ? Ids.job() : job.id();
+    Map<String, String> meta = new LinkedHashMap<>(job.meta());
+    meta.put(META_ORCHESTRATOR_ID, nodeId);
+    meta.put(META_REQUESTER_ID, nodeId);
+    Task task = job.task();
+    ResourcesConfig r = task.resources();
+    ResourcesConfig resources =
+        new ResourcesConfig(
+            r.cpu().isBlank() ? d.resources().cpu() : r.cpu(),
+            r.memory().isBlank() ? d.resources().memory() : r.memory(),
+            r.disk().isBlank() ? d.resources().disk() : r.disk(),
+            r.gpu().isBlank() ? d.resources().gpu() : r.gpu());
+    Task.Builder tb = task.toBuilder().resources(resources);
+    if (type == JobType.BATCH || type == JobType.OPS) {
+      if (task.publisher().isEmpty() && !d.publisher().isEmpty()) {
+        tb.publisher(d.publisher());
+      }
+      TimeoutConfig t = task.timeouts();
+      tb.timeouts(
+          new TimeoutConfig(
+              t.executionTimeout() > 0 ? t.executionTimeout() : d.executionTimeout().toSeconds(),
+              t.queueTimeout(),
+              t.totalTimeout() > 0 ? t.totalTimeout() : d.totalTimeout().toSeconds()));
+    }
+    return job.toBuilder()
+        .id(id)
+        .name(job.name().isBlank() ? id : job.name())
+        .priority(job.priority() == 0 ? d.priority() : job.priority())
+        .meta(meta)
+        .task(tb.build())
+        .build();
+  }
+
+  private void checkProviders(Task task) {
+    registry.require(ProviderKind.ENGINE, task.engine().type());
+    registry.engine(task.engine().type()).validate(task.engine());
+    if (!task.publisher().isEmpty()) {
+      registry.require(ProviderKind.PUBLISHER, task.publisher().type());
+      registry.publisher(task.publisher().type()).validate(task.publisher());
+    }
+    for (InputSource input : task.inputSources()) {
+      registry.require(ProviderKind.INPUT_SOURCE, input.source().type());
+      registry.inputSource(input.source().type()).validate(input.source());
+    }
+  }
+
+  static void reject(List<SpecProblem> problems) {
+    if (problems.isEmpty()) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    problems.forEach(p -> lines.add(p.toString()));
+    throw BacalhauException.builder(ErrorCode.VALIDATION_ERROR, "invalid job spec:\n  " + String.join("\n  ", lines))
+        .component("Orchestrator")
+        .hint("Check the spec with 'bacalhau job validate <file>'.")
+        .build();
+  }
+}

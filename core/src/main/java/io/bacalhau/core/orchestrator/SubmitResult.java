@@ -1,0 +1,16 @@
+package io.bacalhau.core.orchestrator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** What a submission returns: the job, its evaluation, and warnings about the spec. */
+public record SubmitResult(
+    @JsonProperty("JobID") String jobId,
+    @JsonProperty("EvaluationID") String evaluationId,
+    @JsonProperty("JobVersion") long jobVersion,
+    @JsonProperty("Warnings") List<String> warnings) {
+
+  public SubmitResult {
+    warnings = List.copyOf(warnings);
+  }
+}

@@ -1,0 +1,64 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.models.Times;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The orchestrator's single line of work: messages from compute (due at once, in arrival order)
+ * and evaluations (due at their WaitUntil). One thread drains it, so no two changes to a job race.
+ */
+final class WorkQueue {
+  private final DelayQueue<Item> queue = new DelayQueue<>();
+  private final Set<String> queuedEvaluations = ConcurrentHashMap.newKeySet();
+  private final AtomicLong sequence = new AtomicLong();
+
+  /** One unit of work: a message to handle, or an evaluation to process. */
+  sealed interface Work permits Message, EvaluationDue {}
+
+  record Message(Runnable action) implements Work {}
+
+  record EvaluationDue(String evaluationId) implements Work {}
+
+  void submit(Runnable action) {
+    queue.put(new Item(new Message(action), 0, sequence.incrementAndGet()));
+  }
+
+  /** Queues an evaluation once, however often it is offered. */
+  void schedule(String evaluationId, long dueNanos) {
+    if (queuedEvaluations.add(evaluationId)) {
+      queue.put(new Item(new EvaluationDue(evaluationId), dueNanos, sequence.incrementAndGet()));
+    }
+  }
+
+  /** The next due work, or null when nothing is due within the timeout. */
+  Work poll(long timeout, TimeUnit unit) throws InterruptedException {
+    Item item = queue.poll(timeout, unit);
+    if (item == null) {
+      return null;
+    }
+    if (item.work instanceof EvaluationDue due) {
+      queuedEvaluations.remove(due.evaluationId());
+    }
+    return item.work;
+  }
+
+  private record Item(Work work, long dueNanos, long seq) implements Delayed {
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return unit.convert(dueNanos - Times.nanos(Instant.now()), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public int compareTo(Delayed o) {
+      Item other = (Item) o;
+      int byDue = Long.compare(dueNanos, other.dueNanos);
+      return byDue != 0 ? byDue : Long.compare(seq, other.seq);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package io.bacalhau.core.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The orchestrator's durable store: SQLite in WAL mode, shared safely by every process that opens
+ * the same data dir. A write commits before it returns, so an acknowledged job survives a crash of
+ * the process ({@code synchronous=NORMAL} in WAL mode only risks the newest commits on a power
+ * loss or OS crash, never on a killed process).
+ */
+public final class JobStore implements AutoCloseable {
+  private final Connection connection;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Path file;
+
+  private JobStore(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+  }
+
+  /** Opens (creating and migrating when needed) the store at {@code file}. */
+  public static JobStore open(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA busy_timeout = 30000");
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+      }
+      Schema.migrate(c);
+      return new JobStore(file, c);
+    } catch (SQLException | java.io.IOException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Runs {@code work} in one write transaction; it all commits or none of it does. */
+  public <T> T write(Function<StoreTx, T> work) {
+    lock.lock();
+    try {
+      exec("BEGIN IMMEDIATE");
+      try {
+        T result = work.apply(new StoreTx(connection));
+        exec("COMMIT");
+        return result;
+      } catch (RuntimeException | Error e) {
+        rollbackQuietly();
+        throw e;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  public void writeVoid(Consumer<StoreTx> work) {
+    write(
+        tx -> {
+          work.accept(tx);
+          return null;
+        });
+  }
+
+  /** Runs {@code work} on a consistent snapshot. */
+  public <T> T read(Function<StoreReader, T> work) {
+    lock.lock();
+    try {
+      exec("BEGIN");
+      try {
+        return work.apply(new StoreReader(connection));
+      } finally {
+        rollbackQuietly();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Records this process as a live user of the store, so others can tell its work is owned. */
+  public void registerInstance(String id) {
+    ProcessHandle self = ProcessHandle.current();
+    long started = self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+    writeVoid(tx -> tx.registerInstance(id, self.pid(), started));
+  }
+
+  public void removeInstance(String id) {
+    writeVoid(tx -> tx.removeInstance(id));
+  }
+
+  /** IDs of instances whose process is still alive (a reused PID has another start time). */
+  public List<String> liveInstances() {
+    List<String> live = new ArrayList<>();
+    read(
+        r -> {
+          try (var ps = r.prepare("SELECT id, pid, started FROM instances");
+              var rs = ps.executeQuery()) {
+            while (rs.next()) {
+              long pid = rs.getLong(2);
+              long started = rs.getLong(3);
+              boolean alive =
+                  ProcessHandle.of(pid)
+                      .filter(ProcessHandle::isAlive)
+                      .map(
+                          p ->
+                              started == 0
+                                  || p.info()
+                                      .startInstant()
+                                      .map(i -> Math.abs(i.toEpochMilli() - started) < 2000)
+                                      .orElse(true))
+                      .orElse(false);
+              if (alive) {
+                live.add(rs.getString(1));
+              }
+            }
+          } catch (SQLException e) {
+            throw StoreFailure.of(e);
+          }
+          return null;
+        });
+    return live;
+  }
+
+  private void exec(String sql) {
+    try (Statement s = connection.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  private void rollbackQuietly() {
+    try (Statement s = connection.createStatement()) {
+      s.execute("ROLLBACK");
+    } catch (SQLException ignored) {
+      // Nothing open to roll back.
+    }
+  }
+
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    } finally {
+      lock.unlock();
+    }
+  }
+}

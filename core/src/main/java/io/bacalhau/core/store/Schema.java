@@ -1,0 +1,82 @@
+package io.bacalhau.core.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The store's schema as numbered migrations. Each runs once, in its own transaction, and bumps
+ * {@code PRAGMA user_version}; a newer process never edits an older step, it adds one.
+ */
+final class Schema {
+  private static final List<String> MIGRATIONS =
+      List.of(
+          // 1: jobs (current version), every version, executions, evaluations, history, instances.
+          """
+          CREATE TABLE jobs (
+            id TEXT PRIMARY KEY, namespace TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+            state TEXT NOT NULL, version INTEGER NOT NULL, owner TEXT NOT NULL DEFAULT '',
+            create_time INTEGER NOT NULL, modify_time INTEGER NOT NULL, json TEXT NOT NULL);
+          CREATE UNIQUE INDEX jobs_by_name ON jobs(namespace, name);
+          CREATE INDEX jobs_by_create ON jobs(create_time);
+          CREATE INDEX jobs_active ON jobs(state) WHERE state NOT IN ('Completed','Failed','Stopped');
+          CREATE TABLE job_versions (
+            job_id TEXT NOT NULL, version INTEGER NOT NULL, json TEXT NOT NULL,
+            PRIMARY KEY (job_id, version));
+          CREATE TABLE executions (
+            id TEXT PRIMARY KEY, job_id TEXT NOT NULL, job_version INTEGER NOT NULL,
+            node_id TEXT NOT NULL, compute_state INTEGER NOT NULL, desired_state INTEGER NOT NULL,
+            create_time INTEGER NOT NULL, modify_time INTEGER NOT NULL, json TEXT NOT NULL);
+          CREATE INDEX executions_by_job ON executions(job_id, create_time);
+          CREATE TABLE evaluations (
+            id TEXT PRIMARY KEY, job_id TEXT NOT NULL, status TEXT NOT NULL,
+            wait_until INTEGER NOT NULL, create_time INTEGER NOT NULL, json TEXT NOT NULL);
+          CREATE INDEX evaluations_pending ON evaluations(job_id) WHERE status = 'pending';
+          CREATE TABLE history (
+            job_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL,
+            job_version INTEGER NOT NULL, execution_id TEXT NOT NULL, time INTEGER NOT NULL,
+            json TEXT NOT NULL, PRIMARY KEY (job_id, seq));
+          CREATE TABLE instances (
+            id TEXT PRIMARY KEY, pid INTEGER NOT NULL, started INTEGER NOT NULL);
+          """);
+
+  private Schema() {}
+
+  static int latest() {
+    return MIGRATIONS.size();
+  }
+
+  static void migrate(Connection c) throws SQLException {
+    int current;
+    try (Statement s = c.createStatement();
+        var rs = s.executeQuery("PRAGMA user_version")) {
+      current = rs.next() ? rs.getInt(1) : 0;
+    }
+    if (current > MIGRATIONS.size()) {
+      throw new SQLException(
+          "the job store was written by a newer Bacalhau (schema "
+              + current
+              + ", this one knows "
+              + MIGRATIONS.size()
+              + ")");
+    }
+    for (int i = current; i < MIGRATIONS.size(); i++) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String statement : MIGRATIONS.get(i).split(";")) {
+          if (!statement.isBlank()) {
+            s.execute(statement);
+          }
+        }
+        s.execute("PRAGMA user_version = " + (i + 1));
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+}

@@ -1,0 +1,202 @@
+package io.bacalhau.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobHistory;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads of the store, valid inside one read or write transaction. */
+public class StoreReader {
+  static final String COMPONENT = "JobStore";
+
+  final Connection connection;
+
+  StoreReader(Connection connection) {
+    this.connection = connection;
+  }
+
+  public Optional<Job> job(String id) {
+    return one("SELECT json FROM jobs WHERE id = ?", Job.class, id);
+  }
+
+  public Job requireJob(String id) {
+    return job(id).orElseThrow(() -> notFound(id));
+  }
+
+  /** A job by name (tried first), full ID, or unique ID prefix such as {@code j-47805f5c}. */
+  public Job resolveJob(String idOrName, String namespace) {
+    String ns = namespace == null || namespace.isBlank() ? Job.DEFAULT_NAMESPACE : namespace;
+    Optional<Job> byName = one("SELECT json FROM jobs WHERE namespace = ? AND name = ?", Job.class, ns, idOrName);
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    Optional<Job> exact = job(idOrName);
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    List<Job> matches =
+        list("SELECT json FROM jobs WHERE id LIKE ? ESCAPE '\\' LIMIT 2", Job.class, likePrefix(idOrName));
+    if (matches.size() > 1) {
+      throw BacalhauException.builder(ErrorCode.MULTIPLE_JOBS_FOUND, "multiple jobs found for id " + idOrName)
+          .component(COMPONENT)
+          .hint("Use more characters of the ID, or the full ID.")
+          .build();
+    }
+    return matches.stream().findFirst().orElseThrow(() -> notFound(idOrName));
+  }
+
+  public List<Job> jobs(JobQuery query) {
+    String order = "modified_at".equals(query.orderBy()) ? "modify_time" : "create_time";
+    String sql =
+        "SELECT json FROM jobs"
+            + (query.namespace().isBlank() || "*".equals(query.namespace()) ? "" : " WHERE namespace = ?")
+            + " ORDER BY "
+            + order
+            + (query.reverse() ? " DESC" : " ASC")
+            + ", id LIMIT ? OFFSET ?";
+    List<Object> args = new ArrayList<>();
+    if (!(query.namespace().isBlank() || "*".equals(query.namespace()))) {
+      args.add(query.namespace());
+    }
+    args.add(query.limit() <= 0 ? -1 : query.limit());
+    args.add(query.offset());
+    return list(sql, Job.class, args.toArray());
+  }
+
+  /** Every stored version of a job, oldest first. */
+  public List<Job> versions(String jobId) {
+    return list("SELECT json FROM job_versions WHERE job_id = ? ORDER BY version", Job.class, jobId);
+  }
+
+  public Optional<Job> jobVersion(String jobId, long version) {
+    return one("SELECT json FROM job_versions WHERE job_id = ? AND version = ?", Job.class, jobId, version);
+  }
+
+  /** Jobs not yet Completed, Failed or Stopped. */
+  public List<Job> activeJobs() {
+    return list(
+        "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped') ORDER BY create_time",
+        Job.class);
+  }
+
+  /** Jobs that still have work: active ones, and stopped ones whose stop was not yet carried out. */
+  public List<Job> jobsWithWork() {
+    return list(
+        "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped')"
+            + " OR id IN (SELECT job_id FROM evaluations WHERE status = 'pending') ORDER BY create_time",
+        Job.class);
+  }
+
+  public String owner(String jobId) {
+    return scalar("SELECT owner FROM jobs WHERE id = ?", jobId);
+  }
+
+  public List<Execution> executions(String jobId) {
+    return list("SELECT json FROM executions WHERE job_id = ? ORDER BY create_time, id", Execution.class, jobId);
+  }
+
+  public Optional<Execution> execution(String id) {
+    return one("SELECT json FROM executions WHERE id = ?", Execution.class, id);
+  }
+
+  public Optional<Evaluation> evaluation(String id) {
+    return one("SELECT json FROM evaluations WHERE id = ?", Evaluation.class, id);
+  }
+
+  /** Pending evaluations of the given jobs' owner, oldest first. */
+  public List<Evaluation> pendingEvaluations(String owner) {
+    return list(
+        "SELECT e.json FROM evaluations e JOIN jobs j ON j.id = e.job_id"
+            + " WHERE e.status = 'pending' AND j.owner = ? ORDER BY e.create_time",
+        Evaluation.class,
+        owner);
+  }
+
+  public List<JobHistory> history(String jobId, HistoryQuery query) {
+    long version = query.jobVersion();
+    if (!query.allVersions() && version == 0) {
+      version = job(jobId).map(Job::version).orElse(0L);
+    }
+    StringBuilder sql = new StringBuilder("SELECT json FROM history WHERE job_id = ? AND seq > ?");
+    List<Object> args = new ArrayList<>(List.of(jobId, query.afterSeq()));
+    if (!query.allVersions()) {
+      sql.append(" AND job_version = ?");
+      args.add(version);
+    }
+    switch (query.eventType()) {
+      case "job" -> sql.append(" AND type = 'JobLevel'");
+      case "execution" -> sql.append(" AND type = 'ExecutionLevel'");
+      default -> {}
+    }
+    if (!query.executionIdPrefix().isBlank()) {
+      sql.append(" AND execution_id LIKE ? ESCAPE '\\'");
+      args.add(likePrefix(query.executionIdPrefix()));
+    }
+    sql.append(" ORDER BY seq");
+    return list(sql.toString(), JobHistory.class, args.toArray());
+  }
+
+  long lastSeq(String jobId) {
+    String value = scalar("SELECT COALESCE(MAX(seq), 0) FROM history WHERE job_id = ?", jobId);
+    return Long.parseLong(value);
+  }
+
+  static BacalhauException notFound(String id) {
+    return BacalhauException.builder(ErrorCode.NOT_FOUND, "job not found: " + id)
+        .component(COMPONENT)
+        .hint("Check the ID with 'bacalhau job list'.")
+        .build();
+  }
+
+  private static String likePrefix(String prefix) {
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+
+  String scalar(String sql, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getString(1) : null;
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  <T> Optional<T> one(String sql, Class<T> type, Object... args) {
+    List<T> all = list(sql, type, args);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  <T> List<T> list(String sql, Class<T> type, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(Codecs.json().readValue(rs.getString(1), type));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    } catch (JsonProcessingException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+}

@@ -1,0 +1,117 @@
+package io.bacalhau.core.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.JobHistoryType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/**
+ * Writes inside one transaction: a state change and the history event that explains it commit
+ * together or not at all.
+ */
+public final class StoreTx extends StoreReader {
+
+  StoreTx(Connection connection) {
+    super(connection);
+  }
+
+  /** Stores a new job, or a new version of an existing one, as the current version. */
+  public void putJob(Job job, String owner) {
+    update(
+        "INSERT INTO jobs (id, namespace, name, type, state, version, owner, create_time, modify_time, json)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET namespace = excluded.namespace,"
+            + " name = excluded.name, type = excluded.type, state = excluded.state, version = excluded.version,"
+            + " owner = excluded.owner, modify_time = excluded.modify_time, json = excluded.json",
+        job.id(), job.namespace(), job.name(), job.type(), job.stateType().label(), job.version(), owner,
+        job.createTime(), job.modifyTime(), json(job));
+    update(
+        "INSERT INTO job_versions (job_id, version, json) VALUES (?,?,?)"
+            + " ON CONFLICT(job_id, version) DO UPDATE SET json = excluded.json",
+        job.id(), job.version(), json(job));
+  }
+
+  /** Records a state change of the current version; the owner stays as it was. */
+  public void updateJob(Job job) {
+    update(
+        "UPDATE jobs SET state = ?, modify_time = ?, json = ? WHERE id = ?",
+        job.stateType().label(), job.modifyTime(), json(job), job.id());
+    update(
+        "UPDATE job_versions SET json = ? WHERE job_id = ? AND version = ?",
+        json(job), job.id(), job.version());
+  }
+
+  /** Moves a job to a new owner if it still has the expected one; false when someone was faster. */
+  public boolean transferOwnership(String jobId, String expectedOwner, String newOwner) {
+    return update("UPDATE jobs SET owner = ? WHERE id = ? AND owner = ?", newOwner, jobId, expectedOwner) == 1;
+  }
+
+  public void putExecution(Execution e) {
+    update(
+        "INSERT INTO executions (id, job_id, job_version, node_id, compute_state, desired_state, create_time,"
+            + " modify_time, json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+            + " compute_state = excluded.compute_state, desired_state = excluded.desired_state,"
+            + " modify_time = excluded.modify_time, json = excluded.json",
+        e.id(), e.jobId(), e.jobVersion(), e.nodeId(), e.computeStateType().code(), e.desiredStateType().code(),
+        e.createTime(), e.modifyTime(), json(e));
+  }
+
+  public void putEvaluation(Evaluation e) {
+    update(
+        "INSERT INTO evaluations (id, job_id, status, wait_until, create_time, json) VALUES (?,?,?,?,?,?)"
+            + " ON CONFLICT(id) DO UPDATE SET status = excluded.status, json = excluded.json",
+        e.id(), e.jobId(), e.status(), e.waitUntil(), e.createTime(), json(e));
+  }
+
+  /** Appends a job-level event; returns its sequence number. */
+  public JobHistory appendJobEvent(Job job, Event event) {
+    return append(job.id(), job.version(), JobHistoryType.JOB_LEVEL, "", event);
+  }
+
+  /** Appends an execution-level event; returns its sequence number. */
+  public JobHistory appendExecutionEvent(Execution execution, Event event) {
+    return append(
+        execution.jobId(), execution.jobVersion(), JobHistoryType.EXECUTION_LEVEL, execution.id(), event);
+  }
+
+  private JobHistory append(String jobId, long version, JobHistoryType type, String execId, Event event) {
+    long seq = lastSeq(jobId) + 1;
+    Instant now = event.timestamp() != null ? event.timestamp() : Instant.now();
+    JobHistory entry = new JobHistory(seq, type, jobId, version, execId, event, now);
+    update(
+        "INSERT INTO history (job_id, seq, type, job_version, execution_id, time, json) VALUES (?,?,?,?,?,?,?)",
+        jobId, seq, type.label(), version, execId, now.toEpochMilli(), json(entry));
+    return entry;
+  }
+
+  void registerInstance(String id, long pid, long started) {
+    update("INSERT OR REPLACE INTO instances (id, pid, started) VALUES (?,?,?)", id, pid, started);
+  }
+
+  void removeInstance(String id) {
+    update("DELETE FROM instances WHERE id = ?", id);
+  }
+
+  private int update(String sql, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args)) {
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return Codecs.json().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+}

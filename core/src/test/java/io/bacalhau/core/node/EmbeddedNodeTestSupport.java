@@ -1,0 +1,74 @@
+package io.bacalhau.core.node;
+
+import io.bacalhau.core.builtin.BuiltinProviders;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobStateType;
+import io.bacalhau.core.models.JobType;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.models.Task;
+import io.bacalhau.core.orchestrator.JobDefaults;
+import io.bacalhau.core.orchestrator.SchedulerSettings;
+import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.spi.ProviderContext;
+import io.bacalhau.core.spi.ProviderLoader;
+import io.bacalhau.core.spi.ProviderRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds embedded nodes with the built-in providers, and jobs for them, for tests. */
+public final class EmbeddedNodeTestSupport {
+  private EmbeddedNodeTestSupport() {}
+
+  public static ProviderRegistry builtinRegistry(Path dataDir) {
+    ProviderRegistry registry = new ProviderRegistry();
+    ProviderLoader loader =
+        new ProviderLoader(registry, ConfigBinder.DEFAULTS, new ProviderContext(dataDir, "n-test", Map.of()), Set.of());
+    BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
+    return registry;
+  }
+
+  public static NodeOptions options(Path dataDir, SchedulerSettings scheduler) {
+    NodeOptions d = NodeOptions.defaults(dataDir, Map.of());
+    return new NodeOptions(
+        dataDir, Map.of(), d.capacity(), List.of(), Map.of(), JobDefaults.BUILT_IN, scheduler);
+  }
+
+  public static EmbeddedNodeClient client(Path dataDir) {
+    return client(dataDir, new SchedulerSettings(2, Duration.ofMillis(200)));
+  }
+
+  public static EmbeddedNodeClient client(Path dataDir, SchedulerSettings scheduler) {
+    ProviderRegistry registry = builtinRegistry(dataDir);
+    return new EmbeddedNodeClient(options(dataDir, scheduler), () -> registry, () -> {});
+  }
+
+  /** A batch job on the noop engine with the given engine params. */
+  public static Job noopJob(String name, Map<String, Object> params) {
+    return Job.builder()
+        .name(name)
+        .type(JobType.BATCH)
+        .count(1)
+        .task(Task.builder().name("main").engine(SpecConfig.of("noop", params)).build())
+        .build();
+  }
+
+  /** Waits until the job is terminal, or fails the test after the timeout. */
+  public static Job awaitTerminal(NodeClient client, String jobId, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      Job job = client.job(jobId, "");
+      if (job.stateType().isTerminal()) {
+        return job;
+      }
+      client.awaitChange(Duration.ofMillis(200));
+    }
+    throw new AssertionError("job " + jobId + " not terminal after " + timeout + ": " + client.job(jobId, "").stateType());
+  }
+
+  static boolean isTerminal(JobStateType s) {
+    return s.isTerminal();
+  }
+}
