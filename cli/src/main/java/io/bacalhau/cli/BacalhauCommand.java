@@ -2,6 +2,7 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.job.JobCommand;
+import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,12 @@ import picocli.CommandLine.Spec;
       "  BACALHAU_API_USERNAME  user name for the Bacalhau API",
       "  BACALHAU_API_PASSWORD  password for the Bacalhau API"
     },
-    subcommands = {JobCommand.class, VersionCommand.class, CompletionCommand.class})
+    subcommands = {
+      JobCommand.class,
+      VersionCommand.class,
+      CompletionCommand.class,
+      WorkerCommand.class
+    })
 public final class BacalhauCommand implements Runnable {
   @Spec private CommandSpec spec;
 

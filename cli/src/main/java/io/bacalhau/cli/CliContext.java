@@ -25,12 +25,7 @@ public record CliContext(
   public static CliContext system() {
     boolean terminal = System.console() != null && System.console().isTerminal();
     return new CliContext(
-        System.out,
-        System.err,
-        System.in,
-        System.getenv(),
-        Path.of("").toAbsolutePath(),
-        terminal);
+        System.out, System.err, System.in, System.getenv(), Path.of("").toAbsolutePath(), terminal);
   }
 
   /** Colours only on a terminal, and never when NO_COLOR is set. */

@@ -21,7 +21,12 @@ public final class Main {
   public static int run(PrintStream out, PrintStream err, String... args) {
     return run(
         new CliContext(
-            out, err, InputStream.nullInputStream(), System.getenv(), Path.of("").toAbsolutePath(), false),
+            out,
+            err,
+            InputStream.nullInputStream(),
+            System.getenv(),
+            Path.of("").toAbsolutePath(),
+            false),
         args);
   }
 
@@ -48,8 +53,9 @@ public final class Main {
     cmd.setExecutionExceptionHandler(reporter);
     cmd.setParameterExceptionHandler(reporter);
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
-    cmd.setColorScheme(CommandLine.Help.defaultColorScheme(
-        session.context().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+    cmd.setColorScheme(
+        CommandLine.Help.defaultColorScheme(
+            session.context().colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
     return cmd;
   }
 }

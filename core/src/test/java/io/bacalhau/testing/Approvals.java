@@ -10,8 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Approved-file checks for text users read. The approved text lives in
- * {@code src/test/resources/approved/NAME.txt} of the module under test; a mismatch writes {@code
+ * Approved-file checks for text users read. The approved text lives in {@code
+ * src/test/resources/approved/NAME.txt} of the module under test; a mismatch writes {@code
  * NAME.received.txt} beside it so the diff is one command away. Run with {@code -Dapprove=true} to
  * accept the received text.
  */
@@ -32,7 +32,12 @@ public final class Approvals {
       if (!Files.exists(approved)) {
         Files.createDirectories(dir);
         Files.writeString(received, actual, StandardCharsets.UTF_8);
-        fail("no approved text for '" + name + "'; review " + received + " and rerun with -Dapprove=true");
+        fail(
+            "no approved text for '"
+                + name
+                + "'; review "
+                + received
+                + " and rerun with -Dapprove=true");
       }
       String expected = Files.readString(approved, StandardCharsets.UTF_8);
       if (!expected.equals(actual)) {

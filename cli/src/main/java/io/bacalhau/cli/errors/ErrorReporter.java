@@ -28,7 +28,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
   /** Prints an exception the way every command does and returns the exit code it maps to. */
   public int report(Throwable ex) {
     PrintStream err = session.err();
-    boolean debug = session.globalOptions().debug() || "true".equals(session.context().env().get("DEBUG"));
+    boolean debug =
+        session.globalOptions().debug() || "true".equals(session.context().env().get("DEBUG"));
     return switch (ex) {
       case UsageException u -> {
         print(err, u.getMessage(), u.hint());

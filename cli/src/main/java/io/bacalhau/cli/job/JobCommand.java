@@ -9,7 +9,18 @@ import picocli.CommandLine.Spec;
     name = "job",
     mixinStandardHelpOptions = true,
     description = "Submit, inspect and manage jobs.",
-    subcommands = {JobValidateCommand.class})
+    subcommands = {
+      JobRunCommand.class,
+      JobListCommand.class,
+      JobDescribeCommand.class,
+      JobHistoryCommand.class,
+      JobExecutionsCommand.class,
+      JobLogsCommand.class,
+      JobStopCommand.class,
+      JobRerunCommand.class,
+      JobVersionsCommand.class,
+      JobValidateCommand.class
+    })
 public final class JobCommand implements Runnable {
   @Spec private CommandSpec spec;
 

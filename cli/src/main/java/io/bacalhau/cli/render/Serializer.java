@@ -9,7 +9,8 @@ import java.io.UncheckedIOException;
 public final class Serializer {
   private Serializer() {}
 
-  public static void print(PrintStream out, Object value, DataOptions.DataFormat format, boolean pretty) {
+  public static void print(
+      PrintStream out, Object value, DataOptions.DataFormat format, boolean pretty) {
     try {
       String text =
           switch (format) {

@@ -24,7 +24,8 @@ public final class Table {
 
   public Table row(Object... cells) {
     if (cells.length != columns.size()) {
-      throw new IllegalArgumentException("expected " + columns.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "expected " + columns.size() + " cells, got " + cells.length);
     }
     List<String> row = new ArrayList<>(cells.length);
     for (Object cell : cells) {
@@ -87,7 +88,9 @@ public final class Table {
   /** Renders as CSV with a header row unless hidden. */
   public void printCsv(PrintStream out, boolean hideHeader) {
     if (!hideHeader) {
-      out.println(String.join(",", columns.stream().map(c -> csv(c.header().toUpperCase(Locale.ROOT))).toList()));
+      out.println(
+          String.join(
+              ",", columns.stream().map(c -> csv(c.header().toUpperCase(Locale.ROOT))).toList()));
     }
     for (List<String> row : rows) {
       out.println(String.join(",", row.stream().map(Table::csv).toList()));

@@ -49,7 +49,15 @@ public final class VersionCommand implements Callable<Integer> {
     public String[] getVersion() {
       ClientVersion v = ClientVersion.current();
       return new String[] {
-        "bacalhau " + v.gitVersion() + " (Java " + v.javaVersion() + ", " + v.os() + "/" + v.arch() + ")"
+        "bacalhau "
+            + v.gitVersion()
+            + " (Java "
+            + v.javaVersion()
+            + ", "
+            + v.os()
+            + "/"
+            + v.arch()
+            + ")"
       };
     }
   }

@@ -10,10 +10,10 @@ import io.bacalhau.core.spi.engine.RunRequest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Does nothing, successfully, unless its params say otherwise: {@code Stdout}, {@code Stderr}
- * (text to print), {@code ExitCode} (int), {@code SleepMillis} (a delay that honours stops and
- * timeouts) and {@code Error} (a runner failure). Those params let tests and demos script every
- * outcome without Docker.
+ * Does nothing, successfully, unless its params say otherwise: {@code Stdout}, {@code Stderr} (text
+ * to print), {@code ExitCode} (int), {@code SleepMillis} (a delay that honours stops and timeouts)
+ * and {@code Error} (a runner failure). Those params let tests and demos script every outcome
+ * without Docker.
  */
 final class NoopEngine implements Engine {
 

@@ -27,7 +27,8 @@ final class Bidder {
     if (!installed(ProviderKind.ENGINE, task.engine().type())) {
       return "engine " + task.engine().type() + " is not installed on this node";
     }
-    if (!task.publisher().isEmpty() && !installed(ProviderKind.PUBLISHER, task.publisher().type())) {
+    if (!task.publisher().isEmpty()
+        && !installed(ProviderKind.PUBLISHER, task.publisher().type())) {
       return "publisher " + task.publisher().type() + " is not installed on this node";
     }
     for (InputSource input : task.inputSources()) {

@@ -27,9 +27,11 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   private final ExecutorBuffer buffer;
   private final Map<String, RunningExecution> active = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("bacalhau-timeouts").factory());
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().daemon().name("bacalhau-timeouts").factory());
 
-  public ComputeNode(ProviderRegistry registry, ComputeCallback callback, ComputeSettings settings, Clock clock) {
+  public ComputeNode(
+      ProviderRegistry registry, ComputeCallback callback, ComputeSettings settings, Clock clock) {
     this.registry = registry;
     this.callback = callback;
     this.settings = settings;
@@ -40,8 +42,11 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
 
   public NodeInfo info() {
     return new NodeInfo(
-        settings.nodeId(), settings.labels(), registry.installedTypes(ProviderKind.ENGINE),
-        registry.installedTypes(ProviderKind.PUBLISHER), registry.installedTypes(ProviderKind.INPUT_SOURCE),
+        settings.nodeId(),
+        settings.labels(),
+        registry.installedTypes(ProviderKind.ENGINE),
+        registry.installedTypes(ProviderKind.PUBLISHER),
+        registry.installedTypes(ProviderKind.INPUT_SOURCE),
         settings.capacity());
   }
 
@@ -106,7 +111,9 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
 
   @Override
   public void close() {
-    active.values().forEach(h -> h.stop(new RunningExecution.StopReason("node shutting down", null)));
+    active
+        .values()
+        .forEach(h -> h.stop(new RunningExecution.StopReason("node shutting down", null)));
     timer.shutdownNow();
   }
 }

@@ -18,9 +18,12 @@ final class EnvironmentBuilder {
 
   private EnvironmentBuilder() {}
 
-  static Map<String, String> build(Job job, Execution execution, List<String> allowList, Map<String, String> hostEnv) {
+  static Map<String, String> build(
+      Job job, Execution execution, List<String> allowList, Map<String, String> hostEnv) {
     Map<String, String> env = new TreeMap<>();
-    job.task().env().forEach((name, value) -> env.put(name, resolve(name, value, allowList, hostEnv)));
+    job.task()
+        .env()
+        .forEach((name, value) -> env.put(name, resolve(name, value, allowList, hostEnv)));
     env.put("BACALHAU_EXECUTION_ID", execution.id());
     env.put("BACALHAU_JOB_ID", job.id());
     env.put("BACALHAU_JOB_TYPE", job.type());
@@ -41,16 +44,24 @@ final class EnvironmentBuilder {
     return null;
   }
 
-  private static String resolve(String name, String value, List<String> allowList, Map<String, String> hostEnv) {
+  private static String resolve(
+      String name, String value, List<String> allowList, Map<String, String> hostEnv) {
     if (value == null || !value.startsWith(HOST_PREFIX)) {
       return value;
     }
     String hostName = value.substring(HOST_PREFIX.length());
     // Bacalhau matches allow-list patterns as unanchored regular expressions.
-    boolean allowed = allowList.stream().anyMatch(p -> Pattern.compile(p.replace("*", ".*")).matcher(hostName).find());
+    boolean allowed =
+        allowList.stream()
+            .anyMatch(p -> Pattern.compile(p.replace("*", ".*")).matcher(hostName).find());
     if (!allowed) {
       throw BacalhauException.builder(
-              ErrorCode.FORBIDDEN, "env var " + name + " reads host variable " + hostName + ", which this node does not allow")
+              ErrorCode.FORBIDDEN,
+              "env var "
+                  + name
+                  + " reads host variable "
+                  + hostName
+                  + ", which this node does not allow")
           .component("Compute")
           .hint("Add a pattern matching " + hostName + " to Compute.Env.AllowList on the node.")
           .build();

@@ -26,8 +26,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Runs one execution: inputs, then the engine, then the publisher, reporting each step. The
- * results folder always holds {@code stdout}, {@code stderr} and {@code exitCode}, and is published
+ * Runs one execution: inputs, then the engine, then the publisher, reporting each step. The results
+ * folder always holds {@code stdout}, {@code stderr} and {@code exitCode}, and is published
  * whatever the exit code; only a runner failure fails the execution.
  */
 final class ExecutionRunner {
@@ -36,7 +36,8 @@ final class ExecutionRunner {
   private final ComputeSettings settings;
   private final Clock clock;
 
-  ExecutionRunner(ProviderRegistry registry, ComputeCallback callback, ComputeSettings settings, Clock clock) {
+  ExecutionRunner(
+      ProviderRegistry registry, ComputeCallback callback, ComputeSettings settings, Clock clock) {
     this.registry = registry;
     this.callback = callback;
     this.settings = settings;
@@ -67,17 +68,32 @@ final class ExecutionRunner {
       handle.armTimeout(timeout);
       RunRequest request =
           new RunRequest(
-              job, id, execution.partitionIndex(), task.engine(),
-              EnvironmentBuilder.build(job, execution, settings.envAllowList(), settings.hostEnv()), inputs,
-              task.resultPaths(), results, Files.createDirectories(dir.resolve("work")),
-              execution.allocatedResources(), task.network(), stdout, stderr, timeout);
+              job,
+              id,
+              execution.partitionIndex(),
+              task.engine(),
+              EnvironmentBuilder.build(job, execution, settings.envAllowList(), settings.hostEnv()),
+              inputs,
+              task.resultPaths(),
+              results,
+              Files.createDirectories(dir.resolve("work")),
+              execution.allocatedResources(),
+              task.network(),
+              stdout,
+              stderr,
+              timeout);
       EngineResult result = registry.engine(task.engine().type()).run(request, events);
       handle.disarmTimeout();
       stdout.close();
       stderr.close();
       RunCommandResult output =
-          new RunCommandResult(stdout.inline(), stdout.truncated(), stderr.inline(), stderr.truncated(),
-              result.exitCode(), result.errorMessage());
+          new RunCommandResult(
+              stdout.inline(),
+              stdout.truncated(),
+              stderr.inline(),
+              stderr.truncated(),
+              result.exitCode(),
+              result.errorMessage());
       writeResults(results, logs, result.exitCode());
       if (output.failed()) {
         callback.computeError(id, runnerError(output.errorMsg()), output);
@@ -87,8 +103,11 @@ final class ExecutionRunner {
       if (!task.publisher().isEmpty()) {
         callback.progressed(id, ExecutionStateType.PUBLISHING);
         published =
-            registry.publisher(task.publisher().type())
-                .publish(new PublishRequest(job, id, settings.nodeId(), task.publisher(), results), events);
+            registry
+                .publisher(task.publisher().type())
+                .publish(
+                    new PublishRequest(job, id, settings.nodeId(), task.publisher(), results),
+                    events);
       }
       callback.runResult(id, published, output);
     } catch (InterruptedException e) {
@@ -101,7 +120,9 @@ final class ExecutionRunner {
       BacalhauException error =
           e instanceof BacalhauException b
               ? b
-              : BacalhauException.builder(ErrorCode.INTERNAL_ERROR, String.valueOf(e.getMessage() == null ? e : e.getMessage()))
+              : BacalhauException.builder(
+                      ErrorCode.INTERNAL_ERROR,
+                      String.valueOf(e.getMessage() == null ? e : e.getMessage()))
                   .component("Compute")
                   .cause(e)
                   .build();
@@ -112,7 +133,8 @@ final class ExecutionRunner {
     }
   }
 
-  private void stopped(String id, RunningExecution handle, OutputCapture stdout, OutputCapture stderr) {
+  private void stopped(
+      String id, RunningExecution handle, OutputCapture stdout, OutputCapture stderr) {
     RunningExecution.StopReason reason = handle.stopReason();
     if (reason != null && reason.timeout() != null) {
       String message = "Execution timed out after " + DurationText.format(reason.timeout());
@@ -129,25 +151,42 @@ final class ExecutionRunner {
     }
   }
 
-  private static RunCommandResult partialOutput(OutputCapture stdout, OutputCapture stderr, String error) {
+  private static RunCommandResult partialOutput(
+      OutputCapture stdout, OutputCapture stderr, String error) {
     return new RunCommandResult(
-        stdout == null ? "" : stdout.inline(), stdout != null && stdout.truncated(),
-        stderr == null ? "" : stderr.inline(), stderr != null && stderr.truncated(), -1, error);
+        stdout == null ? "" : stdout.inline(),
+        stdout != null && stdout.truncated(),
+        stderr == null ? "" : stderr.inline(),
+        stderr != null && stderr.truncated(),
+        -1,
+        error);
   }
 
   private static BacalhauException runnerError(String message) {
-    return BacalhauException.builder(ErrorCode.INTERNAL_ERROR, message).component("Executor").failsExecution(true).build();
+    return BacalhauException.builder(ErrorCode.INTERNAL_ERROR, message)
+        .component("Executor")
+        .failsExecution(true)
+        .build();
   }
 
   /** The reference's result layout: stdout, stderr and exitCode beside the result folders. */
-  private static void writeResults(Path results, Path logs, int exitCode) throws java.io.IOException {
-    Files.copy(logs.resolve("stdout"), results.resolve("stdout"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(logs.resolve("stderr"), results.resolve("stderr"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(results.resolve("exitCode"), String.valueOf(exitCode), StandardCharsets.UTF_8);
+  private static void writeResults(Path results, Path logs, int exitCode)
+      throws java.io.IOException {
+    Files.copy(
+        logs.resolve("stdout"),
+        results.resolve("stdout"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        logs.resolve("stderr"),
+        results.resolve("stderr"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        results.resolve("exitCode"), String.valueOf(exitCode), StandardCharsets.UTF_8);
   }
 
   /** Provider events become execution history entries. */
-  private record CallbackEvents(ComputeCallback callback, String executionId, Clock clock) implements ExecutionEvents {
+  private record CallbackEvents(ComputeCallback callback, String executionId, Clock clock)
+      implements ExecutionEvents {
     @Override
     public void emit(String topic, String message) {
       callback.event(executionId, Event.of(topic, message, clock.instant()));

@@ -28,7 +28,8 @@ final class ExecutorBuffer {
   synchronized void add(Job job, Execution execution, RunningExecution handle) {
     waiting.add(new Queued(job, execution, handle, order++));
     waiting.sort(
-        Comparator.comparingInt((Queued q) -> -q.job().priority()).thenComparingLong(Queued::order));
+        Comparator.comparingInt((Queued q) -> -q.job().priority())
+            .thenComparingLong(Queued::order));
   }
 
   /** Removes a queued execution that has not started; false if it is not waiting. */

@@ -19,7 +19,11 @@ final class InputStager {
   private InputStager() {}
 
   static List<PreparedInput> prepare(
-      ProviderRegistry registry, Job job, String executionId, Path stagingRoot, ExecutionEvents events)
+      ProviderRegistry registry,
+      Job job,
+      String executionId,
+      Path stagingRoot,
+      ExecutionEvents events)
       throws Exception {
     List<InputSource> inputs = job.task().inputSources();
     if (inputs.isEmpty()) {
@@ -34,7 +38,8 @@ final class InputStager {
         futures.add(
             pool.submit(
                 () ->
-                    registry.inputSource(input.source().type())
+                    registry
+                        .inputSource(input.source().type())
                         .prepare(new PrepareRequest(job, executionId, input, staging), events)));
       }
       List<PreparedInput> prepared = new ArrayList<>();
@@ -59,7 +64,8 @@ final class InputStager {
       try {
         registry.inputSource(input.spec().source().type()).cleanup(input);
       } catch (RuntimeException e) {
-        org.slf4j.LoggerFactory.getLogger(InputStager.class).warn("cleaning up input {} failed", input.target(), e);
+        org.slf4j.LoggerFactory.getLogger(InputStager.class)
+            .warn("cleaning up input {} failed", input.target(), e);
       }
     }
   }

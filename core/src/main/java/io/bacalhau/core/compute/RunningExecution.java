@@ -43,7 +43,10 @@ final class RunningExecution {
   synchronized void armTimeout(Duration timeout) {
     if (!timeout.isZero() && !timeout.isNegative()) {
       timeoutTask =
-          timer.schedule(() -> stop(new StopReason("timed out", timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
+          timer.schedule(
+              () -> stop(new StopReason("timed out", timeout)),
+              timeout.toMillis(),
+              TimeUnit.MILLISECONDS);
     }
   }
 

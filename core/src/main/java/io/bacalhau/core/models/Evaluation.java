@@ -52,7 +52,16 @@ public record Evaluation(
 
   public Evaluation withStatus(String newStatus, String newComment, long nanos) {
     return new Evaluation(
-        id, namespace, jobId, triggeredBy, priority, type, newStatus, newComment, waitUntil,
-        createTime, nanos);
+        id,
+        namespace,
+        jobId,
+        triggeredBy,
+        priority,
+        type,
+        newStatus,
+        newComment,
+        waitUntil,
+        createTime,
+        nanos);
   }
 }

@@ -53,30 +53,94 @@ public record Execution(
 
   public Execution withComputeState(State<ExecutionStateType> state) {
     return new Execution(
-        id, namespace, evalId, name, nodeId, jobId, jobVersion, allocatedResources, desiredState,
-        state, publishedResult, runOutput, previousExecution, nextExecution, followupEvalId,
-        partitionIndex, revision, createTime, modifyTime);
+        id,
+        namespace,
+        evalId,
+        name,
+        nodeId,
+        jobId,
+        jobVersion,
+        allocatedResources,
+        desiredState,
+        state,
+        publishedResult,
+        runOutput,
+        previousExecution,
+        nextExecution,
+        followupEvalId,
+        partitionIndex,
+        revision,
+        createTime,
+        modifyTime);
   }
 
   public Execution withDesiredState(State<ExecutionDesiredStateType> state) {
     return new Execution(
-        id, namespace, evalId, name, nodeId, jobId, jobVersion, allocatedResources, state,
-        computeState, publishedResult, runOutput, previousExecution, nextExecution, followupEvalId,
-        partitionIndex, revision, createTime, modifyTime);
+        id,
+        namespace,
+        evalId,
+        name,
+        nodeId,
+        jobId,
+        jobVersion,
+        allocatedResources,
+        state,
+        computeState,
+        publishedResult,
+        runOutput,
+        previousExecution,
+        nextExecution,
+        followupEvalId,
+        partitionIndex,
+        revision,
+        createTime,
+        modifyTime);
   }
 
   public Execution withResult(SpecConfig published, RunCommandResult output) {
     return new Execution(
-        id, namespace, evalId, name, nodeId, jobId, jobVersion, allocatedResources, desiredState,
-        computeState, published, output, previousExecution, nextExecution, followupEvalId,
-        partitionIndex, revision, createTime, modifyTime);
+        id,
+        namespace,
+        evalId,
+        name,
+        nodeId,
+        jobId,
+        jobVersion,
+        allocatedResources,
+        desiredState,
+        computeState,
+        published,
+        output,
+        previousExecution,
+        nextExecution,
+        followupEvalId,
+        partitionIndex,
+        revision,
+        createTime,
+        modifyTime);
   }
 
   /** A copy stamped with a new revision and modify time, as every stored change is. */
   public Execution touched(long revisionNumber, long nanos) {
     return new Execution(
-        id, namespace, evalId, name, nodeId, jobId, jobVersion, allocatedResources, desiredState,
-        computeState, publishedResult, runOutput, previousExecution, nextExecution, followupEvalId,
-        partitionIndex, revisionNumber, createTime, nanos);
+        id,
+        namespace,
+        evalId,
+        name,
+        nodeId,
+        jobId,
+        jobVersion,
+        allocatedResources,
+        desiredState,
+        computeState,
+        publishedResult,
+        runOutput,
+        previousExecution,
+        nextExecution,
+        followupEvalId,
+        partitionIndex,
+        revisionNumber,
+        createTime,
+        nanos);
   }
 }

@@ -14,8 +14,21 @@ import java.util.Optional;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({
-  "ID", "Name", "Namespace", "Type", "Priority", "Count", "Constraints", "Meta", "Labels", "Tasks",
-  "State", "Version", "Revision", "CreateTime", "ModifyTime"
+  "ID",
+  "Name",
+  "Namespace",
+  "Type",
+  "Priority",
+  "Count",
+  "Constraints",
+  "Meta",
+  "Labels",
+  "Tasks",
+  "State",
+  "Version",
+  "Revision",
+  "CreateTime",
+  "ModifyTime"
 })
 public record Job(
     @JsonProperty("ID") String id,
@@ -197,8 +210,21 @@ public record Job(
 
     public Job build() {
       return new Job(
-          id, name, namespace, type, priority, count, constraints, meta, labels, tasks, state,
-          version, revision, createTime, modifyTime);
+          id,
+          name,
+          namespace,
+          type,
+          priority,
+          count,
+          constraints,
+          meta,
+          labels,
+          tasks,
+          state,
+          version,
+          revision,
+          createTime,
+          modifyTime);
     }
   }
 }

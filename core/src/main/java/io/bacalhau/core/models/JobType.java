@@ -3,7 +3,9 @@ package io.bacalhau.core.models;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a job is scheduled: once (batch), on every node once (ops), or for ever (daemon, service). */
+/**
+ * How a job is scheduled: once (batch), on every node once (ops), or for ever (daemon, service).
+ */
 public enum JobType {
   BATCH,
   OPS,

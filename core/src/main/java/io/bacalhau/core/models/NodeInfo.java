@@ -4,9 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/**
- * What a compute node advertises: its labels, the providers installed on it, and its capacity.
- */
+/** What a compute node advertises: its labels, the providers installed on it, and its capacity. */
 public record NodeInfo(
     @JsonProperty("NodeID") String nodeId,
     @JsonProperty("Labels") Map<String, String> labels,

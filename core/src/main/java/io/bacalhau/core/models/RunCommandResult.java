@@ -4,8 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * What a run produced: the first 2 KB of each stream, whether they were cut, the exit code, and the
- * runner's error (which alone fails an execution). The lower-case {@code stderr} key is
- * Bacalhau's.
+ * runner's error (which alone fails an execution). The lower-case {@code stderr} key is Bacalhau's.
  */
 public record RunCommandResult(
     @JsonProperty("Stdout") String stdout,

@@ -115,7 +115,16 @@ public record Task(
 
     public Task build() {
       return new Task(
-          name, engine, publisher, env, meta, inputSources, resultPaths, resources, network, timeouts);
+          name,
+          engine,
+          publisher,
+          env,
+          meta,
+          inputSources,
+          resultPaths,
+          resources,
+          network,
+          timeouts);
     }
   }
 }

@@ -32,7 +32,8 @@ public final class EmbeddedNodeClient implements NodeClient {
    * @param onOrphanedWork called at close when jobs are left with no live owner (the caller starts
    *     a background worker for them)
    */
-  public EmbeddedNodeClient(NodeOptions options, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
+  public EmbeddedNodeClient(
+      NodeOptions options, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
     this.options = options;
     this.registry = registry;
     this.onOrphanedWork = onOrphanedWork;
@@ -76,7 +77,9 @@ public final class EmbeddedNodeClient implements NodeClient {
               Job job = r.resolveJob(idOrName, namespace);
               Job shown = version > 0 ? r.jobVersion(job.id(), version).orElse(job) : job;
               List<Execution> executions =
-                  r.executions(job.id()).stream().filter(e -> e.jobVersion() == shown.version()).toList();
+                  r.executions(job.id()).stream()
+                      .filter(e -> e.jobVersion() == shown.version())
+                      .toList();
               List<JobHistory> history =
                   r.history(job.id(), new HistoryQuery(shown.version(), false, "all", "", 0));
               return new JobDetails(shown, executions, history);
@@ -96,7 +99,11 @@ public final class EmbeddedNodeClient implements NodeClient {
   @Override
   public List<Execution> executions(String jobId, long version) {
     return store()
-        .read(r -> r.executions(jobId).stream().filter(e -> version == 0 || e.jobVersion() == version).toList());
+        .read(
+            r ->
+                r.executions(jobId).stream()
+                    .filter(e -> version == 0 || e.jobVersion() == version)
+                    .toList());
   }
 
   @Override
@@ -120,7 +127,13 @@ public final class EmbeddedNodeClient implements NodeClient {
     LogTailer.copy(
         options.executionsDir().resolve(executionId).resolve("logs"),
         follow,
-        () -> store().read(r -> r.execution(executionId).map(e -> e.computeStateType().isTerminal()).orElse(true)),
+        () ->
+            store()
+                .read(
+                    r ->
+                        r.execution(executionId)
+                            .map(e -> e.computeStateType().isTerminal())
+                            .orElse(true)),
         out,
         err);
   }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An orchestrator and a compute node in one process, on one data dir: what runs jobs when no
- * daemon is around. Several processes may open the same data dir; each owns the jobs it submits.
+ * An orchestrator and a compute node in one process, on one data dir: what runs jobs when no daemon
+ * is around. Several processes may open the same data dir; each owns the jobs it submits.
  */
 public final class LocalNode implements AutoCloseable {
   private final JobStore store;
@@ -23,18 +23,30 @@ public final class LocalNode implements AutoCloseable {
   private final String nodeId;
   private boolean started;
 
-  public LocalNode(NodeOptions options, JobStore store, ProviderRegistry registry, JobWatchers watchers) {
+  public LocalNode(
+      NodeOptions options, JobStore store, ProviderRegistry registry, JobWatchers watchers) {
     this.store = store;
     this.watchers = watchers;
     this.nodeId = SystemMetadata.loadOrCreate(options.dataDir()).nodeName();
     Clock clock = Clock.systemUTC();
     this.orchestrator =
         new Orchestrator(
-            store, instanceId, nodeId, registry, options.jobDefaults(), options.scheduler(),
-            this::nodes, watchers, clock);
+            store,
+            instanceId,
+            nodeId,
+            registry,
+            options.jobDefaults(),
+            options.scheduler(),
+            this::nodes,
+            watchers,
+            clock);
     ComputeSettings settings =
         new ComputeSettings(
-            nodeId, options.labels(), options.capacity(), options.envAllowList(), options.hostEnv(),
+            nodeId,
+            options.labels(),
+            options.capacity(),
+            options.envAllowList(),
+            options.hostEnv(),
             options.executionsDir());
     this.compute = new ComputeNode(registry, orchestrator, settings, clock);
     orchestrator.connect(compute);

@@ -14,7 +14,8 @@ final class LogTailer {
 
   private LogTailer() {}
 
-  static void copy(Path logs, boolean follow, BooleanSupplier finished, OutputStream out, OutputStream err)
+  static void copy(
+      Path logs, boolean follow, BooleanSupplier finished, OutputStream out, OutputStream err)
       throws InterruptedException {
     long outPos = 0;
     long errPos = 0;

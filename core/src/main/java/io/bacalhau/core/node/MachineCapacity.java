@@ -13,7 +13,8 @@ public final class MachineCapacity {
   public static Resources total(Path dataDir) {
     double cpus = Runtime.getRuntime().availableProcessors();
     long memory =
-        ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os
             ? os.getTotalMemorySize()
             : Runtime.getRuntime().maxMemory();
     long disk;
@@ -29,9 +30,13 @@ public final class MachineCapacity {
     return new Resources(cpus, memory, disk, 0);
   }
 
-  public static Resources allocated(double cpu, double memory, double disk, double gpu, Path dataDir) {
+  public static Resources allocated(
+      double cpu, double memory, double disk, double gpu, Path dataDir) {
     Resources t = total(dataDir);
     return new Resources(
-        t.cpu() * cpu, (long) (t.memory() * memory), (long) (t.disk() * disk), (long) Math.ceil(t.gpu() * gpu));
+        t.cpu() * cpu,
+        (long) (t.memory() * memory),
+        (long) (t.disk() * disk),
+        (long) Math.ceil(t.gpu() * gpu));
   }
 }

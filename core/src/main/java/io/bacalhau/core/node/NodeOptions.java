@@ -30,8 +30,13 @@ public record NodeOptions(
   /** Defaults for a data dir: 80% of this machine, Bacalhau's job defaults. */
   public static NodeOptions defaults(Path dataDir, Map<String, String> hostEnv) {
     return new NodeOptions(
-        dataDir, Map.of(), MachineCapacity.allocated(0.8, 0.8, 0.8, 1.0, dataDir), List.of(), hostEnv,
-        JobDefaults.BUILT_IN, SchedulerSettings.DEFAULTS);
+        dataDir,
+        Map.of(),
+        MachineCapacity.allocated(0.8, 0.8, 0.8, 1.0, dataDir),
+        List.of(),
+        hostEnv,
+        JobDefaults.BUILT_IN,
+        SchedulerSettings.DEFAULTS);
   }
 
   public Path storeFile() {

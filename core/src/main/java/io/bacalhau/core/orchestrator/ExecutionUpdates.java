@@ -18,16 +18,19 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Records what compute reports about executions. Each report is one transaction: the new state,
- * its event, and (when the scheduler must look again) an evaluation. A terminal execution never
- * changes again, whatever arrives late.
+ * Records what compute reports about executions. Each report is one transaction: the new state, its
+ * event, and (when the scheduler must look again) an evaluation. A terminal execution never changes
+ * again, whatever arrives late.
  */
 final class ExecutionUpdates {
   private ExecutionUpdates() {}
 
-  static Optional<Evaluation> bidResult(StoreTx tx, String id, boolean accepted, String reason, Instant now) {
+  static Optional<Evaluation> bidResult(
+      StoreTx tx, String id, boolean accepted, String reason, Instant now) {
     return change(
-        tx, id, now,
+        tx,
+        id,
+        now,
         e -> {
           if (!accepted) {
             return e.withComputeState(State.of(ExecutionStateType.ASK_FOR_BID_REJECTED, reason))
@@ -35,24 +38,38 @@ final class ExecutionUpdates {
           }
           boolean direct = e.desiredStateType() == ExecutionDesiredStateType.RUNNING;
           return e.withComputeState(
-              State.of(direct ? ExecutionStateType.BID_ACCEPTED : ExecutionStateType.ASK_FOR_BID_ACCEPTED, reason));
+              State.of(
+                  direct
+                      ? ExecutionStateType.BID_ACCEPTED
+                      : ExecutionStateType.ASK_FOR_BID_ACCEPTED,
+                  reason));
         },
-        accepted ? null : Event.of(Topics.SCHEDULING, "Bid rejected: " + reason, now, java.util.Map.of(Event.DETAIL_IS_ERROR, "true")),
+        accepted
+            ? null
+            : Event.of(
+                Topics.SCHEDULING,
+                "Bid rejected: " + reason,
+                now,
+                java.util.Map.of(Event.DETAIL_IS_ERROR, "true")),
         true);
   }
 
-  static Optional<Evaluation> progressed(StoreTx tx, String id, ExecutionStateType state, Instant now) {
+  static Optional<Evaluation> progressed(
+      StoreTx tx, String id, ExecutionStateType state, Instant now) {
     return change(tx, id, now, e -> e.withComputeState(State.of(state)), null, false);
   }
 
   static Optional<Evaluation> completed(
       StoreTx tx, String id, SpecConfig published, RunCommandResult output, Instant now) {
     return change(
-        tx, id, now,
+        tx,
+        id,
+        now,
         e ->
             e.withResult(published, output)
                 .withComputeState(State.of(ExecutionStateType.COMPLETED))
-                .withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "execution completed")),
+                .withDesiredState(
+                    State.of(ExecutionDesiredStateType.STOPPED, "execution completed")),
         Event.of(Topics.EXECUTION, "Completed successfully", now),
         true);
   }
@@ -60,7 +77,9 @@ final class ExecutionUpdates {
   static Optional<Evaluation> failed(
       StoreTx tx, String id, BacalhauException error, RunCommandResult output, Instant now) {
     return change(
-        tx, id, now,
+        tx,
+        id,
+        now,
         e ->
             e.withResult(e.publishedResult(), output)
                 .withComputeState(State.of(ExecutionStateType.FAILED, error.getMessage()))
@@ -71,7 +90,9 @@ final class ExecutionUpdates {
 
   static Optional<Evaluation> cancelled(StoreTx tx, String id, String reason, Instant now) {
     return change(
-        tx, id, now,
+        tx,
+        id,
+        now,
         e -> e.withComputeState(State.of(ExecutionStateType.CANCELLED, reason)),
         Event.of(Topics.EXECUTION, "Cancelled: " + reason, now),
         true);
@@ -82,7 +103,12 @@ final class ExecutionUpdates {
   }
 
   private static Optional<Evaluation> change(
-      StoreTx tx, String id, Instant now, UnaryOperator<Execution> update, Event event, boolean evaluate) {
+      StoreTx tx,
+      String id,
+      Instant now,
+      UnaryOperator<Execution> update,
+      Event event,
+      boolean evaluate) {
     Optional<Execution> found = tx.execution(id);
     if (found.isEmpty() || found.get().computeStateType().isTerminal()) {
       return Optional.empty();
@@ -100,8 +126,17 @@ final class ExecutionUpdates {
     long nanos = Times.nanos(now);
     Evaluation eval =
         new Evaluation(
-            Ids.evaluation(), job.namespace(), job.id(), Evaluation.TRIGGER_EXEC_UPDATE, job.priority(),
-            job.type(), Evaluation.STATUS_PENDING, "", nanos, nanos, nanos);
+            Ids.evaluation(),
+            job.namespace(),
+            job.id(),
+            Evaluation.TRIGGER_EXEC_UPDATE,
+            job.priority(),
+            job.type(),
+            Evaluation.STATUS_PENDING,
+            "",
+            nanos,
+            nanos,
+            nanos);
     tx.putEvaluation(eval);
     return Optional.of(eval);
   }

@@ -23,9 +23,22 @@ public record JobDefaults(Map<JobType, ForType> byType) {
 
   private static JobDefaults builtIn() {
     ForType standard =
-        new ForType(0, new ResourcesConfig("500m", "512Mb", "", ""), SpecConfig.EMPTY, Duration.ZERO, Duration.ZERO);
+        new ForType(
+            0,
+            new ResourcesConfig("500m", "512Mb", "", ""),
+            SpecConfig.EMPTY,
+            Duration.ZERO,
+            Duration.ZERO);
     return new JobDefaults(
-        Map.of(JobType.BATCH, standard, JobType.OPS, standard, JobType.DAEMON, standard, JobType.SERVICE, standard));
+        Map.of(
+            JobType.BATCH,
+            standard,
+            JobType.OPS,
+            standard,
+            JobType.DAEMON,
+            standard,
+            JobType.SERVICE,
+            standard));
   }
 
   public ForType forType(JobType type) {

@@ -49,7 +49,11 @@ final class JobEndpoint {
             if (!force && SpecComparison.sameSpec(old, job)) {
               throw BacalhauException.builder(
                       ErrorCode.NO_CHANGES,
-                      "no changes detected for new job spec. Job Name: '" + old.name() + "', Job Id: '" + old.id() + "'")
+                      "no changes detected for new job spec. Job Name: '"
+                          + old.name()
+                          + "', Job Id: '"
+                          + old.id()
+                          + "'")
                   .component("Orchestrator")
                   .hint("Use the --force flag to override this warning")
                   .build();
@@ -92,7 +96,8 @@ final class JobEndpoint {
           Job job = tx.resolveJob(idOrName, namespace);
           JobStateType state = job.stateType();
           if (state == JobStateType.COMPLETED) {
-            throw BacalhauException.builder(ErrorCode.CONFLICT_JOB_STATE, "cannot stop job in state Completed")
+            throw BacalhauException.builder(
+                    ErrorCode.CONFLICT_JOB_STATE, "cannot stop job in state Completed")
                 .component("JobStore")
                 .build();
           }
@@ -101,12 +106,15 @@ final class JobEndpoint {
           }
           Map<String, String> details = new LinkedHashMap<>();
           details.put("Reason", reason);
-          tx.appendJobEvent(job, Event.of(Topics.SCHEDULING, "Job requested to stop before completion", now, details));
+          tx.appendJobEvent(
+              job,
+              Event.of(Topics.SCHEDULING, "Job requested to stop before completion", now, details));
           Job stopped = PlanApplier.transition(tx, job, JobStateType.STOPPED, reason, now);
           if (state == JobStateType.FAILED) {
             return Optional.empty();
           }
-          return Optional.of(evaluation(tx, stopped, Evaluation.TRIGGER_JOB_CANCEL, Times.nanos(now)));
+          return Optional.of(
+              evaluation(tx, stopped, Evaluation.TRIGGER_JOB_CANCEL, Times.nanos(now)));
         });
   }
 
@@ -121,10 +129,17 @@ final class JobEndpoint {
                     ErrorCode.CONFLICT_JOB_STATE,
                     "job " + current.id() + " cannot be rerun while it is " + current.stateType())
                 .component("Orchestrator")
-                .hint("Wait for it to run, or stop it first with 'bacalhau job stop " + Ids.shortId(current.id()) + "'.")
+                .hint(
+                    "Wait for it to run, or stop it first with 'bacalhau job stop "
+                        + Ids.shortId(current.id())
+                        + "'.")
                 .build();
           }
-          Job base = version > 0 ? tx.jobVersion(current.id(), version).orElseThrow(() -> versionNotFound(current, version)) : current;
+          Job base =
+              version > 0
+                  ? tx.jobVersion(current.id(), version)
+                      .orElseThrow(() -> versionNotFound(current, version))
+                  : current;
           Job job =
               base.toBuilder()
                   .version(current.version() + 1)
@@ -133,7 +148,8 @@ final class JobEndpoint {
                   .modifyTime(nanos)
                   .build();
           tx.putJob(job, instanceId);
-          Map<String, String> details = reason == null || reason.isBlank() ? Map.of() : Map.of("Reason", reason);
+          Map<String, String> details =
+              reason == null || reason.isBlank() ? Map.of() : Map.of("Reason", reason);
           tx.appendJobEvent(job, Event.of(Topics.SUBMISSION, "Job rerun requested", now, details));
           Evaluation eval = evaluation(tx, job, Evaluation.TRIGGER_JOB_RERUN, nanos);
           return new SubmitResult(job.id(), eval.id(), job.version(), List.of());
@@ -161,8 +177,17 @@ final class JobEndpoint {
   private static Evaluation evaluation(StoreTx tx, Job job, String trigger, long nanos) {
     Evaluation eval =
         new Evaluation(
-            Ids.evaluation(), job.namespace(), job.id(), trigger, job.priority(), job.type(),
-            Evaluation.STATUS_PENDING, "", 0, nanos, nanos);
+            Ids.evaluation(),
+            job.namespace(),
+            job.id(),
+            trigger,
+            job.priority(),
+            job.type(),
+            Evaluation.STATUS_PENDING,
+            "",
+            0,
+            nanos,
+            nanos);
     tx.putEvaluation(eval);
     long total = job.task().timeouts().totalTimeout();
     if (total > 0 && !job.jobType().map(t -> t.isLongRunning()).orElse(false)) {
@@ -170,8 +195,17 @@ final class JobEndpoint {
       long due = nanos + java.time.Duration.ofSeconds(total).toNanos() + 1_000_000;
       tx.putEvaluation(
           new Evaluation(
-              Ids.evaluation(), job.namespace(), job.id(), Evaluation.TRIGGER_JOB_TIMEOUT, job.priority(),
-              job.type(), Evaluation.STATUS_PENDING, "", due, nanos, nanos));
+              Ids.evaluation(),
+              job.namespace(),
+              job.id(),
+              Evaluation.TRIGGER_JOB_TIMEOUT,
+              job.priority(),
+              job.type(),
+              Evaluation.STATUS_PENDING,
+              "",
+              due,
+              nanos,
+              nanos));
     }
     return eval;
   }

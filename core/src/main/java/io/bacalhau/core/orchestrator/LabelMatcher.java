@@ -10,7 +10,9 @@ final class LabelMatcher {
 
   static boolean matches(LabelSelectorRequirement req, Map<String, String> labels) {
     String key =
-        req.isPreference() ? req.key().substring(LabelSelectorRequirement.FAVOUR_PREFIX.length()) : req.key();
+        req.isPreference()
+            ? req.key().substring(LabelSelectorRequirement.FAVOUR_PREFIX.length())
+            : req.key();
     String value = labels.get(key);
     String first = req.values().isEmpty() ? "" : req.values().get(0);
     return switch (req.operator().strip().toLowerCase(Locale.ROOT)) {

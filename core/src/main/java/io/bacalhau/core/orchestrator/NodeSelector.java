@@ -47,13 +47,19 @@ final class NodeSelector {
     int rank = 0;
     String engine = task.engine().type();
     if (!containsIgnoreCase(node.engines(), engine)) {
-      return unsuitable(node, "does not support engine " + engine + ", only " + String.join(", ", node.engines()));
-    }
-    rank += 10;
-    if (!task.publisher().isEmpty() && !containsIgnoreCase(node.publishers(), task.publisher().type())) {
       return unsuitable(
           node,
-          "does not support publisher " + task.publisher().type() + ", only " + String.join(", ", node.publishers()));
+          "does not support engine " + engine + ", only " + String.join(", ", node.engines()));
+    }
+    rank += 10;
+    if (!task.publisher().isEmpty()
+        && !containsIgnoreCase(node.publishers(), task.publisher().type())) {
+      return unsuitable(
+          node,
+          "does not support publisher "
+              + task.publisher().type()
+              + ", only "
+              + String.join(", ", node.publishers()));
     }
     for (InputSource input : task.inputSources()) {
       if (!containsIgnoreCase(node.storageSources(), input.source().type())) {
@@ -70,7 +76,8 @@ final class NodeSelector {
       if (req.isPreference()) {
         rank += match ? 10 : 0;
       } else if (!match) {
-        return unsuitable(node, "labels " + node.labels() + " don't match required selector " + describe(req));
+        return unsuitable(
+            node, "labels " + node.labels() + " don't match required selector " + describe(req));
       }
     }
     Resources needed = ResourceParser.parse(task.resources());
@@ -91,15 +98,28 @@ final class NodeSelector {
 
   private static String tooBig(Resources needed, Resources max) {
     if (needed.cpu() > max.cpu()) {
-      return String.format("job requires more CPU (%s) than the maximum available (%s)", needed.cpu(), max.cpu());
+      return String.format(
+          "job requires more CPU (%s) than the maximum available (%s)", needed.cpu(), max.cpu());
     }
     if (needed.memory() > max.memory()) {
-      return "job requires more memory (" + needed.memory() + " bytes) than the maximum available (" + max.memory() + " bytes)";
+      return "job requires more memory ("
+          + needed.memory()
+          + " bytes) than the maximum available ("
+          + max.memory()
+          + " bytes)";
     }
     if (needed.disk() > max.disk()) {
-      return "job requires more disk (" + needed.disk() + " bytes) than the maximum available (" + max.disk() + " bytes)";
+      return "job requires more disk ("
+          + needed.disk()
+          + " bytes) than the maximum available ("
+          + max.disk()
+          + " bytes)";
     }
-    return "job requires more GPUs (" + needed.gpu() + ") than the maximum available (" + max.gpu() + ")";
+    return "job requires more GPUs ("
+        + needed.gpu()
+        + ") than the maximum available ("
+        + max.gpu()
+        + ")";
   }
 
   private static String describe(LabelSelectorRequirement req) {

@@ -61,7 +61,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.nodes = nodes;
     this.watchers = watchers;
     this.endpoint =
-        new JobEndpoint(store, instanceId, new SubmissionPipeline(defaults, registry, nodeId), clock);
+        new JobEndpoint(
+            store, instanceId, new SubmissionPipeline(defaults, registry, nodeId), clock);
   }
 
   public void connect(ComputeChannel channel) {
@@ -101,7 +102,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   /** Whether this process still has unfinished work (used before it exits). */
   public boolean ownsActiveJobs() {
-    return store.read(r -> r.jobsWithWork().stream().anyMatch(j -> instanceId.equals(r.owner(j.id()))));
+    return store.read(
+        r -> r.jobsWithWork().stream().anyMatch(j -> instanceId.equals(r.owner(j.id()))));
   }
 
   private void schedule(String evaluationId) {
@@ -121,7 +123,9 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
         if (System.nanoTime() - lastStorePoll > IDLE_POLL_MILLIS * 1_000_000) {
           lastStorePoll = System.nanoTime();
           // Evaluations created by other processes (a `job stop`) for jobs this one owns.
-          store.read(r -> r.pendingEvaluations(instanceId)).forEach(e -> work.schedule(e.id(), e.waitUntil()));
+          store
+              .read(r -> r.pendingEvaluations(instanceId))
+              .forEach(e -> work.schedule(e.id(), e.waitUntil()));
         }
       } catch (InterruptedException e) {
         return;
@@ -132,7 +136,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   private void recover() {
-    Recovery.adoptOrphans(store, instanceId, clock.instant()).forEach(e -> work.schedule(e.id(), e.waitUntil()));
+    Recovery.adoptOrphans(store, instanceId, clock.instant())
+        .forEach(e -> work.schedule(e.id(), e.waitUntil()));
   }
 
   private void process(String evaluationId) {

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Batch and service jobs: partitions 0..Count-1, each with exactly one live execution. Accepted bids
- * are approved oldest first, failed partitions are retried up to the limit, and a batch job
+ * Batch and service jobs: partitions 0..Count-1, each with exactly one live execution. Accepted
+ * bids are approved oldest first, failed partitions are retried up to the limit, and a batch job
  * completes when every partition has a completed execution.
  */
 final class PartitionedPlanner {
@@ -38,15 +38,22 @@ final class PartitionedPlanner {
     for (int p = 0; p < count; p++) {
       final int partition = p;
       List<Execution> mine =
-          current.stream().filter(e -> e.partitionIndex() == partition).sorted(Scheduler.oldestFirst()).toList();
-      if (type == JobType.BATCH && mine.stream().anyMatch(e -> e.computeStateType() == ExecutionStateType.COMPLETED)) {
+          current.stream()
+              .filter(e -> e.partitionIndex() == partition)
+              .sorted(Scheduler.oldestFirst())
+              .toList();
+      if (type == JobType.BATCH
+          && mine.stream().anyMatch(e -> e.computeStateType() == ExecutionStateType.COMPLETED)) {
         completed++;
         continue;
       }
       approveBids(mine);
-      boolean live = mine.stream().anyMatch(e -> !e.computeStateType().isDiscarded() && !isCompletedService(type, e));
+      boolean live =
+          mine.stream()
+              .anyMatch(e -> !e.computeStateType().isDiscarded() && !isCompletedService(type, e));
       if (!live) {
-        long failures = mine.stream().filter(e -> e.computeStateType() == ExecutionStateType.FAILED).count();
+        long failures =
+            mine.stream().filter(e -> e.computeStateType() == ExecutionStateType.FAILED).count();
         if (failures > settings.maxRetries()) {
           fail("Job failed because it has been retried too many times", current);
           return;
@@ -59,7 +66,11 @@ final class PartitionedPlanner {
       return;
     }
     if (count == 0) {
-      Scheduler.stopAll(plan, current, now, "Execution stop requested because there are more executions than needed");
+      Scheduler.stopAll(
+          plan,
+          current,
+          now,
+          "Execution stop requested because there are more executions than needed");
       if (type == JobType.BATCH) {
         plan.transition(JobStateType.COMPLETED, "");
       }
@@ -92,14 +103,18 @@ final class PartitionedPlanner {
         plan.update(
             e.withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "bid rejected"))
                 .withComputeState(State.of(ExecutionStateType.BID_REJECTED, "bid rejected")),
-            Event.of(Topics.SCHEDULING, "Execution stop requested because there are more executions than needed", now));
+            Event.of(
+                Topics.SCHEDULING,
+                "Execution stop requested because there are more executions than needed",
+                now));
       }
     }
   }
 
   private void place(List<Integer> partitions, List<Execution> current, List<NodeInfo> nodes) {
     List<NodeSelector.Ranked> ranked = selector.rank(plan.job, nodes, current);
-    List<NodeSelector.Ranked> suitable = ranked.stream().filter(NodeSelector.Ranked::suitable).toList();
+    List<NodeSelector.Ranked> suitable =
+        ranked.stream().filter(NodeSelector.Ranked::suitable).toList();
     if (suitable.isEmpty()) {
       new QueuePolicy(plan, settings, now).notEnoughNodes(partitions.size(), ranked, current);
       return;
@@ -107,13 +122,17 @@ final class PartitionedPlanner {
     int i = 0;
     for (int partition : partitions) {
       NodeInfo node = suitable.get(i++ % suitable.size()).node();
-      Execution e = Scheduler.newExecution(plan, node, partition, ExecutionDesiredStateType.PENDING, now);
-      plan.create(e, Event.of(Topics.SCHEDULING, "Requested execution on " + Ids.shortId(node.nodeId()), now));
+      Execution e =
+          Scheduler.newExecution(plan, node, partition, ExecutionDesiredStateType.PENDING, now);
+      plan.create(
+          e,
+          Event.of(Topics.SCHEDULING, "Requested execution on " + Ids.shortId(node.nodeId()), now));
     }
   }
 
   private void fail(String message, List<Execution> current) {
-    plan.event(Event.of(Topics.SCHEDULING, message, now, java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));
+    plan.event(
+        Event.of(Topics.SCHEDULING, message, now, java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));
     plan.transition(JobStateType.FAILED, message);
     Scheduler.stopAll(plan, current, now, "Execution stopped due to job failure");
   }

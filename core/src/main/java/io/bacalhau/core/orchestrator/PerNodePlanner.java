@@ -36,10 +36,15 @@ final class PerNodePlanner {
       String nodeId = r.node().nodeId();
       boolean ranHere =
           current.stream()
-              .anyMatch(e -> e.nodeId().equals(nodeId) && (type == JobType.OPS || !e.computeStateType().isTerminal()));
+              .anyMatch(
+                  e ->
+                      e.nodeId().equals(nodeId)
+                          && (type == JobType.OPS || !e.computeStateType().isTerminal()));
       if (!ranHere) {
-        Execution e = Scheduler.newExecution(plan, r.node(), 0, ExecutionDesiredStateType.RUNNING, now);
-        plan.create(e, Event.of(Topics.SCHEDULING, "Requested execution on " + Ids.shortId(nodeId), now));
+        Execution e =
+            Scheduler.newExecution(plan, r.node(), 0, ExecutionDesiredStateType.RUNNING, now);
+        plan.create(
+            e, Event.of(Topics.SCHEDULING, "Requested execution on " + Ids.shortId(nodeId), now));
         created = true;
       }
     }
@@ -47,17 +52,24 @@ final class PerNodePlanner {
       return;
     }
     if (current.isEmpty()) {
-      String message = "not matching nodes to run job out of " + ranked.size() + " available nodes.";
-      plan.event(Event.fromError(Topics.SCHEDULING, QueuePolicy.notEnoughNodesError(1, ranked, 0), now));
+      String message =
+          "not matching nodes to run job out of " + ranked.size() + " available nodes.";
+      plan.event(
+          Event.fromError(Topics.SCHEDULING, QueuePolicy.notEnoughNodesError(1, ranked, 0), now));
       plan.transition(JobStateType.FAILED, message);
       return;
     }
     boolean live = current.stream().anyMatch(e -> !e.computeStateType().isTerminal());
     if (!live) {
-      boolean failed = current.stream().anyMatch(e -> e.computeStateType() == ExecutionStateType.FAILED);
+      boolean failed =
+          current.stream().anyMatch(e -> e.computeStateType() == ExecutionStateType.FAILED);
       if (failed) {
-        plan.event(Event.of(Topics.SCHEDULING, "Job failed because one or more executions failed", now,
-            java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));
+        plan.event(
+            Event.of(
+                Topics.SCHEDULING,
+                "Job failed because one or more executions failed",
+                now,
+                java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));
         plan.transition(JobStateType.FAILED, "Job failed because one or more executions failed");
       } else {
         plan.transition(JobStateType.COMPLETED, "");

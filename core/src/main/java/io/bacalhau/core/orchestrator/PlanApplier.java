@@ -59,7 +59,8 @@ final class PlanApplier {
           && before != null
           && before.computeStateType() == ExecutionStateType.ASK_FOR_BID_ACCEPTED) {
         start.add(e);
-      } else if (e.desiredStateType() == ExecutionDesiredStateType.STOPPED && before != null
+      } else if (e.desiredStateType() == ExecutionDesiredStateType.STOPPED
+          && before != null
           && before.computeStateType().isExecuting()) {
         cancel.add(e);
       }
@@ -93,7 +94,8 @@ final class PlanApplier {
             .modifyTime(Times.nanos(now))
             .build();
     tx.updateJob(updated);
-    String text = message == null || message.isBlank() ? state.label() : state.label() + ". " + message;
+    String text =
+        message == null || message.isBlank() ? state.label() : state.label() + ". " + message;
     Map<String, String> details =
         state == JobStateType.FAILED
             ? Map.of(Event.DETAIL_NEW_STATE, state.label(), Event.DETAIL_IS_ERROR, "true")

@@ -51,12 +51,21 @@ final class QueuePolicy {
     long wait = Math.min(settings.queueBackoff().toNanos(), deadline - nowNanos);
     plan.newEvaluations.add(
         new Evaluation(
-            Ids.evaluation(), plan.job.namespace(), plan.job.id(), Evaluation.TRIGGER_JOB_QUEUE,
-            plan.job.priority(), plan.job.type(), Evaluation.STATUS_PENDING, "", nowNanos + wait, nowNanos,
+            Ids.evaluation(),
+            plan.job.namespace(),
+            plan.job.id(),
+            Evaluation.TRIGGER_JOB_QUEUE,
+            plan.job.priority(),
+            plan.job.type(),
+            Evaluation.STATUS_PENDING,
+            "",
+            nowNanos + wait,
+            nowNanos,
             nowNanos));
   }
 
-  static BacalhauException notEnoughNodesError(int requested, List<NodeSelector.Ranked> ranked, long suitable) {
+  static BacalhauException notEnoughNodesError(
+      int requested, List<NodeSelector.Ranked> ranked, long suitable) {
     StringBuilder message =
         new StringBuilder(
             "not enough nodes to run job. requested: "
@@ -69,14 +78,19 @@ final class QueuePolicy {
     Map<String, List<String>> byReason = new LinkedHashMap<>();
     for (NodeSelector.Ranked r : ranked) {
       if (!r.suitable()) {
-        byReason.computeIfAbsent(r.reason(), k -> new java.util.ArrayList<>()).add(r.node().nodeId());
+        byReason
+            .computeIfAbsent(r.reason(), k -> new java.util.ArrayList<>())
+            .add(r.node().nodeId());
       }
     }
     byReason.forEach(
         (reason, nodes) ->
             message
                 .append("\n• ")
-                .append(nodes.size() == 1 ? "Node " + Ids.shortId(nodes.get(0)) : nodes.size() + " of " + ranked.size() + " nodes")
+                .append(
+                    nodes.size() == 1
+                        ? "Node " + Ids.shortId(nodes.get(0))
+                        : nodes.size() + " of " + ranked.size() + " nodes")
                 .append(": ")
                 .append(reason));
     return BacalhauException.builder(ErrorCode.NOT_ENOUGH_NODES, message.toString())

@@ -26,7 +26,8 @@ final class Recovery {
   /** Whether some job has work but no live owner. */
   static boolean hasOrphans(JobStore store) {
     Set<String> live = new HashSet<>(store.liveInstances());
-    return store.read(r -> r.jobsWithWork().stream().anyMatch(j -> !live.contains(r.owner(j.id()))));
+    return store.read(
+        r -> r.jobsWithWork().stream().anyMatch(j -> !live.contains(r.owner(j.id()))));
   }
 
   /** Adopts every orphaned active job; returns the evaluations to work on. */
@@ -34,31 +35,44 @@ final class Recovery {
     Set<String> live = new HashSet<>(store.liveInstances());
     live.add(instanceId);
     List<Job> orphans =
-        store.read(r -> r.jobsWithWork().stream().filter(j -> !live.contains(r.owner(j.id()))).toList());
+        store.read(
+            r -> r.jobsWithWork().stream().filter(j -> !live.contains(r.owner(j.id()))).toList());
     List<Evaluation> evaluations = new ArrayList<>();
     for (Job orphan : orphans) {
       store.writeVoid(
           tx -> {
             String previous = tx.owner(orphan.id());
-            if (live.contains(previous) || !tx.transferOwnership(orphan.id(), previous, instanceId)) {
+            if (live.contains(previous)
+                || !tx.transferOwnership(orphan.id(), previous, instanceId)) {
               return;
             }
             for (Execution e : tx.executions(orphan.id())) {
               if (!e.computeStateType().isTerminal() && e.computeStateType().ordinal() > 1) {
                 BacalhauException error =
-                    BacalhauException.builder(ErrorCode.INTERNAL_ERROR, "Failing due to node restart")
+                    BacalhauException.builder(
+                            ErrorCode.INTERNAL_ERROR, "Failing due to node restart")
                         .component("Compute")
                         .failsExecution(true)
                         .retryable(true)
                         .build();
-                ExecutionUpdates.failed(tx, e.id(), error, RunCommandResult.failure(error.getMessage()), now);
+                ExecutionUpdates.failed(
+                    tx, e.id(), error, RunCommandResult.failure(error.getMessage()), now);
               }
             }
             long nanos = Times.nanos(now);
             Evaluation eval =
                 new Evaluation(
-                    Ids.evaluation(), orphan.namespace(), orphan.id(), Evaluation.TRIGGER_EXEC_FAILURE,
-                    orphan.priority(), orphan.type(), Evaluation.STATUS_PENDING, "adopted", nanos, nanos, nanos);
+                    Ids.evaluation(),
+                    orphan.namespace(),
+                    orphan.id(),
+                    Evaluation.TRIGGER_EXEC_FAILURE,
+                    orphan.priority(),
+                    orphan.type(),
+                    Evaluation.STATUS_PENDING,
+                    "adopted",
+                    nanos,
+                    nanos,
+                    nanos);
             tx.putEvaluation(eval);
             evaluations.add(eval);
           });

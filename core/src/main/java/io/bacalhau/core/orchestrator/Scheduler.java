@@ -36,7 +36,12 @@ final class Scheduler {
     this.selector = new NodeSelector(settings.maxRetries() + 1);
   }
 
-  Plan schedule(Job job, Evaluation evaluation, List<Execution> executions, List<NodeInfo> nodes, Instant now) {
+  Plan schedule(
+      Job job,
+      Evaluation evaluation,
+      List<Execution> executions,
+      List<NodeInfo> nodes,
+      Instant now) {
     Plan plan = new Plan(job, evaluation);
     if (job.stateType().isTerminal()) {
       stopAll(plan, executions, now, "Execution stop requested because job has been stopped");
@@ -58,7 +63,8 @@ final class Scheduler {
     } else {
       new PerNodePlanner(plan, selector, now).plan(type, current, nodes);
     }
-    if (plan.newState == null && anyRunning(plan, current)
+    if (plan.newState == null
+        && anyRunning(plan, current)
         && (job.stateType() == JobStateType.PENDING || job.stateType() == JobStateType.QUEUED)) {
       plan.transition(JobStateType.RUNNING, "");
     }
@@ -67,12 +73,15 @@ final class Scheduler {
 
   private boolean totalTimeoutExceeded(Plan plan, List<Execution> current, Instant now) {
     long total = plan.job.task().timeouts().totalTimeout();
-    if (total <= 0 || Times.nanos(now) - plan.job.createTime() <= Duration.ofSeconds(total).toNanos()) {
+    if (total <= 0
+        || Times.nanos(now) - plan.job.createTime() <= Duration.ofSeconds(total).toNanos()) {
       return false;
     }
     BacalhauException error =
         BacalhauException.builder(
-                ErrorCode.TIME_OUT, "Job timed out. Job took longer than " + DurationText.format(Duration.ofSeconds(total)))
+                ErrorCode.TIME_OUT,
+                "Job timed out. Job took longer than "
+                    + DurationText.format(Duration.ofSeconds(total)))
             .component("Orchestrator")
             .hint("Increase the task timeout or allocate more resources")
             .build();
@@ -84,15 +93,16 @@ final class Scheduler {
 
   static void stopAll(Plan plan, List<Execution> executions, Instant now, String reason) {
     for (Execution e : executions) {
-      if (!e.computeStateType().isTerminal() && e.desiredStateType() != ExecutionDesiredStateType.STOPPED) {
+      if (!e.computeStateType().isTerminal()
+          && e.desiredStateType() != ExecutionDesiredStateType.STOPPED) {
         plan.update(stop(e, now, reason), Event.of(Topics.SCHEDULING, reason, now));
       }
     }
   }
 
   /**
-   * Executions the node has not started yet are cancelled outright; running ones are asked to
-   * stop and report Cancelled themselves.
+   * Executions the node has not started yet are cancelled outright; running ones are asked to stop
+   * and report Cancelled themselves.
    */
   static Execution stop(Execution e, Instant now, String reason) {
     Execution stopped = e.withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, reason));
@@ -108,17 +118,36 @@ final class Scheduler {
     plan.updates.values().forEach(u -> latest.put(u.execution().id(), u.execution()));
     return latest.values().stream()
         .anyMatch(
-            e -> e.desiredStateType() == ExecutionDesiredStateType.RUNNING && !e.computeStateType().isTerminal());
+            e ->
+                e.desiredStateType() == ExecutionDesiredStateType.RUNNING
+                    && !e.computeStateType().isTerminal());
   }
 
   /** A new execution of the job on a node, waiting to be offered. */
-  static Execution newExecution(Plan plan, NodeInfo node, int partition, ExecutionDesiredStateType desired, Instant now) {
+  static Execution newExecution(
+      Plan plan, NodeInfo node, int partition, ExecutionDesiredStateType desired, Instant now) {
     Job job = plan.job;
     long nanos = Times.nanos(now);
     return new Execution(
-        Ids.execution(), job.namespace(), plan.evaluation.id(), job.name(), node.nodeId(), job.id(),
-        job.version(), ResourceParser.parse(job.task().resources()), State.of(desired),
-        State.of(ExecutionStateType.NEW), null, null, "", "", "", partition, 1, nanos, nanos);
+        Ids.execution(),
+        job.namespace(),
+        plan.evaluation.id(),
+        job.name(),
+        node.nodeId(),
+        job.id(),
+        job.version(),
+        ResourceParser.parse(job.task().resources()),
+        State.of(desired),
+        State.of(ExecutionStateType.NEW),
+        null,
+        null,
+        "",
+        "",
+        "",
+        partition,
+        1,
+        nanos,
+        nanos);
   }
 
   static Comparator<Execution> oldestFirst() {

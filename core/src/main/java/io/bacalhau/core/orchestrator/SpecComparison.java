@@ -17,11 +17,21 @@ final class SpecComparison {
 
   private static Job canonical(Job job) {
     Map<String, String> meta = new LinkedHashMap<>();
-    job.meta().forEach((k, v) -> {
-      if (!k.startsWith("bacalhau.org/")) {
-        meta.put(k, v);
-      }
-    });
-    return job.toBuilder().id("").state(null).version(0).revision(0).createTime(0).modifyTime(0).meta(meta).build();
+    job.meta()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("bacalhau.org/")) {
+                meta.put(k, v);
+              }
+            });
+    return job.toBuilder()
+        .id("")
+        .state(null)
+        .version(0)
+        .revision(0)
+        .createTime(0)
+        .modifyTime(0)
+        .meta(meta)
+        .build();
   }
 }

@@ -108,7 +108,8 @@ final class SubmissionPipeline {
     }
     List<String> lines = new ArrayList<>();
     problems.forEach(p -> lines.add(p.toString()));
-    throw BacalhauException.builder(ErrorCode.VALIDATION_ERROR, "invalid job spec:\n  " + String.join("\n  ", lines))
+    throw BacalhauException.builder(
+            ErrorCode.VALIDATION_ERROR, "invalid job spec:\n  " + String.join("\n  ", lines))
         .component("Orchestrator")
         .hint("Check the spec with 'bacalhau job validate <file>'.")
         .build();

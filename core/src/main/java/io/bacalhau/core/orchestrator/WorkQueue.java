@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The orchestrator's single line of work: messages from compute (due at once, in arrival order)
- * and evaluations (due at their WaitUntil). One thread drains it, so no two changes to a job race.
+ * The orchestrator's single line of work: messages from compute (due at once, in arrival order) and
+ * evaluations (due at their WaitUntil). One thread drains it, so no two changes to a job race.
  */
 final class WorkQueue {
   private final DelayQueue<Item> queue = new DelayQueue<>();

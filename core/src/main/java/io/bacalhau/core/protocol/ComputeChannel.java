@@ -10,8 +10,8 @@ import io.bacalhau.core.models.Job;
 public interface ComputeChannel {
 
   /**
-   * Asks the node to bid. An execution whose desired state is already Running is a direct bid:
-   * the node starts it if it accepts.
+   * Asks the node to bid. An execution whose desired state is already Running is a direct bid: the
+   * node starts it if it accepts.
    */
   void askForBid(Job job, Execution execution);
 

@@ -8,4 +8,8 @@ import java.util.function.Supplier;
  * @param source the id of the plugin that brought it, or {@code core} for built-ins
  */
 public record ProviderEntry(
-    ProviderKind kind, String type, String source, Installation installation, Supplier<?> provider) {}
+    ProviderKind kind,
+    String type,
+    String source,
+    Installation installation,
+    Supplier<?> provider) {}

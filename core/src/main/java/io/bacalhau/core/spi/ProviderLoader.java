@@ -24,7 +24,10 @@ public final class ProviderLoader {
    *     the like
    */
   public ProviderLoader(
-      ProviderRegistry registry, ConfigBinder binder, ProviderContext context, Set<String> disabled) {
+      ProviderRegistry registry,
+      ConfigBinder binder,
+      ProviderContext context,
+      Set<String> disabled) {
     this.registry = registry;
     this.binder = binder;
     this.context = context;
@@ -49,7 +52,8 @@ public final class ProviderLoader {
   public <C> void add(ProviderFactory<C, ?> factory, String source) {
     Optional<ProviderKind> kind = kindOf(factory);
     if (kind.isEmpty()) {
-      LOG.warn("{}: {} is not an engine, publisher, input source or analytics factory", source, factory);
+      LOG.warn(
+          "{}: {} is not an engine, publisher, input source or analytics factory", source, factory);
       return;
     }
     String type = factory.type();
@@ -63,6 +67,7 @@ public final class ProviderLoader {
     } catch (RuntimeException | LinkageError e) {
       installation = Installation.missing("installation probe failed: " + e);
     }
-    registry.register(kind.get(), type, source, installation, () -> factory.create(config, context));
+    registry.register(
+        kind.get(), type, source, installation, () -> factory.create(config, context));
   }
 }

@@ -28,7 +28,11 @@ public final class ProviderRegistry implements AutoCloseable {
   }
 
   public void register(
-      ProviderKind kind, String type, String source, Installation installation, Supplier<?> provider) {
+      ProviderKind kind,
+      String type,
+      String source,
+      Installation installation,
+      Supplier<?> provider) {
     register(new ProviderEntry(kind, type, source, installation, provider));
   }
 
@@ -70,18 +74,24 @@ public final class ProviderRegistry implements AutoCloseable {
   public ProviderEntry require(ProviderKind kind, String type) {
     ProviderEntry entry = entries.getOrDefault(kind, Map.of()).get(key(type));
     if (entry == null) {
-      List<String> known = entries.getOrDefault(kind, Map.of()).values().stream().map(ProviderEntry::type).toList();
+      List<String> known =
+          entries.getOrDefault(kind, Map.of()).values().stream().map(ProviderEntry::type).toList();
       throw BacalhauException.builder(
               ErrorCode.VALIDATION_ERROR,
               "no " + kind.noun() + " '" + type + "'; available: " + String.join(", ", known))
           .component("Registry")
-          .hint("Install a plugin that provides it into Plugins.Dir, or check 'bacalhau plugin list'.")
+          .hint(
+              "Install a plugin that provides it into Plugins.Dir, or check 'bacalhau plugin list'.")
           .build();
     }
     if (!entry.installation().installed()) {
       throw BacalhauException.builder(
               ErrorCode.SERVICE_UNAVAILABLE,
-              kind.noun() + " '" + entry.type() + "' cannot run here: " + entry.installation().reason())
+              kind.noun()
+                  + " '"
+                  + entry.type()
+                  + "' cannot run here: "
+                  + entry.installation().reason())
           .component("Registry")
           .build();
     }
@@ -104,7 +114,8 @@ public final class ProviderRegistry implements AutoCloseable {
         try {
           c.close();
         } catch (Exception e) {
-          org.slf4j.LoggerFactory.getLogger(ProviderRegistry.class).warn("closing {} failed", provider, e);
+          org.slf4j.LoggerFactory.getLogger(ProviderRegistry.class)
+              .warn("closing {} failed", provider, e);
         }
       }
     }

@@ -10,7 +10,11 @@ package io.bacalhau.core.store;
  * @param afterSeq only entries after this sequence number (for following)
  */
 public record HistoryQuery(
-    long jobVersion, boolean allVersions, String eventType, String executionIdPrefix, long afterSeq) {
+    long jobVersion,
+    boolean allVersions,
+    String eventType,
+    String executionIdPrefix,
+    long afterSeq) {
   public static HistoryQuery latest() {
     return new HistoryQuery(0, false, "all", "", 0);
   }

@@ -15,8 +15,8 @@ import java.util.function.Function;
 /**
  * The orchestrator's durable store: SQLite in WAL mode, shared safely by every process that opens
  * the same data dir. A write commits before it returns, so an acknowledged job survives a crash of
- * the process ({@code synchronous=NORMAL} in WAL mode only risks the newest commits on a power
- * loss or OS crash, never on a killed process).
+ * the process ({@code synchronous=NORMAL} in WAL mode only risks the newest commits on a power loss
+ * or OS crash, never on a killed process).
  */
 public final class JobStore implements AutoCloseable {
   private final Connection connection;

@@ -37,7 +37,8 @@ public class StoreReader {
   /** A job by name (tried first), full ID, or unique ID prefix such as {@code j-47805f5c}. */
   public Job resolveJob(String idOrName, String namespace) {
     String ns = namespace == null || namespace.isBlank() ? Job.DEFAULT_NAMESPACE : namespace;
-    Optional<Job> byName = one("SELECT json FROM jobs WHERE namespace = ? AND name = ?", Job.class, ns, idOrName);
+    Optional<Job> byName =
+        one("SELECT json FROM jobs WHERE namespace = ? AND name = ?", Job.class, ns, idOrName);
     if (byName.isPresent()) {
       return byName.get();
     }
@@ -46,9 +47,13 @@ public class StoreReader {
       return exact.get();
     }
     List<Job> matches =
-        list("SELECT json FROM jobs WHERE id LIKE ? ESCAPE '\\' LIMIT 2", Job.class, likePrefix(idOrName));
+        list(
+            "SELECT json FROM jobs WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+            Job.class,
+            likePrefix(idOrName));
     if (matches.size() > 1) {
-      throw BacalhauException.builder(ErrorCode.MULTIPLE_JOBS_FOUND, "multiple jobs found for id " + idOrName)
+      throw BacalhauException.builder(
+              ErrorCode.MULTIPLE_JOBS_FOUND, "multiple jobs found for id " + idOrName)
           .component(COMPONENT)
           .hint("Use more characters of the ID, or the full ID.")
           .build();
@@ -60,7 +65,9 @@ public class StoreReader {
     String order = "modified_at".equals(query.orderBy()) ? "modify_time" : "create_time";
     String sql =
         "SELECT json FROM jobs"
-            + (query.namespace().isBlank() || "*".equals(query.namespace()) ? "" : " WHERE namespace = ?")
+            + (query.namespace().isBlank() || "*".equals(query.namespace())
+                ? ""
+                : " WHERE namespace = ?")
             + " ORDER BY "
             + order
             + (query.reverse() ? " DESC" : " ASC")
@@ -76,11 +83,16 @@ public class StoreReader {
 
   /** Every stored version of a job, oldest first. */
   public List<Job> versions(String jobId) {
-    return list("SELECT json FROM job_versions WHERE job_id = ? ORDER BY version", Job.class, jobId);
+    return list(
+        "SELECT json FROM job_versions WHERE job_id = ? ORDER BY version", Job.class, jobId);
   }
 
   public Optional<Job> jobVersion(String jobId, long version) {
-    return one("SELECT json FROM job_versions WHERE job_id = ? AND version = ?", Job.class, jobId, version);
+    return one(
+        "SELECT json FROM job_versions WHERE job_id = ? AND version = ?",
+        Job.class,
+        jobId,
+        version);
   }
 
   /** Jobs not yet Completed, Failed or Stopped. */
@@ -90,7 +102,9 @@ public class StoreReader {
         Job.class);
   }
 
-  /** Jobs that still have work: active ones, and stopped ones whose stop was not yet carried out. */
+  /**
+   * Jobs that still have work: active ones, and stopped ones whose stop was not yet carried out.
+   */
   public List<Job> jobsWithWork() {
     return list(
         "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped')"
@@ -103,7 +117,10 @@ public class StoreReader {
   }
 
   public List<Execution> executions(String jobId) {
-    return list("SELECT json FROM executions WHERE job_id = ? ORDER BY create_time, id", Execution.class, jobId);
+    return list(
+        "SELECT json FROM executions WHERE job_id = ? ORDER BY create_time, id",
+        Execution.class,
+        jobId);
   }
 
   public Optional<Execution> execution(String id) {

@@ -30,27 +30,44 @@ public final class StoreTx extends StoreReader {
             + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET namespace = excluded.namespace,"
             + " name = excluded.name, type = excluded.type, state = excluded.state, version = excluded.version,"
             + " owner = excluded.owner, modify_time = excluded.modify_time, json = excluded.json",
-        job.id(), job.namespace(), job.name(), job.type(), job.stateType().label(), job.version(), owner,
-        job.createTime(), job.modifyTime(), json(job));
+        job.id(),
+        job.namespace(),
+        job.name(),
+        job.type(),
+        job.stateType().label(),
+        job.version(),
+        owner,
+        job.createTime(),
+        job.modifyTime(),
+        json(job));
     update(
         "INSERT INTO job_versions (job_id, version, json) VALUES (?,?,?)"
             + " ON CONFLICT(job_id, version) DO UPDATE SET json = excluded.json",
-        job.id(), job.version(), json(job));
+        job.id(),
+        job.version(),
+        json(job));
   }
 
   /** Records a state change of the current version; the owner stays as it was. */
   public void updateJob(Job job) {
     update(
         "UPDATE jobs SET state = ?, modify_time = ?, json = ? WHERE id = ?",
-        job.stateType().label(), job.modifyTime(), json(job), job.id());
+        job.stateType().label(),
+        job.modifyTime(),
+        json(job),
+        job.id());
     update(
         "UPDATE job_versions SET json = ? WHERE job_id = ? AND version = ?",
-        json(job), job.id(), job.version());
+        json(job),
+        job.id(),
+        job.version());
   }
 
   /** Moves a job to a new owner if it still has the expected one; false when someone was faster. */
   public boolean transferOwnership(String jobId, String expectedOwner, String newOwner) {
-    return update("UPDATE jobs SET owner = ? WHERE id = ? AND owner = ?", newOwner, jobId, expectedOwner) == 1;
+    return update(
+            "UPDATE jobs SET owner = ? WHERE id = ? AND owner = ?", newOwner, jobId, expectedOwner)
+        == 1;
   }
 
   public void putExecution(Execution e) {
@@ -59,15 +76,27 @@ public final class StoreTx extends StoreReader {
             + " modify_time, json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
             + " compute_state = excluded.compute_state, desired_state = excluded.desired_state,"
             + " modify_time = excluded.modify_time, json = excluded.json",
-        e.id(), e.jobId(), e.jobVersion(), e.nodeId(), e.computeStateType().code(), e.desiredStateType().code(),
-        e.createTime(), e.modifyTime(), json(e));
+        e.id(),
+        e.jobId(),
+        e.jobVersion(),
+        e.nodeId(),
+        e.computeStateType().code(),
+        e.desiredStateType().code(),
+        e.createTime(),
+        e.modifyTime(),
+        json(e));
   }
 
   public void putEvaluation(Evaluation e) {
     update(
         "INSERT INTO evaluations (id, job_id, status, wait_until, create_time, json) VALUES (?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET status = excluded.status, json = excluded.json",
-        e.id(), e.jobId(), e.status(), e.waitUntil(), e.createTime(), json(e));
+        e.id(),
+        e.jobId(),
+        e.status(),
+        e.waitUntil(),
+        e.createTime(),
+        json(e));
   }
 
   /** Appends a job-level event; returns its sequence number. */
@@ -78,16 +107,27 @@ public final class StoreTx extends StoreReader {
   /** Appends an execution-level event; returns its sequence number. */
   public JobHistory appendExecutionEvent(Execution execution, Event event) {
     return append(
-        execution.jobId(), execution.jobVersion(), JobHistoryType.EXECUTION_LEVEL, execution.id(), event);
+        execution.jobId(),
+        execution.jobVersion(),
+        JobHistoryType.EXECUTION_LEVEL,
+        execution.id(),
+        event);
   }
 
-  private JobHistory append(String jobId, long version, JobHistoryType type, String execId, Event event) {
+  private JobHistory append(
+      String jobId, long version, JobHistoryType type, String execId, Event event) {
     long seq = lastSeq(jobId) + 1;
     Instant now = event.timestamp() != null ? event.timestamp() : Instant.now();
     JobHistory entry = new JobHistory(seq, type, jobId, version, execId, event, now);
     update(
         "INSERT INTO history (job_id, seq, type, job_version, execution_id, time, json) VALUES (?,?,?,?,?,?,?)",
-        jobId, seq, type.label(), version, execId, now.toEpochMilli(), json(entry));
+        jobId,
+        seq,
+        type.label(),
+        version,
+        execId,
+        now.toEpochMilli(),
+        json(entry));
     return entry;
   }
 

@@ -39,7 +39,9 @@ class EmbeddedNodeTest {
       assertEquals(ExecutionStateType.COMPLETED, e.computeStateType());
       assertEquals("15\n", e.runOutput().stdout());
       List<String> messages =
-          client.history(job.id(), HistoryQuery.latest()).stream().map(h -> h.event().message()).toList();
+          client.history(job.id(), HistoryQuery.latest()).stream()
+              .map(h -> h.event().message())
+              .toList();
       assertEquals("Job submitted", messages.get(0));
       assertTrue(messages.contains("Completed successfully"), messages.toString());
       assertTrue(messages.contains("Completed"), messages.toString());
@@ -64,9 +66,12 @@ class EmbeddedNodeTest {
       assertEquals(JobStateType.FAILED, job.stateType());
       List<Execution> executions = client.executions(job.id(), 0);
       assertEquals(3, executions.size(), "one try and two retries");
-      assertTrue(executions.stream().allMatch(e -> e.computeStateType() == ExecutionStateType.FAILED));
+      assertTrue(
+          executions.stream().allMatch(e -> e.computeStateType() == ExecutionStateType.FAILED));
       List<JobHistory> history = client.history(job.id(), HistoryQuery.latest());
-      assertTrue(history.stream().anyMatch(h -> h.event().message().equals("boom") && h.event().isError()));
+      assertTrue(
+          history.stream()
+              .anyMatch(h -> h.event().message().equals("boom") && h.event().isError()));
     }
   }
 
@@ -76,12 +81,14 @@ class EmbeddedNodeTest {
       SubmitResult s = client.submit(noopJob("sleepy", Map.of("SleepMillis", 60_000)), false);
       client.startWorking();
       long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (client.executions(s.jobId(), 0).stream().noneMatch(e -> e.computeStateType() == ExecutionStateType.RUNNING)) {
+      while (client.executions(s.jobId(), 0).stream()
+          .noneMatch(e -> e.computeStateType() == ExecutionStateType.RUNNING)) {
         assertTrue(System.nanoTime() < deadline, "execution never started");
         client.awaitChange(Duration.ofMillis(100));
       }
       client.stop(s.jobId(), "", "Stopped at user request");
-      while (client.executions(s.jobId(), 0).stream().noneMatch(e -> e.computeStateType() == ExecutionStateType.CANCELLED)) {
+      while (client.executions(s.jobId(), 0).stream()
+          .noneMatch(e -> e.computeStateType() == ExecutionStateType.CANCELLED)) {
         assertTrue(System.nanoTime() < deadline, "execution never cancelled");
         client.awaitChange(Duration.ofMillis(100));
       }
@@ -107,9 +114,13 @@ class EmbeddedNodeTest {
   @Test
   void unknownEngineIsRejectedBeforeAnythingRuns() {
     try (EmbeddedNodeClient client = EmbeddedNodeTestSupport.client(dataDir)) {
-      Job job = noopJob("flibble", Map.of()).toBuilder()
-          .task(noopJob("x", Map.of()).task().toBuilder().engine(SpecConfig.of("flibble")).build())
-          .build();
+      Job job =
+          noopJob("flibble", Map.of()).toBuilder()
+              .task(
+                  noopJob("x", Map.of()).task().toBuilder()
+                      .engine(SpecConfig.of("flibble"))
+                      .build())
+              .build();
       BacalhauException e = assertThrows(BacalhauException.class, () -> client.submit(job, false));
       assertEquals("no engine 'flibble'; available: noop", e.getMessage());
       assertTrue(client.list(io.bacalhau.core.store.JobQuery.all()).isEmpty());

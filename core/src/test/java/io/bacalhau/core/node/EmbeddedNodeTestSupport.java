@@ -25,7 +25,11 @@ public final class EmbeddedNodeTestSupport {
   public static ProviderRegistry builtinRegistry(Path dataDir) {
     ProviderRegistry registry = new ProviderRegistry();
     ProviderLoader loader =
-        new ProviderLoader(registry, ConfigBinder.DEFAULTS, new ProviderContext(dataDir, "n-test", Map.of()), Set.of());
+        new ProviderLoader(
+            registry,
+            ConfigBinder.DEFAULTS,
+            new ProviderContext(dataDir, "n-test", Map.of()),
+            Set.of());
     BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
     return registry;
   }
@@ -56,7 +60,8 @@ public final class EmbeddedNodeTestSupport {
   }
 
   /** Waits until the job is terminal, or fails the test after the timeout. */
-  public static Job awaitTerminal(NodeClient client, String jobId, Duration timeout) throws InterruptedException {
+  public static Job awaitTerminal(NodeClient client, String jobId, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       Job job = client.job(jobId, "");
@@ -65,7 +70,13 @@ public final class EmbeddedNodeTestSupport {
       }
       client.awaitChange(Duration.ofMillis(200));
     }
-    throw new AssertionError("job " + jobId + " not terminal after " + timeout + ": " + client.job(jobId, "").stateType());
+    throw new AssertionError(
+        "job "
+            + jobId
+            + " not terminal after "
+            + timeout
+            + ": "
+            + client.job(jobId, "").stateType());
   }
 
   static boolean isTerminal(JobStateType s) {

@@ -17,11 +17,11 @@ public interface Engine extends AutoCloseable {
   default void validate(SpecConfig engineSpec) {}
 
   /**
-   * Runs the request and blocks until it ends. Must return promptly once the thread is
-   * interrupted (job stopped or timed out), after stopping whatever it started.
+   * Runs the request and blocks until it ends. Must return promptly once the thread is interrupted
+   * (job stopped or timed out), after stopping whatever it started.
    *
-   * @throws Exception a runner failure; {@link io.bacalhau.core.errors.BacalhauException} carries
-   *     a hint and whether a retry could help
+   * @throws Exception a runner failure; {@link io.bacalhau.core.errors.BacalhauException} carries a
+   *     hint and whether a retry could help
    */
   EngineResult run(RunRequest request, ExecutionEvents events) throws Exception;
 

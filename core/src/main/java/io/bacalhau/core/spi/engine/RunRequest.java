@@ -2,8 +2,8 @@ package io.bacalhau.core.spi.engine;
 
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NetworkConfig;
-import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.models.Resources;
+import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.storage.PreparedInput;
 import java.io.OutputStream;

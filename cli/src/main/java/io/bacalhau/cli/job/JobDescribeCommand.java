@@ -1,0 +1,53 @@
+package io.bacalhau.cli.job;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.render.DataOptions;
+import io.bacalhau.cli.render.Serializer;
+import io.bacalhau.core.node.JobDetails;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bacalhau job describe ID|NAME}: everything about one job. */
+@Command(
+    name = "describe",
+    mixinStandardHelpOptions = true,
+    description = "Show a job, its history and executions.")
+public final class JobDescribeCommand implements Callable<Integer> {
+  private final CliSession session;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "ID|NAME",
+      description = "Job ID, unique ID prefix, or name.")
+  private String id;
+
+  @Option(
+      names = {"-v", "--version"},
+      defaultValue = "0",
+      description = "Job version to show (default: latest).")
+  private long version;
+
+  @Mixin private NamespaceOption namespace;
+
+  @Mixin private DataOptions output;
+
+  JobDescribeCommand(CliSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() {
+    JobDetails details = session.node().describe(id, namespace.namespace, version);
+    if (output.output() != null) {
+      Serializer.print(session.out(), details, output.output(), output.pretty());
+    } else {
+      new DescribeRenderer(session.out(), Instant.now()).render(details);
+    }
+    return ExitCode.OK;
+  }
+}

@@ -1,0 +1,52 @@
+package io.bacalhau.cli.job;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.core.node.NodeClient;
+import io.bacalhau.core.orchestrator.SubmitResult;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bacalhau job rerun ID}: runs a job again as a new version. */
+@Command(
+    name = "rerun",
+    mixinStandardHelpOptions = true,
+    description = "Run a job again, as a new version.")
+public final class JobRerunCommand implements Callable<Integer> {
+  private final CliSession session;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "ID|NAME",
+      description = "Job ID, unique ID prefix, or name.")
+  private String id;
+
+  @Option(
+      names = {"-v", "--version"},
+      defaultValue = "0",
+      description = "The version to rerun (default: latest).")
+  private long version;
+
+  @Mixin private RuntimeOptions runtime;
+
+  @Mixin private NamespaceOption namespace;
+
+  JobRerunCommand(CliSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() {
+    NodeClient client = session.node();
+    SubmitResult result = client.rerun(id, namespace.namespace, version, "Rerun requested by user");
+    if (runtime.idOnly || !runtime.wait) {
+      session.out().println(result.jobId());
+    }
+    if (!runtime.wait) {
+      return io.bacalhau.cli.ExitCode.OK;
+    }
+    return new JobWaiter(session, client, runtime).await(result);
+  }
+}

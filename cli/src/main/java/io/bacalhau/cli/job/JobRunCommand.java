@@ -1,0 +1,97 @@
+package io.bacalhau.cli.job;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.jobspec.JobSpecParser;
+import io.bacalhau.core.models.Job;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code bacalhau job run FILE|-}: submits a spec and, by default, waits for the job to end. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Submit a job spec (YAML or JSON) and wait for it to end.",
+      "Exit codes: 0 completed, 3 failed or stopped, 4 wait timed out, 5 rejected."
+    })
+public final class JobRunCommand implements Callable<Integer> {
+  private final CliSession session;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE|-",
+      description = "The spec file, or - for stdin.")
+  private String file;
+
+  @Mixin private RuntimeOptions runtime;
+
+  @Option(
+      names = {"-V", "--template-vars"},
+      paramLabel = "KEY=VALUE",
+      description = "A variable for {{.KEY}} in the spec (repeatable).")
+  private Map<String, String> templateVars = new LinkedHashMap<>();
+
+  @Option(
+      names = {"-E", "--template-envs"},
+      paramLabel = "<regex>",
+      description =
+          "Also offer environment variables whose names match this pattern as template variables.")
+  private String templateEnvs;
+
+  @Option(
+      names = "--no-template",
+      description = "Use the spec as it is, without template rendering.")
+  private boolean noTemplate;
+
+  JobRunCommand(CliSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() {
+    SpecSource.Content content = SpecSource.read(session, file);
+    byte[] bytes = content.bytes();
+    if (!noTemplate) {
+      bytes =
+          SpecTemplate.render(SpecSource.text(content), variables())
+              .getBytes(StandardCharsets.UTF_8);
+    }
+    Job job;
+    try {
+      job = JobSpecParser.parse(content.name(), bytes);
+    } catch (BacalhauException e) {
+      session.err().println("Error: " + e.getMessage());
+      return ExitCode.JOB_REJECTED;
+    }
+    return new JobLauncher(session).launch(job, runtime);
+  }
+
+  private Map<String, String> variables() {
+    Map<String, String> vars = new LinkedHashMap<>();
+    if (templateEnvs != null && !templateEnvs.isBlank()) {
+      Pattern p =
+          Pattern.compile(templateEnvs.equals("*") ? ".*" : templateEnvs.replace("*", ".*"));
+      session
+          .context()
+          .env()
+          .forEach(
+              (k, v) -> {
+                if (p.matcher(k).matches()) {
+                  vars.put(k, v);
+                }
+              });
+    }
+    vars.putAll(templateVars);
+    return vars;
+  }
+}

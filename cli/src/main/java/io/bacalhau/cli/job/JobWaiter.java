@@ -1,0 +1,118 @@
+package io.bacalhau.cli.job;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.node.NodeClient;
+import io.bacalhau.core.orchestrator.SubmitResult;
+import io.bacalhau.core.store.HistoryQuery;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/** Waits for a submitted job to end, printing its progress (or its output with --follow). */
+final class JobWaiter {
+  private static final Duration TICK = Duration.ofMillis(250);
+
+  private final CliSession session;
+  private final NodeClient client;
+  private final RuntimeOptions options;
+
+  JobWaiter(CliSession session, NodeClient client, RuntimeOptions options) {
+    this.session = session;
+    this.client = client;
+    this.options = options;
+  }
+
+  int await(SubmitResult submitted) {
+    PrintStream err = session.err();
+    boolean quiet = options.idOnly;
+    if (!quiet) {
+      err.println("Job successfully submitted. Job ID: " + submitted.jobId());
+      err.println(
+          options.follow
+              ? "Waiting for logs... (Enter Ctrl+C to exit at any time, your job will continue running):"
+              : "Checking job status... (Enter Ctrl+C to exit at any time, your job will continue running):");
+      err.println();
+    }
+    ProgressPrinter printer = new ProgressPrinter(err);
+    long deadline = System.nanoTime() + Duration.ofSeconds(options.waitTimeoutSecs).toNanos();
+    long seq = 0;
+    String followed = null;
+    try {
+      while (true) {
+        Job job = client.job(submitted.jobId(), "");
+        List<JobHistory> fresh =
+            client.history(
+                job.id(), new HistoryQuery(submitted.jobVersion(), false, "all", "", seq));
+        for (JobHistory h : fresh) {
+          seq = h.seqNum();
+          if (!quiet && !options.follow) {
+            printer.print(h);
+          }
+        }
+        if (options.follow && followed == null) {
+          followed = firstRunning(job, submitted.jobVersion());
+          if (followed != null) {
+            client.logs(followed, true, session.out(), err);
+            continue;
+          }
+        }
+        if (job.stateType().isTerminal()) {
+          return finish(job, quiet);
+        }
+        if (System.nanoTime() > deadline) {
+          err.println(
+              "Warning: stopped waiting after "
+                  + options.waitTimeoutSecs
+                  + "s (--wait-timeout-secs). The job is still running.");
+          return ExitCode.WAIT_TIMEOUT;
+        }
+        client.awaitChange(TICK);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("Warning: Progress tracking canceled. The job is still running.");
+      return ExitCode.WAIT_TIMEOUT;
+    }
+  }
+
+  private String firstRunning(Job job, long version) {
+    return client.executions(job.id(), version).stream()
+        .filter(e -> e.computeStateType().isExecuting() || e.computeStateType().isTerminal())
+        .filter(e -> !e.computeStateType().isDiscarded())
+        .map(Execution::id)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private int finish(Job job, boolean quiet) {
+    PrintStream err = session.err();
+    String id = job.id();
+    if (!quiet) {
+      err.println();
+      err.println("To get more details about the run, execute:");
+      err.println("\tbacalhau job describe " + id);
+      err.println();
+      err.println("To get more details about the run executions, execute:");
+      err.println("\tbacalhau job executions " + id);
+    }
+    return switch (job.stateType()) {
+      case COMPLETED -> ExitCode.OK;
+      case STOPPED -> {
+        err.println("Error: job stopped" + suffix(job.state().message()));
+        yield ExitCode.JOB_FAILED;
+      }
+      default -> {
+        err.println("Error: job failed" + suffix(job.state().message()));
+        yield ExitCode.JOB_FAILED;
+      }
+    };
+  }
+
+  private static String suffix(String message) {
+    return message == null || message.isBlank() ? "" : ": " + message;
+  }
+}

@@ -1,0 +1,23 @@
+package io.bacalhau.cli.job;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.render.DataOptions;
+import io.bacalhau.cli.render.Serializer;
+import io.bacalhau.cli.render.Table;
+import io.bacalhau.cli.render.TableOptions;
+
+/** Prints a table, or the data behind it, as the table flags ask. */
+final class TableOutput {
+  private TableOutput() {}
+
+  static void print(CliSession session, TableOptions options, Table table, Object data) {
+    switch (options.output()) {
+      case JSON ->
+          Serializer.print(session.out(), data, DataOptions.DataFormat.JSON, options.pretty());
+      case YAML -> Serializer.print(session.out(), data, DataOptions.DataFormat.YAML, false);
+      case CSV -> table.printCsv(session.out(), options.hideHeader());
+      case TABLE ->
+          table.print(session.out(), options.hideHeader(), options.noStyle(), options.wide());
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.bacalhau.cli.node;
+
+import io.bacalhau.cli.CliSession;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps jobs running after the command that submitted them exits (e.g. {@code job run
+ * --wait=false}): starts a detached {@code bacalhau worker} process on the same data dir, which
+ * adopts the unowned jobs, runs them to the end, and exits.
+ */
+public final class BackgroundWorker {
+  private BackgroundWorker() {}
+
+  public static void spawn(CliSession session) {
+    Path dataDir = session.dataDir();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String home = System.getProperty("bacalhau.home");
+    if (home != null) {
+      command.add("-Dbacalhau.home=" + home);
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("io.bacalhau.cli.Main");
+    command.add("--data-dir");
+    command.add(dataDir.toString());
+    session
+        .globalOptions()
+        .config()
+        .forEach(
+            c -> {
+              command.add("-c");
+              command.add(c);
+            });
+    command.add("worker");
+    try {
+      Files.createDirectories(dataDir);
+      File log = dataDir.resolve("worker.log").toFile();
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      pb.environment().clear();
+      pb.environment().putAll(session.context().env());
+      pb.start();
+    } catch (IOException e) {
+      session
+          .err()
+          .println(
+              "Warning: could not start a background worker ("
+                  + e.getMessage()
+                  + "); the job runs when a bacalhau command next waits for jobs on this data dir.");
+    }
+  }
+}
