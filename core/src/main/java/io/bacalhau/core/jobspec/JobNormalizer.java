@@ -7,6 +7,6 @@ public final class JobNormalizer {
   private JobNormalizer() {}
 
   public static Job normalize(Job job) {
-    return job;
+    return job.namespace().isBlank() ? job.toBuilder().namespace(Job.DEFAULT_NAMESPACE).build() : job;
   }
 }

@@ -1,0 +1,127 @@
+package io.bacalhau.cli.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bacalhau.cli.CliRunner;
+import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.Scrub;
+import io.bacalhau.testing.Approvals;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobCommandsTest {
+  @TempDir Path dataDir;
+  CliRunner cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = new CliRunner(dataDir);
+  }
+
+  private Path spec(String name, String engineParams) throws IOException {
+    Path file = dataDir.resolve(name + ".yaml");
+    Files.writeString(
+        file,
+        """
+        Name: %s
+        Type: batch
+        Count: 1
+        Tasks:
+          - Name: main
+            Engine:
+              Type: noop
+              Params: %s
+        """
+            .formatted(name, engineParams));
+    return file;
+  }
+
+  @Test
+  void completedJobExitsZeroAndShowsItsTimeline() throws IOException {
+    CliRunner.Result run = cli.run("job", "run", spec("hello", "{Stdout: \"15\\n\"}").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Job successfully submitted. Job ID: j-"), run.err());
+    assertTrue(run.err().contains("Completed successfully"), run.err());
+
+    Approvals.verify("job-describe", Scrub.of(cli.run("job", "describe", "hello").out()));
+    Approvals.verify("job-history", Scrub.of(cli.run("job", "history", "hello", "--no-style").out()));
+    Approvals.verify("job-list", Scrub.of(cli.run("job", "list").out()));
+    Approvals.verify("job-executions", Scrub.of(cli.run("job", "executions", "hello").out()));
+  }
+
+  @Test
+  void failedJobExitsWithJobFailed() throws IOException {
+    CliRunner.Result run = cli.run("job", "run", spec("broken", "{Error: \"disk on fire\"}").toString());
+    assertEquals(ExitCode.JOB_FAILED, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Error: disk on fire"), run.err());
+    assertTrue(run.err().contains("Error: job failed"), run.err());
+  }
+
+  @Test
+  void idOnlyPrintsJustTheId() throws IOException {
+    CliRunner.Result run = cli.run("job", "run", "--id-only", spec("quiet", "{}").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    assertTrue(run.out().strip().matches("j-[0-9a-f-]{36}"), run.out());
+  }
+
+  @Test
+  void specNamingAnUnknownEngineIsRejected() throws IOException {
+    Path file = dataDir.resolve("flibble.yaml");
+    Files.writeString(
+        file, "Type: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: flibble\n");
+    CliRunner.Result run = cli.run("job", "run", file.toString());
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("no engine 'flibble'; available: noop"), run.err());
+  }
+
+  @Test
+  void waitTimeoutExitsWithItsOwnCode() throws IOException {
+    CliRunner.Result run =
+        cli.run("job", "run", "--wait-timeout-secs", "1", spec("slow", "{SleepMillis: 30000}").toString());
+    assertEquals(ExitCode.WAIT_TIMEOUT, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("The job is still running."), run.err());
+  }
+
+  @Test
+  void unknownAndAmbiguousIdsAreClearErrors() throws IOException {
+    cli.run("job", "run", spec("one", "{}").toString());
+    cli.run("job", "run", spec("two", "{}").toString());
+    CliRunner.Result unknown = cli.run("job", "describe", "j-00000000");
+    assertEquals(ExitCode.ERROR, unknown.exitCode());
+    assertTrue(unknown.err().contains("Error: job not found: j-00000000"), unknown.err());
+    CliRunner.Result ambiguous = cli.run("job", "describe", "j-");
+    assertEquals(ExitCode.ERROR, ambiguous.exitCode());
+    assertTrue(ambiguous.err().contains("multiple jobs found for id j-"), ambiguous.err());
+  }
+
+  @Test
+  void stoppingACompletedJobIsRefused() throws IOException {
+    cli.run("job", "run", spec("done", "{}").toString());
+    CliRunner.Result stop = cli.run("job", "stop", "done");
+    assertEquals(ExitCode.ERROR, stop.exitCode());
+    assertTrue(
+        stop.err().contains("Job is already in a terminal state.\nThe current state is: Completed"), stop.err());
+  }
+
+  @Test
+  void logsPrintTheOutputVerbatim() throws IOException {
+    cli.run("job", "run", spec("talker", "{Stdout: \"line one\\nline two\\n\"}").toString());
+    CliRunner.Result logs = cli.run("job", "logs", "talker");
+    assertEquals(ExitCode.OK, logs.exitCode(), logs.toString());
+    assertEquals("line one\nline two\n", logs.out());
+  }
+
+  @Test
+  void rerunCreatesANewVersion() throws IOException {
+    cli.run("job", "run", spec("again", "{}").toString());
+    CliRunner.Result rerun = cli.run("job", "rerun", "again");
+    assertEquals(ExitCode.OK, rerun.exitCode(), rerun.toString());
+    String versions = cli.run("job", "versions", "again", "--no-style", "--hide-header").out();
+    assertEquals(2, versions.strip().lines().count(), versions);
+  }
+}
