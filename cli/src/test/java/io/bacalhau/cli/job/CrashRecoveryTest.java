@@ -1,0 +1,89 @@
+package io.bacalhau.cli.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobStateType;
+import io.bacalhau.core.node.EmbeddedNodeClient;
+import io.bacalhau.core.node.EmbeddedNodeTestSupport;
+import io.bacalhau.core.store.HistoryQuery;
+import io.bacalhau.core.store.JobQuery;
+import io.bacalhau.core.store.JobStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A {@code job run} process killed with SIGKILL mid-run loses nothing: its job is adopted and retried. */
+class CrashRecoveryTest {
+  @TempDir Path dataDir;
+
+  @Test
+  void jobOfAKilledProcessIsAdoptedRetriedAndCompleted() throws Exception {
+    Path spec = dataDir.resolve("sleepy.yaml");
+    Files.writeString(
+        spec,
+        "Name: sleepy\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n"
+            + "      Params: {SleepMillis: 3000, Stdout: done}\n");
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.bacalhau.cli.Main",
+                "--data-dir",
+                dataDir.toString(),
+                "job",
+                "run",
+                spec.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dataDir.resolve("child.log").toFile())
+            .start();
+    try {
+      awaitRunningExecution(dataDir.resolve("orchestrator").resolve("jobs.db"), Duration.ofSeconds(30));
+    } finally {
+      child.destroyForcibly().waitFor();
+    }
+
+    try (EmbeddedNodeClient client = EmbeddedNodeTestSupport.client(dataDir)) {
+      Job job = client.list(JobQuery.all()).get(0);
+      client.startWorking();
+      Job done = EmbeddedNodeTestSupport.awaitTerminal(client, job.id(), Duration.ofSeconds(30));
+      assertEquals(JobStateType.COMPLETED, done.stateType());
+      List<Execution> executions = client.executions(job.id(), 0);
+      assertEquals(2, executions.size(), "the killed attempt and its retry");
+      assertEquals(ExecutionStateType.FAILED, executions.get(0).computeStateType());
+      assertEquals(ExecutionStateType.COMPLETED, executions.get(1).computeStateType());
+      assertTrue(
+          client.history(job.id(), HistoryQuery.latest()).stream()
+              .anyMatch(h -> h.event().message().equals("Failing due to node restart")));
+    }
+  }
+
+  private static void awaitRunningExecution(Path db, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(db)) {
+        try (JobStore store = JobStore.open(db)) {
+          boolean running =
+              store.read(
+                  r ->
+                      r.jobs(JobQuery.all()).stream()
+                          .flatMap(j -> r.executions(j.id()).stream())
+                          .anyMatch(e -> e.computeStateType() == ExecutionStateType.RUNNING));
+          if (running) {
+            return;
+          }
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the child never started running the job");
+  }
+}
