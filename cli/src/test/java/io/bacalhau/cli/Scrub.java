@@ -8,7 +8,8 @@ public final class Scrub {
   private Scrub() {}
 
   public static String of(String text) {
-    return text.replaceAll("([jenv])-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "$1-<uuid>")
+    return text.replaceAll(
+            "([jenv])-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "$1-<uuid>")
         .replaceAll("([jen])-[0-9a-f]{8}(?![0-9a-f-])", "$1-<short>")
         .replaceAll("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}", "<date time>")
         .replaceAll("\\d{2}:\\d{2}:\\d{2}\\.\\d{3}", "<clock.ms>")

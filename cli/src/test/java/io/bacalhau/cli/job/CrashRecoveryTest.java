@@ -19,7 +19,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A {@code job run} process killed with SIGKILL mid-run loses nothing: its job is adopted and retried. */
+/**
+ * A {@code job run} process killed with SIGKILL mid-run loses nothing: its job is adopted and
+ * retried.
+ */
 class CrashRecoveryTest {
   @TempDir Path dataDir;
 
@@ -46,7 +49,8 @@ class CrashRecoveryTest {
             .redirectOutput(dataDir.resolve("child.log").toFile())
             .start();
     try {
-      awaitRunningExecution(dataDir.resolve("orchestrator").resolve("jobs.db"), Duration.ofSeconds(30));
+      awaitRunningExecution(
+          dataDir.resolve("orchestrator").resolve("jobs.db"), Duration.ofSeconds(30));
     } finally {
       child.destroyForcibly().waitFor();
     }

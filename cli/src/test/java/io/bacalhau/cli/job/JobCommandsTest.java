@@ -49,14 +49,16 @@ class JobCommandsTest {
     assertTrue(run.err().contains("Completed successfully"), run.err());
 
     Approvals.verify("job-describe", Scrub.of(cli.run("job", "describe", "hello").out()));
-    Approvals.verify("job-history", Scrub.of(cli.run("job", "history", "hello", "--no-style").out()));
+    Approvals.verify(
+        "job-history", Scrub.of(cli.run("job", "history", "hello", "--no-style").out()));
     Approvals.verify("job-list", Scrub.of(cli.run("job", "list").out()));
     Approvals.verify("job-executions", Scrub.of(cli.run("job", "executions", "hello").out()));
   }
 
   @Test
   void failedJobExitsWithJobFailed() throws IOException {
-    CliRunner.Result run = cli.run("job", "run", spec("broken", "{Error: \"disk on fire\"}").toString());
+    CliRunner.Result run =
+        cli.run("job", "run", spec("broken", "{Error: \"disk on fire\"}").toString());
     assertEquals(ExitCode.JOB_FAILED, run.exitCode(), run.toString());
     assertTrue(run.err().contains("Error: disk on fire"), run.err());
     assertTrue(run.err().contains("Error: job failed"), run.err());
@@ -82,7 +84,12 @@ class JobCommandsTest {
   @Test
   void waitTimeoutExitsWithItsOwnCode() throws IOException {
     CliRunner.Result run =
-        cli.run("job", "run", "--wait-timeout-secs", "1", spec("slow", "{SleepMillis: 30000}").toString());
+        cli.run(
+            "job",
+            "run",
+            "--wait-timeout-secs",
+            "1",
+            spec("slow", "{SleepMillis: 30000}").toString());
     assertEquals(ExitCode.WAIT_TIMEOUT, run.exitCode(), run.toString());
     assertTrue(run.err().contains("The job is still running."), run.err());
   }
@@ -105,7 +112,8 @@ class JobCommandsTest {
     CliRunner.Result stop = cli.run("job", "stop", "done");
     assertEquals(ExitCode.ERROR, stop.exitCode());
     assertTrue(
-        stop.err().contains("Job is already in a terminal state.\nThe current state is: Completed"), stop.err());
+        stop.err().contains("Job is already in a terminal state.\nThe current state is: Completed"),
+        stop.err());
   }
 
   @Test

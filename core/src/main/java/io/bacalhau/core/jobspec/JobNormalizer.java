@@ -7,6 +7,8 @@ public final class JobNormalizer {
   private JobNormalizer() {}
 
   public static Job normalize(Job job) {
-    return job.namespace().isBlank() ? job.toBuilder().namespace(Job.DEFAULT_NAMESPACE).build() : job;
+    return job.namespace().isBlank()
+        ? job.toBuilder().namespace(Job.DEFAULT_NAMESPACE).build()
+        : job;
   }
 }
