@@ -14,7 +14,7 @@ import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
   private static final long IDLE_POLL_MILLIS = 200;
+  private static final int MAX_BATCH = 256;
 
   private final JobStore store;
   private final String instanceId;
@@ -115,10 +116,10 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     while (running) {
       try {
         WorkQueue.Work next = work.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-        switch (next) {
-          case null -> {}
-          case WorkQueue.Message m -> m.action().run();
-          case WorkQueue.EvaluationDue due -> process(due.evaluationId());
+        if (next instanceof WorkQueue.Message m) {
+          m.action().run();
+        } else if (next != null) {
+          apply(work.batch(next, MAX_BATCH));
         }
         if (System.nanoTime() - lastStorePoll > IDLE_POLL_MILLIS * 1_000_000) {
           lastStorePoll = System.nanoTime();
@@ -135,26 +136,30 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
   }
 
-  private void recover() {
-    Recovery.adoptOrphans(store, instanceId, clock.instant())
-        .forEach(e -> work.schedule(e.id(), e.waitUntil()));
-  }
-
-  private void process(String evaluationId) {
-    Instant now = clock.instant();
-    List<NodeInfo> available = nodes.get();
-    PlanApplier.Dispatch dispatch =
-        store.write(
-            tx -> {
-              Evaluation eval = tx.evaluation(evaluationId).orElse(null);
-              if (eval == null || eval.isTerminal()) {
-                return null;
-              }
-              Job job = tx.requireJob(eval.jobId());
-              Plan plan = scheduler.schedule(job, eval, tx.executions(job.id()), available, now);
-              return PlanApplier.apply(tx, plan, now);
-            });
-    if (dispatch != null) {
+  /**
+   * Group commit: the changes and evaluations that are due together share one transaction, so a
+   * burst of jobs costs one commit per batch, not one per step. Nothing is sent to compute before
+   * its commit. Should the batch fail, each item is retried alone so one bad item cannot hold up
+   * the others.
+   */
+  private void apply(List<WorkQueue.Work> batch) {
+    List<PlanApplier.Dispatch> dispatches = new ArrayList<>();
+    try {
+      store.writeVoid(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
+    } catch (RuntimeException e) {
+      if (batch.size() == 1) {
+        throw e;
+      }
+      dispatches.clear();
+      for (WorkQueue.Work w : batch) {
+        try {
+          store.writeVoid(tx -> applyOne(tx, w, dispatches));
+        } catch (RuntimeException one) {
+          LOG.warn("orchestrator work failed; it will be retried", one);
+        }
+      }
+    }
+    for (PlanApplier.Dispatch dispatch : dispatches) {
       dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
       if (compute != null) {
         dispatch.send(compute);
@@ -163,12 +168,40 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     watchers.signal();
   }
 
+  private void applyOne(StoreTx tx, WorkQueue.Work w, List<PlanApplier.Dispatch> dispatches) {
+    switch (w) {
+      case WorkQueue.Change c ->
+          c.change()
+              .apply(tx)
+              .ifPresent(e -> dispatches.add(PlanApplier.Dispatch.evaluateLater(e)));
+      case WorkQueue.EvaluationDue due -> {
+        PlanApplier.Dispatch d = process(tx, due.evaluationId());
+        if (d != null) {
+          dispatches.add(d);
+        }
+      }
+      case WorkQueue.Message m -> throw new IllegalStateException("messages run alone");
+    }
+  }
+
+  private void recover() {
+    Recovery.adoptOrphans(store, instanceId, clock.instant())
+        .forEach(e -> work.schedule(e.id(), e.waitUntil()));
+  }
+
+  private PlanApplier.Dispatch process(StoreTx tx, String evaluationId) {
+    Evaluation eval = tx.evaluation(evaluationId).orElse(null);
+    if (eval == null || eval.isTerminal()) {
+      return null;
+    }
+    Job job = tx.requireJob(eval.jobId());
+    Plan plan =
+        scheduler.schedule(job, eval, tx.executions(job.id()), nodes.get(), clock.instant());
+    return PlanApplier.apply(tx, plan, clock.instant());
+  }
+
   private void report(Function<StoreTx, Optional<Evaluation>> change) {
-    work.submit(
-        () -> {
-          store.write(change).ifPresent(e -> work.schedule(e.id(), 0));
-          watchers.signal();
-        });
+    work.record(change);
   }
 
   @Override

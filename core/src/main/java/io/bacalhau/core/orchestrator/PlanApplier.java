@@ -30,6 +30,11 @@ final class PlanApplier {
       List<Execution> start,
       List<Execution> cancel,
       List<Evaluation> evaluations) {
+    /** Nothing for compute, only an evaluation to process once committed. */
+    static Dispatch evaluateLater(Evaluation evaluation) {
+      return new Dispatch(null, List.of(), List.of(), List.of(), List.of(evaluation));
+    }
+
     void send(ComputeChannel compute) {
       askForBid.forEach(e -> compute.askForBid(job, e));
       start.forEach(e -> compute.bidAccepted(job, e));

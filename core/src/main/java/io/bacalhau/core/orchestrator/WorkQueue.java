@@ -1,13 +1,19 @@
 package io.bacalhau.core.orchestrator;
 
+import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Times;
+import io.bacalhau.core.store.StoreTx;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * The orchestrator's single line of work: messages from compute (due at once, in arrival order) and
@@ -18,15 +24,22 @@ final class WorkQueue {
   private final Set<String> queuedEvaluations = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
 
-  /** One unit of work: a message to handle, or an evaluation to process. */
-  sealed interface Work permits Message, EvaluationDue {}
+  /** One unit of work: an action, a store change reported by compute, or an evaluation. */
+  sealed interface Work permits Message, Change, EvaluationDue {}
 
   record Message(Runnable action) implements Work {}
+
+  /** A change to record; it may ask for an evaluation of the job. */
+  record Change(Function<StoreTx, Optional<Evaluation>> change) implements Work {}
 
   record EvaluationDue(String evaluationId) implements Work {}
 
   void submit(Runnable action) {
     queue.put(new Item(new Message(action), 0, sequence.incrementAndGet()));
+  }
+
+  void record(Function<StoreTx, Optional<Evaluation>> change) {
+    queue.put(new Item(new Change(change), 0, sequence.incrementAndGet()));
   }
 
   /** Queues an evaluation once, however often it is offered. */
@@ -38,7 +51,32 @@ final class WorkQueue {
 
   /** The next due work, or null when nothing is due within the timeout. */
   Work poll(long timeout, TimeUnit unit) throws InterruptedException {
-    Item item = queue.poll(timeout, unit);
+    return take(queue.poll(timeout, unit));
+  }
+
+  /**
+   * Due work that can join a batch with {@code first}: changes and evaluations, up to {@code max}.
+   */
+  List<Work> batch(Work first, int max) {
+    List<Work> batch = new ArrayList<>(List.of(first));
+    if (first instanceof Message) {
+      return batch;
+    }
+    while (batch.size() < max) {
+      Item next = queue.poll();
+      if (next == null) {
+        break;
+      }
+      if (next.work instanceof Message) {
+        queue.put(next); // its sequence number keeps its place
+        break;
+      }
+      batch.add(take(next));
+    }
+    return batch;
+  }
+
+  private Work take(Item item) {
     if (item == null) {
       return null;
     }

@@ -20,12 +20,14 @@ import java.util.function.Function;
  */
 public final class JobStore implements AutoCloseable {
   private final Connection connection;
+  private final StatementCache statements;
   private final ReentrantLock lock = new ReentrantLock();
   private final Path file;
 
   private JobStore(Path file, Connection connection) {
     this.file = file;
     this.connection = connection;
+    this.statements = new StatementCache(connection);
   }
 
   /** Opens (creating and migrating when needed) the store at {@code file}. */
@@ -55,7 +57,7 @@ public final class JobStore implements AutoCloseable {
     try {
       exec("BEGIN IMMEDIATE");
       try {
-        T result = work.apply(new StoreTx(connection));
+        T result = work.apply(new StoreTx(statements));
         exec("COMMIT");
         return result;
       } catch (RuntimeException | Error e) {
@@ -81,7 +83,7 @@ public final class JobStore implements AutoCloseable {
     try {
       exec("BEGIN");
       try {
-        return work.apply(new StoreReader(connection));
+        return work.apply(new StoreReader(statements));
       } finally {
         rollbackQuietly();
       }
@@ -106,8 +108,7 @@ public final class JobStore implements AutoCloseable {
     List<String> live = new ArrayList<>();
     read(
         r -> {
-          try (var ps = r.prepare("SELECT id, pid, started FROM instances");
-              var rs = ps.executeQuery()) {
+          try (var rs = r.prepare("SELECT id, pid, started FROM instances").executeQuery()) {
             while (rs.next()) {
               long pid = rs.getLong(2);
               long started = rs.getLong(3);
@@ -154,6 +155,7 @@ public final class JobStore implements AutoCloseable {
   public void close() {
     lock.lock();
     try {
+      statements.close();
       connection.close();
     } catch (SQLException e) {
       throw StoreFailure.of(e);

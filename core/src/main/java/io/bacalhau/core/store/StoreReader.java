@@ -8,7 +8,6 @@ import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,10 +19,10 @@ import java.util.Optional;
 public class StoreReader {
   static final String COMPONENT = "JobStore";
 
-  final Connection connection;
+  private final StatementCache statements;
 
-  StoreReader(Connection connection) {
-    this.connection = connection;
+  StoreReader(StatementCache statements) {
+    this.statements = statements;
   }
 
   public Optional<Job> job(String id) {
@@ -181,8 +180,7 @@ public class StoreReader {
   }
 
   String scalar(String sql, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args);
-        ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = prepare(sql, args).executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     } catch (SQLException e) {
       throw StoreFailure.of(e);
@@ -195,8 +193,7 @@ public class StoreReader {
   }
 
   <T> List<T> list(String sql, Class<T> type, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args);
-        ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = prepare(sql, args).executeQuery()) {
       List<T> out = new ArrayList<>();
       while (rs.next()) {
         out.add(Codecs.json().readValue(rs.getString(1), type));
@@ -209,11 +206,8 @@ public class StoreReader {
     }
   }
 
+  /** A cached statement with its arguments bound; close its result set, not the statement. */
   PreparedStatement prepare(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = connection.prepareStatement(sql);
-    for (int i = 0; i < args.length; i++) {
-      ps.setObject(i + 1, args[i]);
-    }
-    return ps;
+    return statements.bind(sql, args);
   }
 }

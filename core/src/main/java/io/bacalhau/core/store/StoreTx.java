@@ -8,8 +8,6 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.JobHistoryType;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
@@ -19,8 +17,8 @@ import java.time.Instant;
  */
 public final class StoreTx extends StoreReader {
 
-  StoreTx(Connection connection) {
-    super(connection);
+  StoreTx(StatementCache statements) {
+    super(statements);
   }
 
   /** Stores a new job, or a new version of an existing one, as the current version. */
@@ -140,8 +138,8 @@ public final class StoreTx extends StoreReader {
   }
 
   private int update(String sql, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args)) {
-      return ps.executeUpdate();
+    try {
+      return prepare(sql, args).executeUpdate();
     } catch (SQLException e) {
       throw StoreFailure.of(e);
     }

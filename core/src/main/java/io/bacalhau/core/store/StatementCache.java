@@ -1,0 +1,43 @@
+package io.bacalhau.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Prepared statements of one connection, kept for reuse: the store runs the same few dozen
+ * statements all the time, and preparing them again costs more than running them. Used only under
+ * the store's lock, so no two threads share a statement at once.
+ */
+final class StatementCache implements AutoCloseable {
+  private final Connection connection;
+  private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+  StatementCache(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** The statement for {@code sql} with {@code args} bound; callers close its result sets only. */
+  PreparedStatement bind(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null || ps.isClosed()) {
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+    }
+    ps.clearParameters();
+    for (int i = 0; i < args.length; i++) {
+      ps.setObject(i + 1, args[i]);
+    }
+    return ps;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement ps : statements.values()) {
+      ps.close();
+    }
+    statements.clear();
+  }
+}
