@@ -49,21 +49,19 @@ final class ExecutionRunner {
     ExecutionEvents events = new CallbackEvents(callback, id, clock);
     Task task = job.task();
     Path dir = settings.executionsDir().resolve(id);
-    Path results = dir.resolve("results");
-    Path logs = dir.resolve("logs");
+    Path results = ExecutionFolders.results(settings.executionsDir(), id);
     List<PreparedInput> inputs = List.of();
     OutputCapture stdout = null;
     OutputCapture stderr = null;
     try {
       Files.createDirectories(results);
-      Files.createDirectories(logs);
       for (ResultPath rp : task.resultPaths()) {
         Files.createDirectories(results.resolve(rp.name()));
       }
       callback.progressed(id, ExecutionStateType.RUNNING);
       inputs = InputStager.prepare(registry, job, id, dir.resolve("inputs"), events);
-      stdout = new OutputCapture(logs.resolve("stdout"));
-      stderr = new OutputCapture(logs.resolve("stderr"));
+      stdout = new OutputCapture(results.resolve("stdout"));
+      stderr = new OutputCapture(results.resolve("stderr"));
       Duration timeout = Duration.ofSeconds(task.timeouts().effectiveExecutionTimeout());
       handle.armTimeout(timeout);
       RunRequest request =
@@ -94,7 +92,8 @@ final class ExecutionRunner {
               stderr.truncated(),
               result.exitCode(),
               result.errorMessage());
-      writeResults(results, logs, result.exitCode());
+      Files.writeString(
+          results.resolve("exitCode"), String.valueOf(result.exitCode()), StandardCharsets.UTF_8);
       if (output.failed()) {
         callback.computeError(id, runnerError(output.errorMsg()), output);
         return;
@@ -167,21 +166,6 @@ final class ExecutionRunner {
         .component("Executor")
         .failsExecution(true)
         .build();
-  }
-
-  /** The reference's result layout: stdout, stderr and exitCode beside the result folders. */
-  private static void writeResults(Path results, Path logs, int exitCode)
-      throws java.io.IOException {
-    Files.copy(
-        logs.resolve("stdout"),
-        results.resolve("stdout"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(
-        logs.resolve("stderr"),
-        results.resolve("stderr"),
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(
-        results.resolve("exitCode"), String.valueOf(exitCode), StandardCharsets.UTF_8);
   }
 
   /** Provider events become execution history entries. */

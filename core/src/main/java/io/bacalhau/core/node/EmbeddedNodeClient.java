@@ -1,5 +1,6 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.compute.ExecutionFolders;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -125,7 +126,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   public void logs(String executionId, boolean follow, OutputStream out, OutputStream err)
       throws InterruptedException {
     LogTailer.copy(
-        options.executionsDir().resolve(executionId).resolve("logs"),
+        ExecutionFolders.results(options.executionsDir(), executionId),
         follow,
         () ->
             store()
