@@ -84,11 +84,17 @@ final class NodeSelector {
     if (!needed.fitsIn(node.maxCapacity())) {
       return unsuitable(node, tooBig(needed, node.maxCapacity()));
     }
-    long failures =
+    List<Execution> here =
         executions.stream()
             .filter(e -> e.nodeId().equals(node.nodeId()) && e.jobVersion() == job.version())
-            .filter(e -> e.computeStateType() == ExecutionStateType.FAILED)
-            .count();
+            .toList();
+    if (here.stream()
+        .anyMatch(e -> e.computeStateType() == ExecutionStateType.ASK_FOR_BID_REJECTED)) {
+      // Asking again would get the same answer: a node only declines for lasting reasons.
+      return unsuitable(node, "node rejected the bid for this job");
+    }
+    long failures =
+        here.stream().filter(e -> e.computeStateType() == ExecutionStateType.FAILED).count();
     if (failures >= maxAttemptsPerNode) {
       return unsuitable(node, "already failed this job " + failures + " times");
     }
