@@ -34,7 +34,11 @@ public final class JobLauncher {
       return ExitCode.JOB_REJECTED;
     }
     if (options.dryRun) {
-      Serializer.print(session.out(), spec, DataOptions.DataFormat.YAML, false);
+      Serializer.print(
+          session.out(),
+          spec,
+          options.output == null ? DataOptions.DataFormat.YAML : options.output,
+          true);
       return ExitCode.OK;
     }
     NodeClient client = session.node();

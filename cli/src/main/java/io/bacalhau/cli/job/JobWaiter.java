@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -91,6 +92,9 @@ final class JobWaiter {
   private int finish(Job job, boolean quiet) {
     PrintStream err = session.err();
     String id = job.id();
+    if (options.output != null) {
+      Serializer.print(session.out(), client.describe(id, "", job.version()), options.output, true);
+    }
     if (!quiet) {
       err.println();
       err.println("To get more details about the run, execute:");
@@ -98,6 +102,11 @@ final class JobWaiter {
       err.println();
       err.println("To get more details about the run executions, execute:");
       err.println("\tbacalhau job executions " + id);
+      if (!job.task().publisher().isEmpty()) {
+        err.println();
+        err.println("To download the results, execute:");
+        err.println("\tbacalhau job get " + id);
+      }
     }
     return switch (job.stateType()) {
       case COMPLETED -> ExitCode.OK;

@@ -1,5 +1,6 @@
 package io.bacalhau.cli.job;
 
+import io.bacalhau.cli.render.DataOptions;
 import picocli.CommandLine.Option;
 
 /** How {@code job run}, {@code docker run} and {@code wasm run} wait for and show the job. */
@@ -37,6 +38,14 @@ public final class RuntimeOptions {
 
   @Option(names = "--hide-warnings", description = "Do not print warnings about the spec.")
   boolean hideWarnings;
+
+  @Option(
+      names = "--output",
+      paramLabel = "<format>",
+      description =
+          "When the job ends, print it with its executions and history as json or yaml on stdout"
+              + " (with --dry-run: the job that would be submitted).")
+  DataOptions.DataFormat output;
 
   @Option(
       names = "--force",

@@ -3,6 +3,8 @@ package io.bacalhau.cli.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bacalhau.cli.CliRunner;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.Scrub;
@@ -131,5 +133,26 @@ class JobCommandsTest {
     assertEquals(ExitCode.OK, rerun.exitCode(), rerun.toString());
     String versions = cli.run("job", "versions", "again", "--no-style", "--hide-header").out();
     assertEquals(2, versions.strip().lines().count(), versions);
+  }
+
+  @Test
+  void outputJsonPrintsTheEndedJobForMachines() throws IOException {
+    CliRunner.Result run =
+        cli.run(
+            "job", "run", "--output", "json", spec("machine", "{Stdout: \"42\\n\"}").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    JsonNode details = new ObjectMapper().readTree(run.out());
+    assertEquals("Completed", details.at("/Job/State/StateType").asText(), run.out());
+    assertEquals("42\n", details.at("/Executions/0/RunOutput/Stdout").asText(), run.out());
+    assertTrue(details.at("/History").size() >= 3, run.out());
+  }
+
+  @Test
+  void dryRunPrintsTheJobAndSubmitsNothing() throws IOException {
+    CliRunner.Result run =
+        cli.run("job", "run", "--dry-run", "--output", "json", spec("dry", "{}").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    assertEquals("dry", new ObjectMapper().readTree(run.out()).at("/Name").asText(), run.out());
+    assertEquals("", cli.run("job", "list", "--hide-header", "--no-style").out().strip());
   }
 }
