@@ -23,6 +23,7 @@ public final class CliSession implements AutoCloseable {
   private ProviderRegistry registry;
   private EmbeddedNodeClient node;
   private boolean spawnWorkerOnClose = true;
+  private volatile String interruptNotice;
 
   public CliSession(CliContext context) {
     this.context = context;
@@ -108,6 +109,25 @@ public final class CliSession implements AutoCloseable {
   /** The background worker itself must not spawn another one when it exits. */
   public void noWorkerOnClose() {
     spawnWorkerOnClose = false;
+  }
+
+  /** What to tell the user should the process be interrupted now, e.g. while waiting for a job. */
+  public void onInterrupt(String notice) {
+    interruptNotice = notice;
+  }
+
+  /**
+   * The process is being stopped by a signal: say so, and close the node so that the work it leaves
+   * behind goes to a background worker.
+   */
+  public void interrupted() {
+    String notice = interruptNotice;
+    if (notice != null) {
+      err().println();
+      err().println(notice);
+    }
+    close();
+    err().flush();
   }
 
   @Override

@@ -12,7 +12,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    int code = run(CliContext.system(), args);
+    CliSession session = new CliSession(CliContext.system());
+    // Ctrl-C or a kill: stop waiting, leave the jobs running (a background worker takes them over).
+    Thread onSignal = new Thread(session::interrupted, "bacalhau-shutdown");
+    Runtime.getRuntime().addShutdownHook(onSignal);
+    int code;
+    try (session) {
+      code = commandLine(session).execute(args);
+    }
+    Runtime.getRuntime().removeShutdownHook(onSignal);
     System.out.flush();
     System.exit(code);
   }

@@ -38,6 +38,7 @@ final class JobWaiter {
               : "Checking job status... (Enter Ctrl+C to exit at any time, your job will continue running):");
       err.println();
     }
+    session.onInterrupt("Warning: Progress tracking canceled. The job is still running.");
     ProgressPrinter printer = new ProgressPrinter(err);
     long deadline = System.nanoTime() + Duration.ofSeconds(options.waitTimeoutSecs).toNanos();
     long seq = 0;
@@ -77,6 +78,8 @@ final class JobWaiter {
       Thread.currentThread().interrupt();
       err.println("Warning: Progress tracking canceled. The job is still running.");
       return ExitCode.WAIT_TIMEOUT;
+    } finally {
+      session.onInterrupt(null);
     }
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A {@code job run} process killed with SIGKILL mid-run loses nothing: its job is adopted and
- * retried.
+ * A {@code job run} process killed mid-run loses nothing: its job is adopted and retried, by the
+ * next process after a SIGKILL, by a background worker after a SIGTERM or Ctrl-C.
  */
 class CrashRecoveryTest {
   @TempDir Path dataDir;
@@ -33,21 +33,7 @@ class CrashRecoveryTest {
         spec,
         "Name: sleepy\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n"
             + "      Params: {SleepMillis: 3000, Stdout: done}\n");
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.bacalhau.cli.Main",
-                "--data-dir",
-                dataDir.toString(),
-                "job",
-                "run",
-                spec.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("child.log").toFile())
-            .start();
+    Process child = startJobRun(spec);
     try {
       awaitRunningExecution(
           dataDir.resolve("orchestrator").resolve("jobs.db"), Duration.ofSeconds(30));
@@ -68,6 +54,51 @@ class CrashRecoveryTest {
           client.history(job.id(), HistoryQuery.latest()).stream()
               .anyMatch(h -> h.event().message().equals("Failing due to node restart")));
     }
+  }
+
+  @Test
+  void interruptedJobRunSaysSoAndItsJobStillEnds() throws Exception {
+    Path spec = dataDir.resolve("patient.yaml");
+    Files.writeString(
+        spec,
+        "Name: patient\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n"
+            + "      Type: noop\n      Params: {SleepMillis: 2000}\n");
+    Process child = startJobRun(spec);
+    awaitRunningExecution(
+        dataDir.resolve("orchestrator").resolve("jobs.db"), Duration.ofSeconds(30));
+    child.destroy(); // SIGTERM, what Ctrl-C amounts to for the JVM
+    assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "child did not exit");
+    String log = Files.readString(dataDir.resolve("child.log"));
+    assertTrue(log.contains("Warning: Progress tracking canceled. The job is still running."), log);
+
+    // Nobody else touches the data dir: the background worker the child started finishes the job.
+    Path db = dataDir.resolve("orchestrator").resolve("jobs.db");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    JobStateType state = JobStateType.UNDEFINED;
+    while (System.nanoTime() < deadline && !state.isTerminal()) {
+      Thread.sleep(200);
+      try (JobStore store = JobStore.open(db)) {
+        state = store.read(r -> r.jobs(JobQuery.all()).get(0).stateType());
+      }
+    }
+    assertEquals(JobStateType.COMPLETED, state);
+  }
+
+  private Process startJobRun(Path spec) throws java.io.IOException {
+    return new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.bacalhau.cli.Main",
+            "--data-dir",
+            dataDir.toString(),
+            "job",
+            "run",
+            spec.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dataDir.resolve("child.log").toFile())
+        .start();
   }
 
   private static void awaitRunningExecution(Path db, Duration timeout) throws InterruptedException {

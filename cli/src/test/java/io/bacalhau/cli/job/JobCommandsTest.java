@@ -91,7 +91,7 @@ class JobCommandsTest {
             "run",
             "--wait-timeout-secs",
             "1",
-            spec("slow", "{SleepMillis: 30000}").toString());
+            spec("slow", "{SleepMillis: 4000}").toString());
     assertEquals(ExitCode.WAIT_TIMEOUT, run.exitCode(), run.toString());
     assertTrue(run.err().contains("The job is still running."), run.err());
   }

@@ -151,7 +151,9 @@ public final class EmbeddedNodeClient implements NodeClient {
       node.close();
     }
     if (store != null) {
-      boolean orphans = node != null && Orchestrator.hasOrphans(store);
+      // Also after a read-only command: work a killed process left behind must not wait for the
+      // next `job run` to be picked up.
+      boolean orphans = Orchestrator.hasOrphans(store);
       store.close();
       if (orphans) {
         onOrphanedWork.run();

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The orchestrator's durable store: SQLite in WAL mode, shared safely by every process that opens
@@ -37,13 +39,39 @@ public final class JobStore implements AutoCloseable {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA busy_timeout = 30000");
-        s.execute("PRAGMA journal_mode = WAL");
+        enableWal(s);
         s.execute("PRAGMA synchronous = NORMAL");
       }
       Schema.migrate(c);
       return new JobStore(file, c);
     } catch (SQLException | java.io.IOException e) {
       throw StoreFailure.of(e);
+    }
+  }
+
+  /**
+   * Switching a new database to WAL needs a moment alone with it, and SQLite reports a clash with
+   * another process doing the same as "locked" without waiting: so wait and try again, briefly.
+   */
+  private static void enableWal(Statement s) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        s.execute("PRAGMA journal_mode = WAL");
+        return;
+      } catch (SQLException e) {
+        boolean busy =
+            e instanceof SQLiteException se
+                && se.getResultCode().code == SQLiteErrorCode.SQLITE_BUSY.code;
+        if (attempt >= 50 || !busy) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 

@@ -47,36 +47,46 @@ final class Schema {
     return MIGRATIONS.size();
   }
 
+  /**
+   * Brings the schema up to date. The version is read again inside a write transaction, so two
+   * processes opening a new data dir at the same moment cannot both apply the same migration.
+   */
   static void migrate(Connection c) throws SQLException {
-    int current;
+    if (version(c) == MIGRATIONS.size()) {
+      return;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("BEGIN IMMEDIATE");
+      try {
+        int current = version(c);
+        if (current > MIGRATIONS.size()) {
+          throw new SQLException(
+              "the job store was written by a newer Bacalhau (schema "
+                  + current
+                  + ", this one knows "
+                  + MIGRATIONS.size()
+                  + ")");
+        }
+        for (int i = current; i < MIGRATIONS.size(); i++) {
+          for (String statement : MIGRATIONS.get(i).split(";")) {
+            if (!statement.isBlank()) {
+              s.execute(statement);
+            }
+          }
+          s.execute("PRAGMA user_version = " + (i + 1));
+        }
+        s.execute("COMMIT");
+      } catch (SQLException e) {
+        s.execute("ROLLBACK");
+        throw e;
+      }
+    }
+  }
+
+  private static int version(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         var rs = s.executeQuery("PRAGMA user_version")) {
-      current = rs.next() ? rs.getInt(1) : 0;
-    }
-    if (current > MIGRATIONS.size()) {
-      throw new SQLException(
-          "the job store was written by a newer Bacalhau (schema "
-              + current
-              + ", this one knows "
-              + MIGRATIONS.size()
-              + ")");
-    }
-    for (int i = current; i < MIGRATIONS.size(); i++) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        for (String statement : MIGRATIONS.get(i).split(";")) {
-          if (!statement.isBlank()) {
-            s.execute(statement);
-          }
-        }
-        s.execute("PRAGMA user_version = " + (i + 1));
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      return rs.next() ? rs.getInt(1) : 0;
     }
   }
 }
