@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
       JobStopCommand.class,
       JobRerunCommand.class,
       JobVersionsCommand.class,
-      JobValidateCommand.class
+      JobValidateCommand.class,
+      JobGetCommand.class
     })
 public final class JobCommand implements Runnable {
   @Spec private CommandSpec spec;

@@ -1,5 +1,9 @@
 package io.bacalhau.core.builtin;
 
+import io.bacalhau.core.builtin.inline.InlineSourceFactory;
+import io.bacalhau.core.builtin.localdir.LocalDirectoryFactory;
+import io.bacalhau.core.builtin.localpublisher.LocalPublisherFactory;
+import io.bacalhau.core.builtin.urldownload.UrlDownloadFactory;
 import io.bacalhau.core.spi.ProviderFactory;
 import java.util.List;
 
@@ -10,6 +14,13 @@ public final class BuiltinProviders {
   private BuiltinProviders() {}
 
   public static List<ProviderFactory<?, ?>> factories() {
-    return List.of(new NoopEngineFactory(), new NoopPublisherFactory());
+    return List.of(
+        new NoopEngineFactory(),
+        new NoopPublisherFactory(),
+        new LocalPublisherFactory(),
+        new InlineSourceFactory(),
+        new UrlDownloadFactory(),
+        LocalDirectoryFactory.local(),
+        LocalDirectoryFactory.localDirectory());
   }
 }

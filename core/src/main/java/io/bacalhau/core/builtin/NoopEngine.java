@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Does nothing, successfully, unless its params say otherwise: {@code Stdout}, {@code Stderr} (text
- * to print), {@code ExitCode} (int), {@code SleepMillis} (a delay that honours stops and timeouts)
- * and {@code Error} (a runner failure). Those params let tests and demos script every outcome
- * without Docker.
+ * to print), {@code ExitCode} (int), {@code SleepMillis} (a delay that honours stops and timeouts),
+ * {@code Files} (a map of result paths such as {@code outputs/a.txt} to their content) and {@code
+ * Error} (a runner failure). Those params let tests and demos script every outcome without Docker.
  */
 final class NoopEngine implements Engine {
 
@@ -38,6 +38,7 @@ final class NoopEngine implements Engine {
     if (sleep > 0) {
       Thread.sleep(sleep);
     }
+    writeFiles(request.resultsDir(), spec.param("Files"));
     write(request.stdout(), spec.param("Stdout"));
     write(request.stderr(), spec.param("Stderr"));
     Object error = spec.param("Error");
@@ -48,6 +49,19 @@ final class NoopEngine implements Engine {
           .build();
     }
     return EngineResult.exited((int) number(spec.param("ExitCode")));
+  }
+
+  private static void writeFiles(java.nio.file.Path resultsDir, Object files)
+      throws java.io.IOException {
+    if (files instanceof java.util.Map<?, ?> map) {
+      for (var entry : map.entrySet()) {
+        java.nio.file.Path file =
+            io.bacalhau.core.archive.SafePaths.resolveInside(
+                resultsDir, String.valueOf(entry.getKey()));
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, String.valueOf(entry.getValue()));
+      }
+    }
   }
 
   private static void write(java.io.OutputStream out, Object text) throws java.io.IOException {

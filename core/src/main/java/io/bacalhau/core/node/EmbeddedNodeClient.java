@@ -1,9 +1,14 @@
 package io.bacalhau.core.node;
 
 import io.bacalhau.core.compute.ExecutionFolders;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.JobType;
+import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
 import io.bacalhau.core.orchestrator.SubmitResult;
@@ -110,6 +115,30 @@ public final class EmbeddedNodeClient implements NodeClient {
   @Override
   public List<Job> versions(String jobId) {
     return store().read(r -> r.versions(jobId));
+  }
+
+  @Override
+  public List<SpecConfig> results(String idOrName, String namespace) {
+    return store()
+        .read(
+            r -> {
+              Job job = r.resolveJob(idOrName, namespace);
+              JobType type = job.jobType().orElse(JobType.BATCH);
+              if (type != JobType.BATCH && type != JobType.OPS) {
+                throw BacalhauException.builder(
+                        ErrorCode.BAD_REQUEST,
+                        "job type " + job.type() + " does not support results")
+                    .component("Results")
+                    .build();
+              }
+              return r.executions(job.id()).stream()
+                  .filter(e -> e.jobVersion() == job.version())
+                  .filter(e -> e.computeStateType() == ExecutionStateType.COMPLETED)
+                  .sorted(java.util.Comparator.comparingLong(Execution::createTime))
+                  .map(Execution::publishedResult)
+                  .filter(p -> p != null && !p.type().isBlank())
+                  .toList();
+            });
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.bacalhau.core.node;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.SubmitResult;
 import io.bacalhau.core.store.HistoryQuery;
 import io.bacalhau.core.store.JobQuery;
@@ -31,6 +32,12 @@ public interface NodeClient extends AutoCloseable {
   List<Execution> executions(String jobId, long version);
 
   List<Job> versions(String jobId);
+
+  /**
+   * What the completed executions of a job's latest version published, for {@code job get}. Only
+   * batch and ops jobs have results.
+   */
+  List<SpecConfig> results(String idOrName, String namespace);
 
   /** Stops a job; returns the evaluation ID, or "" when it was already over. */
   String stop(String idOrName, String namespace, String reason);

@@ -1,0 +1,94 @@
+package io.bacalhau.cli.job;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
+import io.bacalhau.core.builtin.localpublisher.LocalResults;
+import io.bacalhau.core.builtin.urldownload.DownloadSettings;
+import io.bacalhau.core.builtin.urldownload.HttpFetcher;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.results.ResultDownloader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bacalhau job get ID}: downloads what a job's executions published and merges it into one
+ * folder ({@code ./job-<id>} by default).
+ */
+@Command(
+    name = "get",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Download the results of a job.",
+      "Several executions are merged: stdout, stderr and exitCode are appended, any other clash"
+          + " is an error (use --raw to keep them apart)."
+    })
+public final class JobGetCommand implements Callable<Integer> {
+  private final CliSession session;
+
+  @Parameters(
+      index = "0",
+      paramLabel = "ID|NAME",
+      description = "Job ID, unique ID prefix, or name.")
+  private String id;
+
+  @Option(
+      names = "--output-dir",
+      paramLabel = "<dir>",
+      description = "Where to write the results (default ./job-<id>).")
+  private String outputDir;
+
+  @Option(names = "--raw", description = "Keep the downloads as they are, without merging.")
+  private boolean raw;
+
+  @Option(
+      names = "--download-timeout-secs",
+      paramLabel = "<duration>",
+      defaultValue = "5m",
+      description = "How long a download may stall, e.g. 300s or 5m (default ${DEFAULT-VALUE}).")
+  private String downloadTimeout;
+
+  @Mixin private NamespaceOption namespace;
+
+  JobGetCommand(CliSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream err = session.err();
+    err.println("Fetching results of job '" + id + "'...");
+    Job job = session.node().job(id, namespace.namespace);
+    List<SpecConfig> results = session.node().results(job.id(), namespace.namespace);
+    if (results.isEmpty()) {
+      PrintStream out = session.out();
+      out.println("No results found");
+      out.println("You can check the logged output of the job using the logs command.");
+      out.println();
+      out.println("  bacalhau job logs " + id);
+      return ExitCode.OK;
+    }
+    Path out = session.context().resolve(outputDir != null ? outputDir : defaultDir());
+    new ResultDownloader(
+            session.providers(),
+            new LocalResults(session.dataDir(), new LocalPublisherConfig(null, 0)),
+            new HttpFetcher(new DownloadSettings(downloadTimeout, null, null)))
+        .download(results, out, raw);
+    session.out().println("Results for job '" + id + "' have been written to...");
+    session.out().println(out);
+    return ExitCode.OK;
+  }
+
+  private String defaultDir() {
+    return "default".equals(namespace.namespace)
+        ? "job-" + id
+        : "job-" + namespace.namespace + "-" + id;
+  }
+}
