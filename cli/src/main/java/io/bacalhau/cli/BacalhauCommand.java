@@ -3,6 +3,7 @@ package io.bacalhau.cli;
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.job.JobCommand;
 import io.bacalhau.cli.node.WorkerCommand;
+import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,15 +26,27 @@ import picocli.CommandLine.Spec;
       JobCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
+      ShellCommand.class,
       WorkerCommand.class
     })
-public final class BacalhauCommand implements Runnable {
+public final class BacalhauCommand implements java.util.concurrent.Callable<Integer> {
+  private final CliSession session;
+
   @Spec private CommandSpec spec;
 
   @Mixin private GlobalOptions globalOptions;
 
+  BacalhauCommand(CliSession session) {
+    this.session = session;
+  }
+
+  /** Bare {@code bacalhau}: the shell on a terminal, the help otherwise. */
   @Override
-  public void run() {
+  public Integer call() throws Exception {
+    if (session.context().interactive() && !session.context().env().containsKey("BACALHAU_SHELL")) {
+      return new ShellCommand(session).call();
+    }
     spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCode.OK;
   }
 }
