@@ -25,7 +25,7 @@ public final class ConfigGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigKey found = ConfigCatalog.get().require(key);
+    ConfigKey found = ConfigCatalog.get().resolve(key);
     session.out().println(session.config().display(found));
     return ExitCode.OK;
   }

@@ -1,6 +1,5 @@
 package io.bacalhau.core.config;
 
-import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.spi.ConfigBinder;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,11 @@ public final class BacalhauConfig implements ConfigBinder {
    * <DataDir>/config.yaml}.
    */
   public Path writeTarget() {
+    if (writeTarget == null) {
+      throw ConfigProblems.usage(
+          "config set writes to one file, but several -c config files were given",
+          "Give just the file to change: bacalhau -c my.yaml config set KEY=VALUE");
+    }
     return writeTarget;
   }
 
@@ -44,7 +48,7 @@ public final class BacalhauConfig implements ConfigBinder {
 
   /** The effective value of a key (null when unset); unknown keys are a usage error. */
   public Object value(String key) {
-    return tree.get(ConfigCatalog.get().require(key).path());
+    return tree.get(ConfigCatalog.get().resolve(key).path());
   }
 
   public String string(String key) {
@@ -133,6 +137,6 @@ public final class BacalhauConfig implements ConfigBinder {
   /** Binds a section (e.g. {@code Engines.Types.Docker}) to a plugin's config record. */
   @Override
   public <T> T bind(String section, Class<T> type) {
-    return Codecs.json().convertValue(tree.section(section), type);
+    return SectionBinder.bind(section, tree.section(section), type);
   }
 }

@@ -27,6 +27,14 @@ public final class ConfigCatalog {
           "resultdownloaders.types.",
           "analytics.");
 
+  /** Roots whose {@code Types.<Name>} sections hold plugins' own settings. */
+  private static final List<String> PLUGIN_ROOTS =
+      List.of("engines", "publishers", "inputsources", "resultdownloaders");
+
+  /** Words that make an uncatalogued plugin setting a secret, never printed. */
+  private static final List<String> SECRET_WORDS =
+      List.of("secret", "password", "token", "credential", "apikey", "accesskey");
+
   private static final ConfigCatalog INSTANCE = load();
 
   private final Map<String, ConfigKey> byLowerPath;
@@ -67,6 +75,37 @@ public final class ConfigCatalog {
   /** The key, or a usage error naming the closest known one. */
   public ConfigKey require(String path) {
     return find(path).orElseThrow(() -> ConfigProblems.unknownKey(path, closest(path)));
+  }
+
+  /**
+   * Like {@link #require}, but also accepts a plugin's own setting ({@code
+   * Engines.Types.Wasm.MaxMemory}): such keys are not catalogued, so they are plain strings that
+   * the plugin's record converts when it binds its section.
+   */
+  public ConfigKey resolve(String path) {
+    Optional<ConfigKey> known = find(path);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    String p = path.strip();
+    String[] parts = p.split("\\.", -1);
+    boolean pluginKey =
+        parts.length >= 4
+            && PLUGIN_ROOTS.contains(parts[0].toLowerCase(Locale.ROOT))
+            && parts[1].equalsIgnoreCase("Types")
+            && java.util.Arrays.stream(parts).noneMatch(String::isBlank);
+    String lower = p.toLowerCase(Locale.ROOT);
+    boolean clashes =
+        byLowerPath.values().stream()
+            .map(ConfigKey::lowerPath)
+            .anyMatch(k -> k.startsWith(lower + ".") || lower.startsWith(k + "."));
+    if (!pluginKey || clashes) {
+      throw ConfigProblems.unknownKey(path, closest(path));
+    }
+    String leaf = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+    boolean secret = SECRET_WORDS.stream().anyMatch(leaf::contains);
+    return new ConfigKey(
+        p, ValueType.STRING, null, "Setting of the " + parts[2] + " plugin", secret);
   }
 
   /**

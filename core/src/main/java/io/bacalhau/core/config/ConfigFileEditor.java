@@ -3,10 +3,14 @@ package io.bacalhau.core.config;
 import io.bacalhau.core.errors.ErrorCode;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -175,9 +179,30 @@ public final class ConfigFileEditor {
     };
   }
 
+  /**
+   * Writes a sibling temp file, flushes it to disk and renames it over the file, so readers see the
+   * old or the new text, never half of one. The file keeps its permissions (new files are 0600: a
+   * config may hold tokens), and a symlinked config stays a symlink: its target is what changes.
+   */
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temp, text, StandardCharsets.UTF_8);
-    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
+    Path dir = target.toAbsolutePath().getParent();
+    Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    try {
+      if (Files.exists(target)
+          && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+      }
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.bacalhau.core.config;
 
+import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +48,8 @@ public final class ConfigLoader {
     flags.forEach(effective::put);
     overrides.forEach(effective::put);
     effective.put("DataDir", dataDir.toString());
-    Path writeTarget = files.size() == 1 ? files.get(0) : defaultFile;
+    // With several -c files there is no one file a change obviously belongs in.
+    Path writeTarget = files.isEmpty() ? defaultFile : files.size() == 1 ? files.get(0) : null;
     return new BacalhauConfig(effective, dataDir, writeTarget, warnings);
   }
 
@@ -55,7 +57,7 @@ public final class ConfigLoader {
       String arg, ConfigInputs inputs, List<Path> files, Map<String, Object> overrides) {
     int eq = arg.indexOf('=');
     if (eq > 0) {
-      ConfigKey key = catalog.require(arg.substring(0, eq));
+      ConfigKey key = catalog.resolve(arg.substring(0, eq));
       overrides.put(key.path(), key.type().fromText(key.path(), arg.substring(eq + 1)));
       return;
     }
@@ -121,7 +123,14 @@ public final class ConfigLoader {
     for (ConfigKey key : catalog.keys()) {
       String text = env.get(key.envName());
       if (text != null && key.type() != ValueType.OBJECT) {
-        values.put(key.path(), key.type().fromText(key.path(), text));
+        try {
+          values.put(key.path(), key.type().fromText(key.path(), text));
+        } catch (BacalhauException e) {
+          // Name the variable: the user never typed the key, so "API.Port" alone would puzzle.
+          throw ConfigProblems.usage(
+              "environment variable " + key.envName() + ": " + e.getMessage(),
+              "Fix or unset " + key.envName() + ".");
+        }
       }
     }
     String logLevel = env.get("LOG_LEVEL");

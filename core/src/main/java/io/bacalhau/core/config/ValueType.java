@@ -25,7 +25,7 @@ public enum ValueType {
       Pattern.compile("0|(\\d+(\\.\\d+)?(ns|us|µs|ms|s|m|h))+");
   private static final Pattern QUANTITY_TEXT =
       Pattern.compile(
-          "\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?(e\\d+)?\\s*(m|k|K|Ki|M|Mi|G|Gi|T|Ti|P|Pi|[KMGTP]i?[Bb])?");
+          "\\d+(\\.\\d+)?%|\\d+(\\.\\d+)?(e\\d+)?\\s*(m|k|K|Ki|M|Mi|G|Gi|T|Ti|P|Pi|[kKmMgGtTpP]i?[bB])?");
 
   private final String expected;
 
@@ -111,7 +111,10 @@ public enum ValueType {
     return switch (this) {
       case STRING -> String.valueOf(value);
       case BOOL -> value instanceof Boolean ? value : fromText(key, String.valueOf(value));
-      case INT -> value instanceof Number ? value : fromText(key, String.valueOf(value));
+      case INT ->
+          value instanceof Integer || value instanceof Long
+              ? value
+              : fromText(key, String.valueOf(value));
       case DURATION, QUANTITY -> fromText(key, String.valueOf(value));
       case LIST -> {
         if (value instanceof List<?> list) {

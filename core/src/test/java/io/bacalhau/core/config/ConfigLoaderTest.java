@@ -158,4 +158,76 @@ class ConfigLoaderTest {
     assertEquals(BacalhauConfig.MASK, c.display(token));
     assertTrue(!c.asTree().toString().contains("s3cr3t"), c.asTree().toString());
   }
+
+  @Test
+  void aBadEnvironmentValueNamesTheVariable() {
+    BacalhauException e =
+        assertThrows(
+            BacalhauException.class,
+            () -> load(Map.of("BACALHAU_API_PORT", "high"), List.of(), null));
+    assertEquals(
+        "environment variable BACALHAU_API_PORT: config key API.Port: 'high' is not a whole number"
+            + " like 1234",
+        e.getMessage());
+  }
+
+  @Test
+  void dataDirEnvironmentAliasesAndOverrideOrder() throws Exception {
+    Path a = home.resolve("a");
+    Path b = home.resolve("b");
+    assertEquals(a, load(Map.of("BACALHAU_DATADIR", a.toString()), List.of(), null).dataDir());
+    assertEquals(
+        b,
+        load(
+                Map.of("BACALHAU_DATADIR", a.toString(), "BACALHAU_DIR", b.toString()),
+                List.of(),
+                null)
+            .dataDir(),
+        "BACALHAU_DIR is the documented name");
+    assertEquals(
+        a,
+        load(Map.of("BACALHAU_DIR", b.toString()), List.of("DataDir=" + a), null).dataDir(),
+        "-c DataDir= beats the environment");
+    assertEquals(
+        home.resolve("rel"), load(Map.of("BACALHAU_DIR", "rel"), List.of(), null).dataDir());
+    assertEquals(home.resolve("t"), load(Map.of("BACALHAU_DIR", "~/t"), List.of(), null).dataDir());
+  }
+
+  @Test
+  void aPluginsOwnSettingsBindWithGoDurationsAndCommandLineOverrides() throws Exception {
+    dataDirFile("Engines:\n  Types:\n    Wasm:\n      Timeout: 1m30s\n      MaxPages: 16\n");
+    record Wasm(java.time.Duration Timeout, int MaxPages, boolean Strict) {}
+    Wasm wasm =
+        load(Map.of(), List.of("engines.types.wasm.strict=true"), null)
+            .bind("Engines.Types.Wasm", Wasm.class);
+    assertEquals(new Wasm(Duration.ofSeconds(90), 16, true), wasm);
+  }
+
+  @Test
+  void aSectionThatDoesNotFitItsRecordNamesTheSection() throws Exception {
+    dataDirFile("Engines:\n  Types:\n    Wasm:\n      Timeout: forever\n");
+    record Wasm(java.time.Duration Timeout) {}
+    BacalhauConfig c = load(Map.of(), List.of(), null);
+    BacalhauException e =
+        assertThrows(BacalhauException.class, () -> c.bind("Engines.Types.Wasm", Wasm.class));
+    assertTrue(e.getMessage().startsWith("config section Engines.Types.Wasm"), e.getMessage());
+    assertTrue(e.getMessage().contains("forever"), e.getMessage());
+  }
+
+  @Test
+  void setCannotGuessWhichOfSeveralConfigFilesToChange() throws Exception {
+    Path a = Files.writeString(home.resolve("a.yaml"), "API: {Port: 2}\n");
+    Path b = Files.writeString(home.resolve("b.yaml"), "API: {Port: 3}\n");
+    assertEquals(a, load(Map.of(), List.of(a.toString()), null).writeTarget());
+    assertEquals(
+        home.resolve(".bacalhau/config.yaml"), load(Map.of(), List.of(), null).writeTarget());
+    BacalhauConfig both = load(Map.of(), List.of(a.toString(), b.toString()), null);
+    assertThrows(BacalhauException.class, both::writeTarget);
+  }
+
+  @Test
+  void loadingWritesNothing() {
+    load(Map.of("BACALHAU_DIR", home.resolve("fresh").toString()), List.of(), null);
+    assertTrue(!Files.exists(home.resolve("fresh")), "the data dir is created only when needed");
+  }
 }
