@@ -1,5 +1,7 @@
 package io.bacalhau.cli.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.render.Column;
@@ -13,9 +15,7 @@ import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigCatalog;
 import io.bacalhau.core.config.ConfigKey;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,17 +42,20 @@ public final class ConfigListCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Table rows = new Table(Column.of("KEY"), Column.of("VALUE", 80), Column.of("DESCRIPTION", 80));
-    List<Map<String, String>> data = new ArrayList<>();
+    List<Row> data = new ArrayList<>();
     for (ConfigKey key : ConfigCatalog.get().keys()) {
       String value = config.display(key);
       rows.row(key.path(), value, key.description());
-      Map<String, String> row = new LinkedHashMap<>();
-      row.put("Key", key.path());
-      row.put("Value", value);
-      row.put("Description", key.description());
-      data.add(row);
+      data.add(new Row(key.path(), value, key.description()));
     }
     TableOutput.print(session, table, rows, data);
     return ExitCode.OK;
   }
+
+  /** One key in {@code --output json}: the fields in Bacalhau's order. */
+  @JsonPropertyOrder({"Key", "Value", "Description"})
+  record Row(
+      @JsonProperty("Key") String key,
+      @JsonProperty("Value") String value,
+      @JsonProperty("Description") String description) {}
 }

@@ -177,9 +177,9 @@ class ConfigCommandsTest {
   void defaultListIsApproved() {
     Approvals.verify(
         "config-list",
-        cli.run("config", "list", "--no-style", "--wide")
-            .out()
-            .replace(dataDir.toString(), "<DataDir>"));
+        cli.env("BACALHAU_DIR", ConfigOutputTest.FIXED_DATA_DIR)
+            .run("config", "list", "--no-style", "--wide")
+            .out());
   }
 
   @Test

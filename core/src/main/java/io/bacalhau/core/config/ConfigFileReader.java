@@ -63,6 +63,10 @@ final class ConfigFileReader {
               + e.getProblem(),
           "Fix the YAML syntax there.");
     }
+    if (loaded == null) {
+      warnings.add("config file " + file + " holds no settings, only comments");
+      return;
+    }
     if (!(loaded instanceof Map<?, ?> map)) {
       throw ConfigProblems.file(
           ErrorCode.CONFIGURATION_ERROR,
