@@ -30,7 +30,7 @@ class ConfigCommandsTest {
   /** What `bacalhau config list | grep -i disableanalytics` shows. */
   private String analyticsLine(CliRunner runner, String... globalArgs) {
     List<String> args = new java.util.ArrayList<>(List.of(globalArgs));
-    args.addAll(List.of("config", "list", "--no-style"));
+    args.addAll(List.of("config", "list"));
     CliRunner.Result r = runner.run(args.toArray(String[]::new));
     assertEquals(ExitCode.OK, r.exitCode(), r.toString());
     return r.out()
@@ -52,7 +52,12 @@ class ConfigCommandsTest {
     CliRunner env = new CliRunner(dataDir).env("BACALHAU_DISABLEANALYTICS", "true");
     assertTrue(analyticsLine(env).matches("DisableAnalytics\\s+true\\s+.*"), "env var");
 
-    Files.writeString(dataDir.resolve("config.yaml"), "disableanalytics: true\n");
+    // echo 'disableanalytics: true' >> ~/.bacalhau/config.yaml, onto a file that has settings
+    Files.writeString(dataDir.resolve("config.yaml"), "# mine\nAPI:\n  Port: 1234\n");
+    Files.writeString(
+        dataDir.resolve("config.yaml"),
+        "disableanalytics: true\n",
+        java.nio.file.StandardOpenOption.APPEND);
     assertTrue(analyticsLine(cli).matches("DisableAnalytics\\s+true\\s+.*"), "edited file");
     Files.delete(dataDir.resolve("config.yaml"));
 

@@ -1,6 +1,8 @@
 package io.bacalhau.core.node;
 
 import io.bacalhau.core.config.BacalhauConfig;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.jobspec.ResourceParser;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.Resources;
@@ -37,28 +39,40 @@ public final class NodeSettings {
   static Resources capacity(BacalhauConfig config, Resources total) {
     String prefix = "Compute.AllocatedCapacity.";
     return new Resources(
-        amount(config.string(prefix + "CPU"), total.cpu(), ResourceParser::cpu),
-        (long)
-            amount(
-                config.string(prefix + "Memory"),
-                total.memory(),
-                t -> ResourceParser.bytes("Memory", t)),
-        (long)
-            amount(
-                config.string(prefix + "Disk"), total.disk(), t -> ResourceParser.bytes("Disk", t)),
-        (long) Math.ceil(amount(config.string(prefix + "GPU"), total.gpu(), ResourceParser::gpu)));
+        share(config, prefix + "CPU", total.cpu(), ResourceParser::cpu),
+        (long) share(config, prefix + "Memory", total.memory(), t -> ResourceParser.bytes("", t)),
+        (long) share(config, prefix + "Disk", total.disk(), t -> ResourceParser.bytes("", t)),
+        (long) Math.ceil(share(config, prefix + "GPU", total.gpu(), ResourceParser::gpu)));
+  }
+
+  private static double share(
+      BacalhauConfig config,
+      String key,
+      double total,
+      java.util.function.ToDoubleFunction<String> parse) {
+    return amount(key, config.string(key), total, parse);
   }
 
   private static double amount(
-      String text, double total, java.util.function.ToDoubleFunction<String> parse) {
+      String key, String text, double total, java.util.function.ToDoubleFunction<String> parse) {
     String t = text.strip();
     if (t.isEmpty()) {
       return total;
     }
-    if (t.endsWith("%")) {
-      return total * Double.parseDouble(t.substring(0, t.length() - 1)) / 100;
+    try {
+      if (t.endsWith("%")) {
+        return total * Double.parseDouble(t.substring(0, t.length() - 1)) / 100;
+      }
+      return parse.applyAsDouble(t);
+    } catch (IllegalArgumentException e) {
+      // The parsers speak of job resources; here the user wrote a config key.
+      throw BacalhauException.builder(
+              ErrorCode.CONFIGURATION_ERROR,
+              "config key " + key + ": '" + text + "' is not a share like 80% or an amount")
+          .component("Config")
+          .hint("CPU takes 2 or 500m, Memory and Disk 4Gb or 512Mi, GPU a whole number.")
+          .build();
     }
-    return parse.applyAsDouble(t);
   }
 
   static JobDefaults jobDefaults(BacalhauConfig config) {
