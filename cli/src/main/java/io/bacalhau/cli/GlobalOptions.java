@@ -1,5 +1,6 @@
 package io.bacalhau.cli;
 
+import io.bacalhau.cli.config.ConfigKeyCandidates;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -12,6 +13,7 @@ public final class GlobalOptions {
       names = {"-c", "--config"},
       scope = ScopeType.INHERIT,
       paramLabel = "<file.yaml|key=value|key>",
+      completionCandidates = ConfigKeyCandidates.class,
       description = {
         "A config file (.yaml/.yml), a key=value override, or a bare boolean key (sets true).",
         "Repeatable; later files win, key=value beats everything."

@@ -55,7 +55,7 @@ public final class ConfigSetCommand implements Callable<Integer> {
           "For example: bacalhau config set API.Port=4321");
     }
     ConfigKey key = ConfigCatalog.get().resolve(keyText);
-    Object value = key.type().fromText(key.path(), valueText);
+    Object value = key.parse(valueText);
     if (key.path().equals("DataDir") && !Path.of(String.valueOf(value)).isAbsolute()) {
       throw new UsageException("DataDir must be an absolute path, got '" + value + "'", null);
     }

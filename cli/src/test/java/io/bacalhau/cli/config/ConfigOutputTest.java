@@ -170,4 +170,11 @@ class ConfigOutputTest {
     CliRunner.Result typo = cli.run("config", "set", "Engines.Typs.Wasm.MaxMemory=1");
     assertEquals(ExitCode.USAGE, typo.exitCode(), typo.toString());
   }
+
+  @Test
+  void tabCompletionOffersEveryKeyAfterConfigFlag() {
+    String script = scrubbed(cli.run("completion", "bash"));
+    assertTrue(script.contains("API.Port="), "completion offers key=");
+    assertTrue(script.contains("DisableAnalytics="), "completion offers key=");
+  }
 }

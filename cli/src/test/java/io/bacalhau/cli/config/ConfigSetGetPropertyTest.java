@@ -83,7 +83,12 @@ class ConfigSetGetPropertyTest {
                 "nats://a:1,nats://b:2",
                 "ünïcödé",
                 "日本",
-                "🐟"));
+                "🐟",
+                "DEBUG",
+                "Json",
+                "grpc",
+                "hostname",
+                "local"));
     Gen<String> noise = strings().basicLatinAlphabet().ofLengthBetween(0, 12);
     Gen<String> wide = strings().betweenCodePoints(0x20, 0xD7FF).ofLengthBetween(0, 6);
     Gen<String> numbers = integers().between(-100000, 100000).map((Integer i) -> String.valueOf(i));
@@ -119,7 +124,7 @@ class ConfigSetGetPropertyTest {
     if (key.secret()) {
       return BacalhauConfig.MASK;
     }
-    Object value = key.type().fromText(key.path(), text);
+    Object value = key.parse(text);
     return switch (value) {
       case List<?> l -> String.join(",", l.stream().map(String::valueOf).toList());
       case Map<?, ?> m when key.type() == ValueType.MAP ->

@@ -169,7 +169,10 @@ public final class ConfigCatalog {
                 ValueType.parse(String.valueOf(e.get("type"))),
                 e.get("default"),
                 String.valueOf(e.getOrDefault("description", "")),
-                Boolean.TRUE.equals(e.get("secret")));
+                Boolean.TRUE.equals(e.get("secret")),
+                e.get("values") instanceof List<?> values
+                    ? values.stream().map(String::valueOf).toList()
+                    : List.of());
         keys.put(key.lowerPath(), key);
       }
       return new ConfigCatalog(keys);

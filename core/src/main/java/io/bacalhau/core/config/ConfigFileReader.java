@@ -84,7 +84,7 @@ final class ConfigFileReader {
       var key = catalog.find(path);
       if (key.isPresent()) {
         try {
-          into.put(key.get().path(), key.get().type().fromFile(key.get().path(), value));
+          into.put(key.get().path(), key.get().parseFile(value));
         } catch (io.bacalhau.core.errors.BacalhauException e) {
           throw ConfigProblems.file(
               ErrorCode.CONFIGURATION_ERROR,

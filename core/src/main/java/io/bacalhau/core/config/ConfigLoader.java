@@ -58,7 +58,7 @@ public final class ConfigLoader {
     int eq = arg.indexOf('=');
     if (eq > 0) {
       ConfigKey key = catalog.resolve(arg.substring(0, eq));
-      overrides.put(key.path(), key.type().fromText(key.path(), arg.substring(eq + 1)));
+      overrides.put(key.path(), key.parse(arg.substring(eq + 1)));
       return;
     }
     Path path = inputs.workingDir().resolve(expandHome(arg, inputs.home()));
@@ -124,7 +124,7 @@ public final class ConfigLoader {
       String text = env.get(key.envName());
       if (text != null && key.type() != ValueType.OBJECT) {
         try {
-          values.put(key.path(), key.type().fromText(key.path(), text));
+          values.put(key.path(), key.parse(text));
         } catch (BacalhauException e) {
           // Name the variable: the user never typed the key, so "API.Port" alone would puzzle.
           throw ConfigProblems.usage(
@@ -135,7 +135,12 @@ public final class ConfigLoader {
     }
     String logLevel = env.get("LOG_LEVEL");
     if (logLevel != null && !values.containsKey("Logging.Level")) {
-      values.put("Logging.Level", logLevel);
+      // LOG_LEVEL is a name many tools share: a value that is no level of ours is not for us.
+      try {
+        values.put("Logging.Level", catalog.require("Logging.Level").parse(logLevel));
+      } catch (BacalhauException e) {
+        // ignored, see above
+      }
     }
     return values;
   }

@@ -35,6 +35,15 @@ public final class ConfigProblems {
         .build();
   }
 
+  static BacalhauException notAChoice(String key, String value, java.util.List<String> choices) {
+    return BacalhauException.builder(
+            ErrorCode.VALIDATION_ERROR,
+            "config key " + key + ": '" + value + "' is not one of " + String.join(", ", choices))
+        .component("Config")
+        .detail(USAGE, "true")
+        .build();
+  }
+
   static BacalhauException usage(String message, String hint) {
     return BacalhauException.builder(ErrorCode.VALIDATION_ERROR, message)
         .component("Config")

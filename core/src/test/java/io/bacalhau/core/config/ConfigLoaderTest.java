@@ -230,4 +230,34 @@ class ConfigLoaderTest {
     load(Map.of("BACALHAU_DIR", home.resolve("fresh").toString()), List.of(), null);
     assertTrue(!Files.exists(home.resolve("fresh")), "the data dir is created only when needed");
   }
+
+  @Test
+  void choicesAreCheckedCaseBlindAndStoredAsSpelledInTheCatalogue() throws Exception {
+    assertEquals(
+        "debug", load(Map.of(), List.of("Logging.Level=DEBUG"), null).string("Logging.Level"));
+    BacalhauException e =
+        assertThrows(
+            BacalhauException.class, () -> load(Map.of(), List.of("Logging.Level=loud"), null));
+    assertEquals(
+        "config key Logging.Level: 'loud' is not one of trace, debug, info, warn, error, fatal,"
+            + " panic",
+        e.getMessage());
+    dataDirFile("JobAdmissionControl:\n  Locality: nowhere\n");
+    assertTrue(
+        assertThrows(BacalhauException.class, () -> load(Map.of(), List.of(), null))
+            .getMessage()
+            .contains("'nowhere' is not one of local, anywhere"));
+  }
+
+  @Test
+  void logLevelAliasIsUsedWhenItIsOneOfOurLevels() {
+    assertEquals(
+        "warn", load(Map.of("LOG_LEVEL", "WARN"), List.of(), null).string("Logging.Level"));
+    assertEquals(
+        "info", load(Map.of("LOG_LEVEL", "verbose"), List.of(), null).string("Logging.Level"));
+    assertEquals(
+        "error",
+        load(Map.of("LOG_LEVEL", "warn", "BACALHAU_LOGGING_LEVEL", "error"), List.of(), null)
+            .string("Logging.Level"));
+  }
 }
