@@ -62,6 +62,17 @@ public final class ConfigSetCommand implements Callable<Integer> {
     Path file = session.config().writeTarget();
     session.err().println("Writing config to " + file);
     ConfigFileEditor.set(file, key, value);
+    if (key.path().equals("DataDir")
+        && file.equals(session.config().dataDir().resolve("config.yaml"))) {
+      // The data dir's own file is found through the data dir, so it cannot move it.
+      session
+          .err()
+          .println(
+              "Warning: DataDir in "
+                  + file
+                  + " does not move the data dir; use --data-dir or BACALHAU_DIR, or put it in a"
+                  + " file given with -c.");
+    }
     return ExitCode.OK;
   }
 }

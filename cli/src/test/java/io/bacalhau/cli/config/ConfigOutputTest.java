@@ -177,4 +177,23 @@ class ConfigOutputTest {
     assertTrue(script.contains("API.Port="), "completion offers key=");
     assertTrue(script.contains("DisableAnalytics="), "completion offers key=");
   }
+
+  @Test
+  void settingDataDirInTheDataDirsOwnFileSaysItCannotMoveItButAMinusCFileCan() throws Exception {
+    Path elsewhere = dataDir.resolve("elsewhere");
+    CliRunner.Result r = cli.run("config", "set", "DataDir=" + elsewhere);
+    assertEquals(ExitCode.OK, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("does not move the data dir"), r.err());
+    CliRunner.Result relative = cli.run("config", "set", "DataDir=relative/dir");
+    assertEquals(ExitCode.USAGE, relative.exitCode(), relative.toString());
+
+    Path settings = Files.writeString(dataDir.resolve("settings.yaml"), "");
+    CliRunner noEnv = new CliRunner(dataDir).withoutEnv("BACALHAU_DIR");
+    assertEquals(
+        ExitCode.OK,
+        noEnv.run("-c", settings.toString(), "config", "set", "DataDir=" + elsewhere).exitCode());
+    assertEquals(
+        elsewhere.toString(),
+        noEnv.run("-c", settings.toString(), "config", "get", "DataDir").out().strip());
+  }
 }
