@@ -27,6 +27,7 @@ public final class CliSession implements AutoCloseable {
   private final GlobalOptions globalOptions = new GlobalOptions();
   private ProviderRegistry registry;
   private BacalhauConfig config;
+  private ConfigInputs configInputs;
   private EmbeddedNodeClient node;
   private boolean spawnWorkerOnClose = true;
   private volatile String interruptNotice;
@@ -51,22 +52,30 @@ public final class CliSession implements AutoCloseable {
     return context.err();
   }
 
-  /** The effective configuration, loaded on first use (cheap: it reads config files only). */
+  /**
+   * The effective configuration, loaded on first use (cheap: it reads config files only) and again
+   * when the global options change, as they may from one shell line to the next.
+   */
   public synchronized BacalhauConfig config() {
-    if (config == null) {
-      config =
-          new ConfigLoader()
-              .load(
-                  new ConfigInputs(
-                      context.env(),
-                      context.workingDir(),
-                      globalOptions.config(),
-                      globalOptions.dataDir(),
-                      globalOptions.apiHost(),
-                      globalOptions.apiPort()));
+    ConfigInputs inputs =
+        new ConfigInputs(
+            context.env(),
+            context.workingDir(),
+            globalOptions.config(),
+            globalOptions.dataDir(),
+            globalOptions.apiHost(),
+            globalOptions.apiPort());
+    if (config == null || !inputs.equals(configInputs)) {
+      config = new ConfigLoader().load(inputs);
+      configInputs = inputs;
       config.warnings().forEach(w -> err().println("Warning: " + w));
     }
     return config;
+  }
+
+  /** A config file was changed ({@code config set}): the next {@link #config()} reads it again. */
+  public synchronized void configChanged() {
+    config = null;
   }
 
   /**

@@ -60,10 +60,11 @@ public final class ConfigSetCommand implements Callable<Integer> {
       throw new UsageException("DataDir must be an absolute path, got '" + value + "'", null);
     }
     Path file = session.config().writeTarget();
+    Path ownFile = session.config().dataDir().resolve("config.yaml");
     session.err().println("Writing config to " + file);
     ConfigFileEditor.set(file, key, value);
-    if (key.path().equals("DataDir")
-        && file.equals(session.config().dataDir().resolve("config.yaml"))) {
+    session.configChanged();
+    if (key.path().equals("DataDir") && file.equals(ownFile)) {
       // The data dir's own file is found through the data dir, so it cannot move it.
       session
           .err()
