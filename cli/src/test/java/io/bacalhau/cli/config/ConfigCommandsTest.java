@@ -95,7 +95,7 @@ class ConfigCommandsTest {
 
   @Test
   void anyIntOrStringThatSetAcceptsReadsBackEqual() {
-    qt().withExamples(25)
+    qt().withExamples(10)
         .forAll(integers().between(0, 65535), strings().basicLatinAlphabet().ofLengthBetween(1, 20))
         .checkAssert(
             (port, host) -> {
@@ -116,7 +116,7 @@ class ConfigCommandsTest {
 
   @Test
   void listsRoundTripWhateverTheItems() {
-    qt().withExamples(20)
+    qt().withExamples(10)
         .forAll(lists().of(strings().allPossible().ofLengthBetween(1, 8)).ofSizeBetween(1, 4))
         .checkAssert(
             items -> {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,11 +32,22 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public final class ConfigFileEditor {
   private ConfigFileEditor() {}
 
+  /**
+   * Sets the key. Two {@code config set}s at once (two terminals, a script) each hold a lock on a
+   * hidden sibling file from reading to renaming, so neither edit is lost.
+   */
   public static void set(Path file, ConfigKey key, Object value) {
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-      writeAtomically(file, edit(text, key.path().split("\\."), value));
+      Path dir = Files.createDirectories(file.toAbsolutePath().getParent());
+      Path lockFile = dir.resolve("." + file.getFileName() + ".lock");
+      synchronized (ConfigFileEditor.class) { // file locks are per process, not per thread
+        try (FileChannel lock =
+                FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = lock.lock()) {
+          String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+          writeAtomically(file, edit(text, key.path().split("\\."), value));
+        }
+      }
     } catch (IOException e) {
       throw ConfigProblems.file(
           ErrorCode.IO_ERROR, "cannot write config file " + file + ": " + e.getMessage(), null);

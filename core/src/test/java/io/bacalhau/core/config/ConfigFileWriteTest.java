@@ -41,7 +41,10 @@ class ConfigFileWriteTest {
     ConfigFileEditor.set(file, PORT, 2);
     assertEquals("# keep\nAPI:\n  Port: 2\n", Files.readString(file));
     assertEquals("# keep\nAPI:\n  Port: 1\n", Files.readString(oldInode));
-    assertEquals(List.of("before.yaml", "config.yaml"), namesIn(dir), "no temp file left behind");
+    assertEquals(
+        List.of(".config.yaml.lock", "before.yaml", "config.yaml"),
+        namesIn(dir),
+        "no temp file left behind");
   }
 
   @Test
@@ -67,7 +70,7 @@ class ConfigFileWriteTest {
     Path file = Files.writeString(dir.resolve("config.yaml"), broken);
     assertThrows(BacalhauException.class, () -> ConfigFileEditor.set(file, PORT, 2));
     assertEquals(broken, Files.readString(file));
-    assertEquals(List.of("config.yaml"), namesIn(dir));
+    assertEquals(List.of(".config.yaml.lock", "config.yaml"), namesIn(dir));
   }
 
   @Test
@@ -76,7 +79,42 @@ class ConfigFileWriteTest {
     BacalhauException e =
         assertThrows(BacalhauException.class, () -> ConfigFileEditor.set(blocker, PORT, 2));
     assertTrue(e.getMessage().contains(blocker.toString()), e.getMessage());
-    assertEquals(List.of("config.yaml"), namesIn(dir));
+    assertEquals(List.of(".config.yaml.lock", "config.yaml"), namesIn(dir));
     assertEquals(List.of("inside"), namesIn(blocker));
+  }
+
+  @Test
+  void concurrentSetsOfDifferentKeysAllLand() throws Exception {
+    Path file = Files.writeString(dir.resolve("config.yaml"), "# shared\n");
+    List<String> keys =
+        List.of(
+            "API.Port",
+            "Orchestrator.Port",
+            "Compute.Network.PortRangeStart",
+            "Compute.Network.PortRangeEnd",
+            "Publishers.Types.Local.Port",
+            "InputSources.MaxRetryCount",
+            "Orchestrator.EvaluationBroker.MaxRetryCount",
+            "Orchestrator.Scheduler.MaxRetries");
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < keys.size(); i++) {
+        ConfigKey key = ConfigCatalog.get().require(keys.get(i));
+        int value = 100 + i;
+        pool.submit(
+            () -> {
+              ConfigFileEditor.set(file, key, value);
+              return null;
+            });
+      }
+    }
+    BacalhauConfig c =
+        new ConfigLoader()
+            .load(
+                new ConfigInputs(
+                    java.util.Map.of(), dir, List.of(file.toString()), null, null, null));
+    for (int i = 0; i < keys.size(); i++) {
+      assertEquals(100 + i, c.value(keys.get(i)), keys.get(i));
+    }
+    assertTrue(Files.readString(file).startsWith("# shared\n"));
   }
 }
