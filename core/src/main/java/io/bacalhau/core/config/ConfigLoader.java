@@ -56,13 +56,15 @@ public final class ConfigLoader {
   private void parseArg(
       String arg, ConfigInputs inputs, List<Path> files, Map<String, Object> overrides) {
     int eq = arg.indexOf('=');
-    if (eq > 0) {
+    Path path = inputs.workingDir().resolve(expandHome(arg, inputs.home()));
+    boolean yaml = arg.endsWith(".yaml") || arg.endsWith(".yml");
+    // A file whose path holds '=' (./env=prod/config.yaml) is still a file.
+    boolean fileWithEquals = eq > 0 && yaml && Files.isRegularFile(path);
+    if (eq > 0 && !fileWithEquals) {
       ConfigKey key = catalog.resolve(arg.substring(0, eq));
       overrides.put(key.path(), key.parse(arg.substring(eq + 1)));
       return;
     }
-    Path path = inputs.workingDir().resolve(expandHome(arg, inputs.home()));
-    boolean yaml = arg.endsWith(".yaml") || arg.endsWith(".yml");
     if (yaml || Files.exists(path)) {
       if (Files.isDirectory(path)) {
         throw ConfigProblems.usage(

@@ -260,4 +260,15 @@ class ConfigLoaderTest {
         load(Map.of("LOG_LEVEL", "warn", "BACALHAU_LOGGING_LEVEL", "error"), List.of(), null)
             .string("Logging.Level"));
   }
+
+  @Test
+  void aConfigFileWhosePathHoldsAnEqualsSignIsAFileAndAYamlValueIsAValue() throws Exception {
+    Path dir = Files.createDirectories(home.resolve("env=prod"));
+    Files.writeString(dir.resolve("config.yaml"), "API: {Port: 4242}\n");
+    assertEquals(4242, load(Map.of(), List.of("env=prod/config.yaml"), null).value("API.Port"));
+    assertEquals(
+        "results.yaml",
+        load(Map.of(), List.of("Publishers.Types.S3Managed.Key=results.yaml"), null)
+            .string("Publishers.Types.S3Managed.Key"));
+  }
 }
