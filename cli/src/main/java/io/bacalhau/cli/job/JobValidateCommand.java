@@ -2,14 +2,11 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
-import io.bacalhau.core.jobspec.JobNormalizer;
-import io.bacalhau.core.jobspec.JobSanitizer;
 import io.bacalhau.core.jobspec.JobSpecParser;
-import io.bacalhau.core.jobspec.JobValidator;
 import io.bacalhau.core.jobspec.ParsedSpec;
+import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.jobspec.SpecProblem;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,17 +36,10 @@ public final class JobValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SpecSource.Content content = SpecSource.read(session, file);
-    ParsedSpec parsed = JobSpecParser.read(content.name(), content.bytes());
-    List<String> warnings = new ArrayList<>(parsed.warnings());
-    List<SpecProblem> problems = new ArrayList<>(parsed.problems());
-    if (parsed.ok()) {
-      JobSanitizer.Sanitized sanitized =
-          JobSanitizer.sanitize(JobNormalizer.normalize(parsed.job()));
-      warnings.addAll(sanitized.warnings());
-      problems.addAll(JobValidator.validateSubmission(sanitized.job()));
-    }
+    SpecCheck check = SpecCheck.of(JobSpecParser.read(content.name(), content.bytes()));
+    List<SpecProblem> problems = check.problems();
     PrintStream err = session.err();
-    warnings.forEach(w -> err.println("Warning: " + w));
+    check.warnings().forEach(w -> err.println("Warning: " + w));
     if (problems.isEmpty()) {
       session.out().println("OK");
       return ExitCode.OK;

@@ -30,7 +30,7 @@ public final class JobSpecParser {
       root = SpecDocument.read(content);
     } catch (SpecFormatException e) {
       problems.add(new SpecProblem("", e.getMessage()));
-      return new ParsedSpec(source, null, problems, warnings, false);
+      return new ParsedSpec(source, null, null, problems, warnings, false);
     }
     boolean legacy = LegacySpecTranslator.isLegacy(root);
     ObjectNode current =
@@ -44,7 +44,7 @@ public final class JobSpecParser {
     if (job != null && legacy) {
       job = LegacyWasmUpgrade.upgrade(job, problems);
     }
-    return new ParsedSpec(source, problems.isEmpty() ? job : null, problems, warnings, legacy);
+    return new ParsedSpec(source, problems.isEmpty() ? job : null, job, problems, warnings, legacy);
   }
 
   /** Batch and service jobs run one partition unless told otherwise; explicit 0 means "none". */

@@ -10,10 +10,17 @@ import java.util.List;
  * warnings about things that were ignored. {@code job} is null exactly when there are problems.
  *
  * @param source the file name users know the spec by, for messages
+ * @param draft the job as far as it could be decoded (bad fields left empty), so that validation
+ *     can still report the other problems; null when the document itself was unreadable
  * @param legacy whether the spec was written in the older {@code APIVersion: V1beta1} shape
  */
 public record ParsedSpec(
-    String source, Job job, List<SpecProblem> problems, List<String> warnings, boolean legacy) {
+    String source,
+    Job job,
+    Job draft,
+    List<SpecProblem> problems,
+    List<String> warnings,
+    boolean legacy) {
 
   public static final String SPEC_DOCS = "https://docs.bacalhau.org/cli-api/specifications/job";
 

@@ -2,6 +2,7 @@ package io.bacalhau.core.jobspec;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,10 @@ final class SpecDocument {
     }
     JsonNode root;
     try {
-      root = (looksLikeJson(text) ? JSON : YAML).readTree(text);
+      ObjectMapper mapper = looksLikeJson(text) ? JSON : YAML;
+      try (JsonParser parser = mapper.createParser(text)) {
+        root = SpecTreeReader.read(parser);
+      }
     } catch (JacksonException e) {
       throw new SpecFormatException(describe(e, looksLikeJson(text) ? "JSON" : "YAML"));
     } catch (IOException e) {
