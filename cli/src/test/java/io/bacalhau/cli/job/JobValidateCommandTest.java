@@ -118,4 +118,26 @@ class JobValidateCommandTest {
     assertEquals(ExitCode.JOB_REJECTED, r.exitCode(), r.toString());
     assertTrue(r.err().contains("Taks: unknown field: 'Taks' in 'Job'"), r.err());
   }
+
+  @Test
+  void legacyV1beta1SpecRunsUnchanged() throws IOException {
+    Files.writeString(
+        dataDir.resolve("legacy.yaml"),
+        """
+        APIVersion: V1beta1
+        Spec:
+          EngineSpec:
+            Type: noop
+            Params: {Stdout: "legacy says hi"}
+          PublisherSpec: {Type: noop}
+          Outputs: [{Name: outputs, Path: /outputs}]
+          Deal: {Concurrency: 1}
+        """);
+    CliRunner.Result run = cli.run("job", "run", "legacy.yaml");
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    CliRunner.Result describe =
+        cli.run("job", "describe", run.err().replaceAll("(?s).*Job ID: (j-[0-9a-f-]+).*", "$1"));
+    assertTrue(describe.out().contains("legacy says hi"), describe.toString());
+    assertTrue(describe.out().contains("Type          = batch"), describe.out());
+  }
 }

@@ -42,15 +42,23 @@ final class SpecDocument {
       throw new SpecFormatException("the spec is empty");
     }
     JsonNode root;
-    try {
-      ObjectMapper mapper = looksLikeJson(text) ? JSON : YAML;
-      try (JsonParser parser = mapper.createParser(text)) {
-        root = SpecTreeReader.read(parser);
+    if (looksLikeJson(text)) {
+      try {
+        root = parse(JSON, text, true);
+      } catch (JacksonException jsonError) {
+        // YAML flow style ({Type: batch, ...}) also starts with a brace; Bacalhau accepts it.
+        try {
+          root = parse(YAML, text, false);
+        } catch (JacksonException yamlError) {
+          throw new SpecFormatException(describe(jsonError, "JSON"));
+        }
       }
-    } catch (JacksonException e) {
-      throw new SpecFormatException(describe(e, looksLikeJson(text) ? "JSON" : "YAML"));
-    } catch (IOException e) {
-      throw new SpecFormatException("cannot read the spec: " + e.getMessage());
+    } else {
+      try {
+        root = parse(YAML, text, false);
+      } catch (JacksonException e) {
+        throw new SpecFormatException(describe(e, "YAML"));
+      }
     }
     if (root == null
         || root.isMissingNode()
@@ -64,6 +72,24 @@ final class SpecDocument {
               + TreeKinds.describe(root));
     }
     return root;
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, String text, boolean single)
+      throws JacksonException, SpecFormatException {
+    try (JsonParser parser = mapper.createParser(text)) {
+      JsonNode root = SpecTreeReader.read(parser);
+      if (single && parser.nextToken() != null) {
+        throw new SpecFormatException(
+            "unexpected content after the JSON document (line "
+                + parser.currentLocation().getLineNr()
+                + ")");
+      }
+      return root;
+    } catch (JacksonException | SpecFormatException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new SpecFormatException("cannot read the spec: " + e.getMessage());
+    }
   }
 
   private static boolean looksLikeJson(String text) {

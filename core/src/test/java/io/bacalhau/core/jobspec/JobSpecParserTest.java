@@ -105,6 +105,18 @@ class JobSpecParserTest {
   }
 
   @Test
+  void yamlFlowStyleStartingWithABraceIsStillYaml() {
+    Job job = Specs.job("{Type: batch, Tasks: [{Name: main, Engine: {Type: noop}}]}");
+    assertEquals("noop", job.task().engine().type());
+  }
+
+  @Test
+  void contentAfterAJsonDocumentIsRefused() {
+    List<String> problems = Specs.problems("{\"Type\": \"batch\"}\n{\"Type\": \"ops\"}\n");
+    assertEquals(List.of("unexpected content after the JSON document (line 2)"), problems);
+  }
+
+  @Test
   void brokenYamlNamesTheLine() {
     List<String> problems = Specs.problems("Type: batch\nTasks:\n  - Name: [main\n");
     assertEquals(1, problems.size());
