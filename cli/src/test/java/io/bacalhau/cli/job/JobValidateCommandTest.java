@@ -112,6 +112,17 @@ class JobValidateCommandTest {
   }
 
   @Test
+  void oversizedSpecFileIsRefusedWithoutReadingIt() throws IOException {
+    Path big = dataDir.resolve("big.yaml");
+    try (var out = Files.newOutputStream(big)) {
+      out.write(new byte[io.bacalhau.core.jobspec.JobSpecParser.MAX_SPEC_BYTES + 1]);
+    }
+    CliRunner.Result r = cli.run("job", "validate", "big.yaml");
+    assertEquals(ExitCode.ERROR, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("a job spec may have at most 10485760 bytes"), r.err());
+  }
+
+  @Test
   void runRefusesAnInvalidSpecBeforeSubmitting() throws IOException {
     Files.writeString(dataDir.resolve("typo.yaml"), "Type: batch\nTaks: []\n");
     CliRunner.Result r = cli.run("job", "run", "typo.yaml");

@@ -14,6 +14,9 @@ import java.util.Optional;
  * field names, and Bacalhau's rule that a batch or service job without {@code Count} runs once.
  */
 public final class JobSpecParser {
+  /** The largest spec read, as in Bacalhau; readers may stop reading beyond it. */
+  public static final int MAX_SPEC_BYTES = SpecDocument.MAX_BYTES;
+
   private JobSpecParser() {}
 
   /** The job, or a validation error naming the source and listing every problem. */
