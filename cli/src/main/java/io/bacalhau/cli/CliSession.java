@@ -2,15 +2,20 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.node.BackgroundWorker;
 import io.bacalhau.core.builtin.BuiltinProviders;
+import io.bacalhau.core.config.BacalhauConfig;
+import io.bacalhau.core.config.ConfigInputs;
+import io.bacalhau.core.config.ConfigLoader;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.node.NodeOptions;
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.node.NodeSettings;
 import io.bacalhau.core.spi.ProviderContext;
+import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -21,6 +26,7 @@ public final class CliSession implements AutoCloseable {
   private final CliContext context;
   private final GlobalOptions globalOptions = new GlobalOptions();
   private ProviderRegistry registry;
+  private BacalhauConfig config;
   private EmbeddedNodeClient node;
   private boolean spawnWorkerOnClose = true;
   private volatile String interruptNotice;
@@ -45,44 +51,58 @@ public final class CliSession implements AutoCloseable {
     return context.err();
   }
 
-  /** Where state lives: {@code --data-dir}, else {@code BACALHAU_DIR}, else {@code ~/.bacalhau}. */
+  /** The effective configuration, loaded on first use (cheap: it reads config files only). */
+  public synchronized BacalhauConfig config() {
+    if (config == null) {
+      config =
+          new ConfigLoader()
+              .load(
+                  new ConfigInputs(
+                      context.env(),
+                      context.workingDir(),
+                      globalOptions.config(),
+                      globalOptions.dataDir(),
+                      globalOptions.apiHost(),
+                      globalOptions.apiPort()));
+      config.warnings().forEach(w -> err().println("Warning: " + w));
+    }
+    return config;
+  }
+
+  /**
+   * Where state lives: {@code --data-dir}, {@code BACALHAU_DIR}, config, else {@code ~/.bacalhau}.
+   */
   public Path dataDir() {
-    String flag = globalOptions.dataDir();
-    if (flag != null && !flag.isBlank()) {
-      return context.resolve(expandHome(flag));
-    }
-    String env = context.env().get("BACALHAU_DIR");
-    if (env != null && !env.isBlank()) {
-      return context.resolve(expandHome(env));
-    }
-    return Path.of(home(), ".bacalhau");
-  }
-
-  private String expandHome(String path) {
-    return path.startsWith("~") ? home() + path.substring(1) : path;
-  }
-
-  private String home() {
-    return context.env().getOrDefault("HOME", System.getProperty("user.home"));
+    return config().dataDir();
   }
 
   /** The engines, publishers and input sources this process can use, loaded once. */
   public synchronized ProviderRegistry providers() {
     if (registry == null) {
       registry = new ProviderRegistry();
+      BacalhauConfig c = config();
       ProviderLoader loader =
           new ProviderLoader(
-              registry,
-              ConfigBinder.DEFAULTS,
-              new ProviderContext(dataDir(), "", context.env()),
-              Set.of());
+              registry, c, new ProviderContext(dataDir(), "", context.env()), disabled(c));
       BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
     }
     return registry;
   }
 
+  /** {@code Engines.Disabled} and the like, as {@code kind:type} pairs. */
+  private static Set<String> disabled(BacalhauConfig c) {
+    Set<String> off = new HashSet<>();
+    for (ProviderKind kind : ProviderKind.values()) {
+      if (kind != ProviderKind.ANALYTICS) {
+        c.list(kind.configRoot() + ".Disabled")
+            .forEach(t -> off.add(ProviderLoader.disabledKey(kind, t)));
+      }
+    }
+    return off;
+  }
+
   public NodeOptions nodeOptions() {
-    return NodeOptions.defaults(dataDir(), context.env());
+    return NodeSettings.from(config(), context.env());
   }
 
   /** The node client commands talk to: for now always the embedded node on the data dir. */

@@ -23,6 +23,26 @@ public final class ResourceParser {
     return r;
   }
 
+  /** Cores of a CPU amount ({@code 500m}, {@code 1.5}); 0 when blank. */
+  public static double cpu(String text) {
+    return parse(new ResourcesConfig(text, "", "", "")).cpu();
+  }
+
+  /** Bytes of a Memory or Disk size ({@code 512Mb}, {@code 2Gi}); 0 when blank. */
+  public static long bytes(String field, String text) {
+    List<SpecProblem> problems = new ArrayList<>();
+    long v = text == null || text.isBlank() ? 0 : bytes(text, "Resources", field, problems);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.get(0).toString());
+    }
+    return v;
+  }
+
+  /** A whole number of GPUs; 0 when blank. */
+  public static long gpu(String text) {
+    return parse(new ResourcesConfig("", "", "", text)).gpu();
+  }
+
   /** The numbers, or {@link Resources#ZERO} after adding one problem per bad field. */
   public static Resources parse(ResourcesConfig config, String path, List<SpecProblem> problems) {
     int before = problems.size();
