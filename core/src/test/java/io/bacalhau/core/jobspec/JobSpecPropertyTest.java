@@ -30,14 +30,14 @@ import org.quicktheories.generators.Generate;
 class JobSpecPropertyTest {
   @Test
   void writtenJobsReadBackEqualInJson() {
-    qt().withExamples(200)
+    qt().withExamples(150)
         .forAll(JobGenerators.jobs())
         .checkAssert(j -> roundTrip(j, Codecs.json()));
   }
 
   @Test
   void writtenJobsReadBackEqualInYaml() {
-    qt().withExamples(200)
+    qt().withExamples(150)
         .forAll(JobGenerators.jobs())
         .checkAssert(j -> roundTrip(j, Codecs.yaml()));
   }
@@ -58,7 +58,7 @@ class JobSpecPropertyTest {
 
   @Test
   void junkTreesGiveAJobOrProblemsNeverAnException() {
-    qt().withExamples(1000)
+    qt().withExamples(600)
         .forAll(junkTrees(), integers().between(0, 1))
         .checkAssert(
             (tree, yaml) -> {
@@ -74,7 +74,7 @@ class JobSpecPropertyTest {
 
   @Test
   void junkTextGivesAJobOrProblemsNeverAnException() {
-    qt().withExamples(1000)
+    qt().withExamples(600)
         .forAll(strings().allPossible().ofLengthBetween(0, 200))
         .checkAssert(
             s -> checkOutcome(JobSpecParser.read("junk", s.getBytes(StandardCharsets.UTF_8))));

@@ -210,4 +210,22 @@ class JobValidatorTest {
         Specs.lines(JobValidator.validate(fixed.toBuilder().id("j 1").build()))
             .contains("ID: job ID must not contain spaces or NUL characters"));
   }
+
+  @Test
+  void storedJobsNeedANamespaceAndNoNulInIdsNamesAndTaskNames() {
+    Job parsed = Specs.job(Specs.MINIMAL);
+    Job job =
+        parsed.toBuilder()
+            .id("j-\0")
+            .name("a\0b")
+            .task(parsed.task().toBuilder().name("t\0").build())
+            .build();
+    assertEquals(
+        List.of(
+            "Tasks[0].Name: task name must not contain NUL characters",
+            "ID: job ID must not contain spaces or NUL characters",
+            "Name: job name must not contain NUL characters",
+            "Namespace: missing namespace"),
+        Specs.lines(JobValidator.validate(job)));
+  }
 }
