@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
 /** {@code bacalhau job run FILE|-}: submits a spec and, by default, waits for the job to end. */
 @Command(
     name = "run",
-    mixinStandardHelpOptions = true,
     description = {
       "Submit a job spec (YAML or JSON) and wait for it to end.",
       "Exit codes: 0 completed, 3 failed or stopped, 4 wait timed out, 5 rejected."
@@ -34,6 +33,13 @@ public final class JobRunCommand implements Callable<Integer> {
   private String file;
 
   @Mixin private RuntimeOptions runtime;
+
+  // Not mixinStandardHelpOptions: its -V (version) would clash with Bacalhau's -V template vars.
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
 
   @Option(
       names = {"-V", "--template-vars"},

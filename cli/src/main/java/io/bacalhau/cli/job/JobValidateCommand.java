@@ -2,15 +2,27 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.jobspec.JobSpecParser;
+import io.bacalhau.core.jobspec.ParsedSpec;
+import io.bacalhau.core.jobspec.SpecCheck;
+import io.bacalhau.core.jobspec.SpecProblem;
+import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code bacalhau job validate FILE|-}: checks a spec without submitting it. */
+/**
+ * {@code bacalhau job validate FILE|-}: the checks {@code job run} makes before submitting (parse,
+ * normalize, submission rules), without a node. Warnings name what a submission would ignore.
+ */
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
-    description = "Check a job spec (YAML or JSON) and print OK or every problem.")
+    description = {
+      "Check a job spec (YAML or JSON) without submitting it.",
+      "Prints OK, or every problem with the path of its field, and exits 1."
+    })
 public final class JobValidateCommand implements Callable<Integer> {
   private final CliSession session;
 
@@ -23,7 +35,24 @@ public final class JobValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    session.out().println("OK");
-    return ExitCode.OK;
+    SpecSource.Content content = SpecSource.read(session, file);
+    SpecCheck check = SpecCheck.of(JobSpecParser.read(content.name(), content.bytes()));
+    List<SpecProblem> problems = check.problems();
+    PrintStream err = session.err();
+    check.warnings().forEach(w -> err.println("Warning: " + w));
+    if (problems.isEmpty()) {
+      session.out().println("OK");
+      return ExitCode.OK;
+    }
+    err.println(
+        "Error: the job spec in " + content.name() + " is invalid (" + count(problems) + "):");
+    err.println("Job Specification: " + ParsedSpec.SPEC_DOCS);
+    err.println();
+    problems.forEach(p -> err.println("  " + p));
+    return ExitCode.ERROR;
+  }
+
+  private static String count(List<SpecProblem> problems) {
+    return problems.size() == 1 ? "1 problem" : problems.size() + " problems";
   }
 }

@@ -3,6 +3,7 @@ package io.bacalhau.cli.job;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.errors.CommandFailedException;
+import io.bacalhau.core.jobspec.JobSpecParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ final class SpecSource {
         if (session.context().interactive()) {
           session.err().println("Reading from /dev/stdin; send Ctrl-d to stop.");
         }
-        byte[] bytes = session.context().in().readAllBytes();
+        // One byte over the limit is enough for the parser to say the spec is too large.
+        byte[] bytes = session.context().in().readNBytes(JobSpecParser.MAX_SPEC_BYTES + 1);
         if (bytes.length == 0) {
           throw new CommandFailedException(
               ExitCode.ERROR, "no content provided", "Give a spec file, or pipe one in.");
@@ -33,6 +35,17 @@ final class SpecSource {
       if (Files.isDirectory(path)) {
         throw new CommandFailedException(
             ExitCode.ERROR, file + " is a directory, not a job spec", null);
+      }
+      if (Files.size(path) > JobSpecParser.MAX_SPEC_BYTES) {
+        throw new CommandFailedException(
+            ExitCode.ERROR,
+            file
+                + " is "
+                + Files.size(path)
+                + " bytes; a job spec may have at most "
+                + JobSpecParser.MAX_SPEC_BYTES
+                + " bytes",
+            null);
       }
       return new Content(file, Files.readAllBytes(path));
     } catch (NoSuchFileException e) {

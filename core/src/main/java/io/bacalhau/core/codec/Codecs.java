@@ -24,6 +24,7 @@ public final class Codecs {
                       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                      .stringQuotingChecker(new YamlQuoting())
                       .build()))
           .build();
 

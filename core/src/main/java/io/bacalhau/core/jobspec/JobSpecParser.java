@@ -1,19 +1,58 @@
 package io.bacalhau.core.jobspec;
 
-import io.bacalhau.core.codec.Codecs;
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.errors.ErrorCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** Reads a job spec (YAML or JSON, current or legacy shape) into a {@link Job}. */
+/**
+ * Reads a job spec (YAML or JSON, current or legacy {@code V1beta1} shape) into a {@link Job}, the
+ * way {@code bacalhau job run} and {@code job validate} do: strict top-level keys, case-insensitive
+ * field names, and Bacalhau's rule that a batch or service job without {@code Count} runs once.
+ */
 public final class JobSpecParser {
+  /** The largest spec read, as in Bacalhau; readers may stop reading beyond it. */
+  public static final int MAX_SPEC_BYTES = SpecDocument.MAX_BYTES;
+
   private JobSpecParser() {}
 
+  /** The job, or a validation error naming the source and listing every problem. */
   public static Job parse(String source, byte[] content) {
+    return read(source, content).orThrow();
+  }
+
+  /** Never throws for bad input: the result holds either a job or the problems. */
+  public static ParsedSpec read(String source, byte[] content) {
+    List<SpecProblem> problems = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    JsonNode root;
     try {
-      return Codecs.yaml().readValue(content, Job.class);
-    } catch (java.io.IOException e) {
-      throw BacalhauException.of(ErrorCode.VALIDATION_ERROR, source + ": " + e.getMessage());
+      root = SpecDocument.read(content);
+    } catch (SpecFormatException e) {
+      problems.add(new SpecProblem("", e.getMessage()));
+      return new ParsedSpec(source, null, null, problems, warnings, false);
     }
+    boolean legacy = LegacySpecTranslator.isLegacy(root);
+    ObjectNode current =
+        legacy
+            ? LegacySpecTranslator.translate((ObjectNode) root, problems, warnings)
+            : TopLevelKeys.check((ObjectNode) root, problems);
+    Job job = new TreeDecoder(problems, warnings).record(Job.class, current, "");
+    if (job != null && TopLevelKeys.get(current, "Count") == null && countDefaultsToOne(job)) {
+      job = job.toBuilder().count(1).build();
+    }
+    if (job != null && legacy) {
+      job = LegacyWasmUpgrade.upgrade(job, problems);
+    }
+    return new ParsedSpec(source, problems.isEmpty() ? job : null, job, problems, warnings, legacy);
+  }
+
+  /** Batch and service jobs run one partition unless told otherwise; explicit 0 means "none". */
+  private static boolean countDefaultsToOne(Job job) {
+    Optional<JobType> type = job.jobType();
+    return type.isPresent() && type.get().isPartitioned();
   }
 }

@@ -5,6 +5,7 @@ import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.jobspec.JobNormalizer;
 import io.bacalhau.core.jobspec.JobSanitizer;
 import io.bacalhau.core.jobspec.JobValidator;
+import io.bacalhau.core.jobspec.LegacyWasmUpgrade;
 import io.bacalhau.core.jobspec.SpecProblem;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.InputSource;
@@ -48,6 +49,9 @@ final class SubmissionPipeline {
     job = sanitized.job();
     reject(JobValidator.validateSubmission(job));
     job = applyDefaults(job);
+    List<SpecProblem> upgradeProblems = new ArrayList<>();
+    job = LegacyWasmUpgrade.upgrade(job, upgradeProblems);
+    reject(upgradeProblems);
     reject(JobValidator.validate(job));
     checkProviders(job.task());
     return new Prepared(job, sanitized.warnings());
