@@ -3,6 +3,7 @@ package io.bacalhau.cli;
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.job.JobCommand;
 import io.bacalhau.cli.node.WorkerCommand;
+import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       JobCommand.class,
+      PluginCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       ShellCommand.class,

@@ -1,17 +1,20 @@
 package io.bacalhau.cli;
 
 import io.bacalhau.cli.node.BackgroundWorker;
-import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.node.NodeOptions;
+import io.bacalhau.core.plugin.PluginHost;
+import io.bacalhau.core.plugin.PluginSettings;
 import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One invocation's state: the context, the global options, and whatever is opened lazily from them
@@ -21,6 +24,7 @@ public final class CliSession implements AutoCloseable {
   private final CliContext context;
   private final GlobalOptions globalOptions = new GlobalOptions();
   private ProviderRegistry registry;
+  private PluginHost plugins;
   private EmbeddedNodeClient node;
   private boolean spawnWorkerOnClose = true;
   private volatile String interruptNotice;
@@ -66,19 +70,49 @@ public final class CliSession implements AutoCloseable {
     return context.env().getOrDefault("HOME", System.getProperty("user.home"));
   }
 
-  /** The engines, publishers and input sources this process can use, loaded once. */
+  /**
+   * The engines, publishers and input sources this process can use: the built-in ones and those of
+   * every plugin, loaded once. Problems with plugins are printed once as warnings.
+   */
   public synchronized ProviderRegistry providers() {
     if (registry == null) {
-      registry = new ProviderRegistry();
+      ProviderRegistry providers = new ProviderRegistry();
       ProviderLoader loader =
           new ProviderLoader(
-              registry,
+              providers,
               ConfigBinder.DEFAULTS,
               new ProviderContext(dataDir(), "", context.env()),
               Set.of());
-      BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
+      PluginHost host = plugins();
+      host.register(loader, providers);
+      host.warnings().forEach(w -> err().println("Warning: " + w));
+      registry = providers;
     }
     return registry;
+  }
+
+  /** The plugins of this process, loaded on first use (never by version, help or completion). */
+  public synchronized PluginHost plugins() {
+    if (plugins == null) {
+      plugins = PluginHost.open(pluginSettings());
+    }
+    return plugins;
+  }
+
+  // Until the configuration (Plugins.Dir, Plugins.Disabled) is read from config.yaml, the
+  // environment variables of those keys and the defaults apply.
+  private PluginSettings pluginSettings() {
+    PluginSettings settings = PluginSettings.defaults(dataDir());
+    String dir = context.env().get("BACALHAU_PLUGINS_DIR");
+    if (dir != null && !dir.isBlank()) {
+      settings = settings.withPluginsDir(context.resolve(expandHome(dir.strip())));
+    }
+    String disabled = context.env().getOrDefault("BACALHAU_PLUGINS_DISABLED", "");
+    return settings.withDisabled(
+        Arrays.stream(disabled.split(","))
+            .map(String::strip)
+            .filter(id -> !id.isEmpty())
+            .collect(Collectors.toSet()));
   }
 
   public NodeOptions nodeOptions() {
@@ -138,6 +172,11 @@ public final class CliSession implements AutoCloseable {
     }
     if (registry != null) {
       registry.close();
+      registry = null;
+    }
+    if (plugins != null) {
+      plugins.close();
+      plugins = null;
     }
   }
 }
