@@ -72,10 +72,7 @@ public final class PluginInfoCommand implements Callable<Integer> {
     }
     String label = "Provides";
     for (ProvidedType provided : plugin.provides()) {
-      line(
-          out,
-          label,
-          provided.label() + "  installed: " + PluginListCommand.installed(provided));
+      line(out, label, provided.label() + "  installed: " + PluginListCommand.installed(provided));
       label = "";
     }
     return ExitCode.OK;

@@ -49,7 +49,7 @@ public final class PluginListCommand implements Callable<Integer> {
             plugin.version(),
             plugin.status().label(),
             "",
-            plugin.reason().isEmpty() ? "" : "no: " + plugin.reason());
+            "no: " + (plugin.reason().isEmpty() ? "it provides nothing" : plugin.reason()));
       }
       for (ProvidedType provided : plugin.provides()) {
         t.row(
@@ -61,7 +61,8 @@ public final class PluginListCommand implements Callable<Integer> {
       }
     }
     switch (table.output()) {
-      case JSON -> Serializer.print(session.out(), plugins, DataOptions.DataFormat.JSON, table.pretty());
+      case JSON ->
+          Serializer.print(session.out(), plugins, DataOptions.DataFormat.JSON, table.pretty());
       case YAML -> Serializer.print(session.out(), plugins, DataOptions.DataFormat.YAML, false);
       case CSV -> t.printCsv(session.out(), table.hideHeader());
       case TABLE -> t.print(session.out(), table.hideHeader(), table.noStyle(), table.wide());

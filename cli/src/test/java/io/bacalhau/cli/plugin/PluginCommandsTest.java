@@ -87,8 +87,7 @@ class PluginCommandsTest {
     Files.writeString(plugins.resolve("broken.jar"), "this is not a jar");
     TestPlugins.throwingFactory().jar(plugins);
 
-    CliRunner.Result run =
-        cli.run("job", "run", spec("still-fine", "Type: noop").toString());
+    CliRunner.Result run = cli.run("job", "run", spec("still-fine", "Type: noop").toString());
 
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());
     assertEquals(1, count(run.err(), "Warning: plugin 'broken.jar' ("), run.err());
@@ -104,7 +103,9 @@ class PluginCommandsTest {
   void pluginListShowsEveryPluginItsStateAndWhatItProvides() throws IOException {
     TestPlugins.exec().jar(plugins);
     TestPlugins.publisher("carrier-pigeon", "pigeon").zip(plugins);
-    TestPlugins.publisher("future", "future").descriptor("Plugin-Requires", ">=99.0.0").jar(plugins);
+    TestPlugins.publisher("future", "future")
+        .descriptor("Plugin-Requires", ">=99.0.0")
+        .jar(plugins);
     CliRunner disabled = cli.env("BACALHAU_PLUGINS_DISABLED", "carrier-pigeon");
 
     CliRunner.Result list = disabled.run("plugin", "list");
@@ -142,7 +143,8 @@ class PluginCommandsTest {
 
     CliRunner.Result info = cli.run("plugin", "info", "exec-engine");
     assertTrue(info.out().contains("Provides     engine:exec  installed: yes"), info.out());
-    assertTrue(info.out().contains("Path         " + plugins.resolve("exec-engine.jar")), info.out());
+    assertTrue(
+        info.out().contains("Path         " + plugins.resolve("exec-engine.jar")), info.out());
   }
 
   @Test

@@ -42,7 +42,7 @@ public record PluginSettings(
   /** The distribution's plugins folder, or null when the launcher did not say where it is. */
   public static Path distributionPlugins() {
     String home = System.getProperty(HOME_PROPERTY);
-    return home == null || home.isBlank() ? null : Path.of(home, "plugins");
+    return home == null || home.isBlank() ? null : Path.of(home, "plugins").toAbsolutePath();
   }
 
   public PluginSettings withPluginsDir(Path dir) {
