@@ -1,20 +1,23 @@
 package io.bacalhau.cli;
 
 import io.bacalhau.cli.node.BackgroundWorker;
+import io.bacalhau.core.config.BacalhauConfig;
+import io.bacalhau.core.config.ConfigInputs;
+import io.bacalhau.core.config.ConfigLoader;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.node.NodeOptions;
+import io.bacalhau.core.node.NodeSettings;
 import io.bacalhau.core.plugin.PluginHost;
 import io.bacalhau.core.plugin.PluginSettings;
-import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
+import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One invocation's state: the context, the global options, and whatever is opened lazily from them
@@ -25,6 +28,7 @@ public final class CliSession implements AutoCloseable {
   private final GlobalOptions globalOptions = new GlobalOptions();
   private ProviderRegistry registry;
   private PluginHost plugins;
+  private BacalhauConfig config;
   private EmbeddedNodeClient node;
   private boolean spawnWorkerOnClose = true;
   private volatile String interruptNotice;
@@ -49,25 +53,29 @@ public final class CliSession implements AutoCloseable {
     return context.err();
   }
 
-  /** Where state lives: {@code --data-dir}, else {@code BACALHAU_DIR}, else {@code ~/.bacalhau}. */
+  /** The effective configuration, loaded on first use (cheap: it reads config files only). */
+  public synchronized BacalhauConfig config() {
+    if (config == null) {
+      config =
+          new ConfigLoader()
+              .load(
+                  new ConfigInputs(
+                      context.env(),
+                      context.workingDir(),
+                      globalOptions.config(),
+                      globalOptions.dataDir(),
+                      globalOptions.apiHost(),
+                      globalOptions.apiPort()));
+      config.warnings().forEach(w -> err().println("Warning: " + w));
+    }
+    return config;
+  }
+
+  /**
+   * Where state lives: {@code --data-dir}, {@code BACALHAU_DIR}, config, else {@code ~/.bacalhau}.
+   */
   public Path dataDir() {
-    String flag = globalOptions.dataDir();
-    if (flag != null && !flag.isBlank()) {
-      return context.resolve(expandHome(flag));
-    }
-    String env = context.env().get("BACALHAU_DIR");
-    if (env != null && !env.isBlank()) {
-      return context.resolve(expandHome(env));
-    }
-    return Path.of(home(), ".bacalhau");
-  }
-
-  private String expandHome(String path) {
-    return path.startsWith("~") ? home() + path.substring(1) : path;
-  }
-
-  private String home() {
-    return context.env().getOrDefault("HOME", System.getProperty("user.home"));
+    return config().dataDir();
   }
 
   /**
@@ -77,12 +85,10 @@ public final class CliSession implements AutoCloseable {
   public synchronized ProviderRegistry providers() {
     if (registry == null) {
       ProviderRegistry providers = new ProviderRegistry();
+      BacalhauConfig c = config();
       ProviderLoader loader =
           new ProviderLoader(
-              providers,
-              ConfigBinder.DEFAULTS,
-              new ProviderContext(dataDir(), "", context.env()),
-              Set.of());
+              providers, c, new ProviderContext(dataDir(), "", context.env()), disabled(c));
       PluginHost host = plugins();
       host.register(loader, providers);
       host.warnings().forEach(w -> err().println("Warning: " + w));
@@ -94,29 +100,30 @@ public final class CliSession implements AutoCloseable {
   /** The plugins of this process, loaded on first use (never by version, help or completion). */
   public synchronized PluginHost plugins() {
     if (plugins == null) {
-      plugins = PluginHost.open(pluginSettings());
+      BacalhauConfig c = config();
+      plugins =
+          PluginHost.open(
+              PluginSettings.defaults(dataDir())
+                  .withPluginsDir(context.resolve(c.string("Plugins.Dir")))
+                  .withDisabled(Set.copyOf(c.list("Plugins.Disabled"))));
     }
     return plugins;
   }
 
-  // Until the configuration (Plugins.Dir, Plugins.Disabled) is read from config.yaml, the
-  // environment variables of those keys and the defaults apply.
-  private PluginSettings pluginSettings() {
-    PluginSettings settings = PluginSettings.defaults(dataDir());
-    String dir = context.env().get("BACALHAU_PLUGINS_DIR");
-    if (dir != null && !dir.isBlank()) {
-      settings = settings.withPluginsDir(context.resolve(expandHome(dir.strip())));
+  /** {@code Engines.Disabled} and the like, as {@code kind:type} pairs. */
+  private static Set<String> disabled(BacalhauConfig c) {
+    Set<String> off = new HashSet<>();
+    for (ProviderKind kind : ProviderKind.values()) {
+      if (kind != ProviderKind.ANALYTICS) {
+        c.list(kind.configRoot() + ".Disabled")
+            .forEach(t -> off.add(ProviderLoader.disabledKey(kind, t)));
+      }
     }
-    String disabled = context.env().getOrDefault("BACALHAU_PLUGINS_DISABLED", "");
-    return settings.withDisabled(
-        Arrays.stream(disabled.split(","))
-            .map(String::strip)
-            .filter(id -> !id.isEmpty())
-            .collect(Collectors.toSet()));
+    return off;
   }
 
   public NodeOptions nodeOptions() {
-    return NodeOptions.defaults(dataDir(), context.env());
+    return NodeSettings.from(config(), context.env());
   }
 
   /** The node client commands talk to: for now always the embedded node on the data dir. */

@@ -2,6 +2,7 @@ package io.bacalhau.cli.errors;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.config.ConfigProblems;
 import io.bacalhau.core.errors.BacalhauException;
 import java.io.PrintStream;
 import java.util.Map;
@@ -45,7 +46,8 @@ public final class ErrorReporter implements IExecutionExceptionHandler, IParamet
           printDetails(err, b.details());
           ex.printStackTrace(err);
         }
-        yield ExitCode.ERROR;
+        // Mistakes in what was typed (an unknown config key, a bad value) are usage errors.
+        yield b.details().containsKey(ConfigProblems.USAGE) ? ExitCode.USAGE : ExitCode.ERROR;
       }
       default -> {
         String message = ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName();

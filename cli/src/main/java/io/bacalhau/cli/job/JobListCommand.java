@@ -6,6 +6,7 @@ import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.Column;
 import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
+import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.cli.render.TimeText;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;

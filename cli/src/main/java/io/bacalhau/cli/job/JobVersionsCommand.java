@@ -5,6 +5,7 @@ import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.render.Column;
 import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
+import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.cli.render.TimeText;
 import io.bacalhau.core.models.Job;
 import java.util.List;

@@ -73,7 +73,7 @@ class UrlDownloadTest {
   }
 
   private HttpFetcher fetcher(long maxBytes) {
-    return new HttpFetcher(new DownloadSettings("10s", 3, maxBytes));
+    return new HttpFetcher(new DownloadSettings("10s", 3, String.valueOf(maxBytes)));
   }
 
   @Test

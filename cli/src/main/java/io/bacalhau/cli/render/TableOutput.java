@@ -1,16 +1,12 @@
-package io.bacalhau.cli.job;
+package io.bacalhau.cli.render;
 
 import io.bacalhau.cli.CliSession;
-import io.bacalhau.cli.render.DataOptions;
-import io.bacalhau.cli.render.Serializer;
-import io.bacalhau.cli.render.Table;
-import io.bacalhau.cli.render.TableOptions;
 
 /** Prints a table, or the data behind it, as the table flags ask. */
-final class TableOutput {
+public final class TableOutput {
   private TableOutput() {}
 
-  static void print(CliSession session, TableOptions options, Table table, Object data) {
+  public static void print(CliSession session, TableOptions options, Table table, Object data) {
     switch (options.output()) {
       case JSON ->
           Serializer.print(session.out(), data, DataOptions.DataFormat.JSON, options.pretty());

@@ -1,0 +1,126 @@
+package io.bacalhau.core.config;
+
+import io.bacalhau.core.errors.ErrorCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * Reads one config file into a tree: known keys are type-checked, keys nobody knows (older files
+ * carry retired ones) become a warning naming the file, line and closest key, and the rest loads.
+ */
+final class ConfigFileReader {
+  private final ConfigCatalog catalog;
+  private final List<String> warnings;
+
+  ConfigFileReader(ConfigCatalog catalog, List<String> warnings) {
+    this.catalog = catalog;
+    this.warnings = warnings;
+  }
+
+  void read(Path file, ConfigTree into) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ConfigProblems.file(
+          ErrorCode.IO_ERROR, "cannot read config file " + file + ": " + e.getMessage(), null);
+    }
+    if (text.isBlank()) {
+      warnings.add("config file " + file + " is empty");
+      return;
+    }
+    Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+    Object loaded;
+    Map<String, Integer> lines = new HashMap<>();
+    try {
+      loaded = yaml.load(text);
+      lines(yaml.compose(new java.io.StringReader(text)), "", lines);
+    } catch (MarkedYAMLException e) {
+      var mark = e.getProblemMark();
+      throw ConfigProblems.file(
+          ErrorCode.CONFIGURATION_ERROR,
+          "config file "
+              + file
+              + ": line "
+              + (mark.getLine() + 1)
+              + ", column "
+              + (mark.getColumn() + 1)
+              + ": "
+              + e.getProblem(),
+          "Fix the YAML syntax there.");
+    }
+    if (!(loaded instanceof Map<?, ?> map)) {
+      throw ConfigProblems.file(
+          ErrorCode.CONFIGURATION_ERROR,
+          "config file " + file + " must hold a mapping of keys, like 'API: {Port: 1234}'",
+          null);
+    }
+    walk(file, map, "", into, lines);
+  }
+
+  private void walk(
+      Path file, Map<?, ?> level, String prefix, ConfigTree into, Map<String, Integer> lines) {
+    for (var entry : level.entrySet()) {
+      String path = prefix + String.valueOf(entry.getKey());
+      Object value = entry.getValue();
+      var key = catalog.find(path);
+      if (key.isPresent()) {
+        try {
+          into.put(key.get().path(), key.get().type().fromFile(key.get().path(), value));
+        } catch (io.bacalhau.core.errors.BacalhauException e) {
+          throw ConfigProblems.file(
+              ErrorCode.CONFIGURATION_ERROR,
+              "config file "
+                  + file
+                  + " line "
+                  + lines.getOrDefault(path.toLowerCase(Locale.ROOT), 0)
+                  + ": "
+                  + e.getMessage(),
+              null);
+        }
+      } else if (catalog.allows(path) && value instanceof Map<?, ?> nested) {
+        walk(file, nested, path + ".", into, lines);
+      } else if (catalog.allows(path)) {
+        into.put(path, value);
+      } else {
+        String closest = catalog.closest(path);
+        warnings.add(
+            "config file "
+                + file
+                + " line "
+                + lines.getOrDefault(path.toLowerCase(Locale.ROOT), 0)
+                + ": unknown key '"
+                + path
+                + "' ignored"
+                + (closest == null ? "" : "; did you mean " + closest + "?"));
+      }
+    }
+  }
+
+  private static void lines(Node node, String prefix, Map<String, Integer> lines) {
+    if (!(node instanceof MappingNode mapping)) {
+      return;
+    }
+    for (NodeTuple tuple : mapping.getValue()) {
+      if (tuple.getKeyNode() instanceof ScalarNode key) {
+        String path = prefix + key.getValue();
+        lines.put(path.toLowerCase(Locale.ROOT), key.getStartMark().getLine() + 1);
+        lines(tuple.getValueNode(), path + ".", lines);
+      }
+    }
+  }
+}
