@@ -159,13 +159,18 @@ class PluginCommandsTest {
   }
 
   @Test
-  void versionHelpAndCompletionDoNotLoadPlugins() throws IOException {
+  void versionHelpCompletionAndConfigDoNotLoadPlugins() throws IOException {
     Files.writeString(plugins.resolve("broken.jar"), "this is not a jar");
     TestPlugins.publisher("carrier-pigeon", "pigeon").zip(plugins);
 
     for (String[] args :
         new String[][] {
-          {"version"}, {"--help"}, {"job", "--help"}, {"plugin", "--help"}, {"completion", "bash"}
+          {"version"},
+          {"--help"},
+          {"job", "--help"},
+          {"plugin", "--help"},
+          {"completion", "bash"},
+          {"config", "list"}
         }) {
       CliRunner.Result result = cli.run(args);
       assertEquals(ExitCode.OK, result.exitCode(), result.toString());

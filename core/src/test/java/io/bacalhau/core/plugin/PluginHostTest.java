@@ -309,4 +309,51 @@ class PluginHostTest {
     assertEquals(1, first.size());
     assertTrue(registry.knows(ProviderKind.PUBLISHER, "pigeon"));
   }
+
+  @Test
+  void aZipWhoseEntriesEscapeItsFolderIsRefusedAndWritesNothingOutside() throws IOException {
+    Path zip = plugins().resolve("sneaky.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      out.putNextEntry(new java.util.zip.ZipEntry("plugin.properties"));
+      out.write("plugin.id=sneaky\nplugin.version=1.0.0\n".getBytes());
+      out.putNextEntry(new java.util.zip.ZipEntry("../../escaped.txt"));
+      out.write("gotcha".getBytes());
+    }
+
+    open();
+
+    assertTrue(
+        warnings().contains("plugin 'sneaky.zip' (")
+            && warnings().contains("'../../escaped.txt' would be written outside the plugin"),
+        warnings());
+    assertFalse(Files.exists(tmp.resolve("escaped.txt")));
+    assertFalse(Files.exists(tmp.resolve("cache").getParent().resolve("escaped.txt")));
+  }
+
+  @Test
+  void processesStartingTogetherShareOneUnpackedZip() throws Exception {
+    TestPlugins.publisher("carrier-pigeon", "pigeon").zip(plugins());
+    PluginSettings settings =
+        new PluginSettings(
+            null, tmp.resolve("plugins"), tmp.resolve("cache"), Set.of(), "0.1.0-SNAPSHOT");
+
+    List<java.util.concurrent.Future<PluginInfo>> opened;
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      java.util.concurrent.Callable<PluginInfo> task =
+          () -> {
+            try (PluginHost h = PluginHost.open(settings)) {
+              assertEquals(List.of(), h.warnings());
+              return h.plugin("carrier-pigeon").orElseThrow();
+            }
+          };
+      opened = pool.invokeAll(List.of(task, task, task, task));
+    }
+
+    for (var f : opened) {
+      assertEquals(PluginStatus.STARTED, f.get().status());
+    }
+    try (var list = Files.list(tmp.resolve("cache"))) {
+      assertEquals(1, list.count(), "one unpacked copy, no half-written leftovers");
+    }
+  }
 }
