@@ -92,6 +92,7 @@ final class PluginArchives {
   private Path unpack(Path zip) throws IOException {
     FileTime modified = Files.getLastModifiedTime(zip);
     String base = zip.getFileName().toString().replaceFirst("(?i)\\.zip$", "");
+    String origin = Integer.toHexString(zip.toAbsolutePath().normalize().toString().hashCode());
     String key =
         base
             + "-"
@@ -99,7 +100,7 @@ final class PluginArchives {
             + "-"
             + Long.toHexString(modified.toMillis())
             + "-"
-            + Integer.toHexString(zip.toAbsolutePath().normalize().toString().hashCode());
+            + origin;
     Path target = cacheDir.resolve(key);
     if (Files.isDirectory(target)) {
       return target;
@@ -116,7 +117,25 @@ final class PluginArchives {
     } finally {
       deleteTree(temp);
     }
+    removeOlderCopies(base, origin, key);
     return target;
+  }
+
+  /**
+   * Rebuilding a distribution replaces its zips; the copies unpacked from the same file before are
+   * dead weight. (Only the same file's: another distribution sharing this data dir keeps its own.)
+   */
+  private void removeOlderCopies(String base, String origin, String current) {
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(cacheDir, base + "-*-" + origin)) {
+      for (Path old : stream) {
+        String name = old.getFileName().toString();
+        if (!name.equals(current) && name.split("-").length == current.split("-").length) {
+          deleteTree(old);
+        }
+      }
+    } catch (IOException e) {
+      // Stale copies only cost disk space.
+    }
   }
 
   private static void extract(Path zip, Path into) throws IOException {

@@ -356,4 +356,24 @@ class PluginHostTest {
       assertEquals(1, list.count(), "one unpacked copy, no half-written leftovers");
     }
   }
+
+  @Test
+  void aReplacedZipIsUnpackedAgainAndItsOldCopyRemoved() throws IOException {
+    Path zip = TestPlugins.publisher("carrier-pigeon", "pigeon").zip(plugins());
+    open();
+    close();
+    TestPlugins.publisher("carrier-pigeon", "pigeon2").zip(plugins());
+    Files.setLastModifiedTime(
+        zip,
+        java.nio.file.attribute.FileTime.fromMillis(
+            Files.getLastModifiedTime(zip).toMillis() + 5_000));
+
+    open();
+
+    assertTrue(registry.knows(ProviderKind.PUBLISHER, "pigeon2"), warnings());
+    assertFalse(registry.knows(ProviderKind.PUBLISHER, "pigeon"));
+    try (var list = Files.list(tmp.resolve("cache"))) {
+      assertEquals(1, list.count());
+    }
+  }
 }
