@@ -1,8 +1,8 @@
 package io.bacalhau.core.plugin;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -167,14 +168,27 @@ public final class PluginBuilder {
     }
   }
 
-  private static void entry(OutputStream stream, String name, byte[] content) throws IOException {
-    JarOutputStream out = (JarOutputStream) stream;
+  private static void entry(JarOutputStream out, String name, byte[] content) throws IOException {
     out.putNextEntry(new JarEntry(name));
     out.write(content);
     out.closeEntry();
   }
 
+  // javac takes a while; the same sources (e.g. the exec plugin in many tests) compile once.
+  private static final Map<Map<String, String>, Path> COMPILED = new ConcurrentHashMap<>();
+
   private Path compile() throws IOException {
+    Map<String, String> key = Map.copyOf(sources);
+    Path cached = COMPILED.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Path classes = javac();
+    COMPILED.put(key, classes);
+    return classes;
+  }
+
+  private Path javac() throws IOException {
     Path src = Files.createTempDirectory("plugin-src");
     Path classes = Files.createTempDirectory("plugin-classes");
     if (sources.isEmpty()) {
@@ -196,21 +210,12 @@ public final class PluginBuilder {
       args.add(file.toString());
     }
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter errors = new StringWriter();
+    ByteArrayOutputStream errors = new ByteArrayOutputStream();
     int code =
-        javac.run(
-            null,
-            new java.io.PrintStream(OutputStream.nullOutputStream()),
-            new java.io.PrintStream(
-                new java.io.OutputStream() {
-                  @Override
-                  public void write(int b) {
-                    errors.write(b);
-                  }
-                }),
-            args.toArray(String[]::new));
+        javac.run(null, OutputStream.nullOutputStream(), errors, args.toArray(String[]::new));
     if (code != 0) {
-      throw new IllegalStateException("test plugin " + id() + " does not compile:\n" + errors);
+      throw new IllegalStateException(
+          "test plugin " + id() + " does not compile:\n" + errors.toString(StandardCharsets.UTF_8));
     }
     return classes;
   }
