@@ -169,6 +169,9 @@ final class BacalhauPluginManager extends org.pf4j.DefaultPluginManager {
 
   @Override
   protected boolean isPluginValid(PluginWrapper plugin) {
+    if (disabledIds.contains(plugin.getPluginId())) {
+      return true; // turned off anyway: its requirements are no concern
+    }
     String requires = plugin.getDescriptor().getRequires();
     requires = requires == null ? "" : requires.strip();
     if (requires.isEmpty() || requires.equals("*") || getSystemVersion().equals("0.0.0")) {

@@ -151,7 +151,7 @@ public final class PluginHost implements AutoCloseable {
     try {
       id = manager.loadPlugin(candidate.loadable());
     } catch (RuntimeException | LinkageError e) {
-      fileProblem(candidate.source(), Problems.describe(e));
+      fileProblem(candidate.source(), duplicate(e).orElseGet(() -> Problems.describe(e)));
       return;
     }
     PluginWrapper plugin = manager.getPlugin(id);
@@ -177,6 +177,24 @@ public final class PluginHost implements AutoCloseable {
             status,
             reason,
             List.of()));
+  }
+
+  /** PF4J's long "already loaded plugin" message, said in a line. */
+  private Optional<String> duplicate(Throwable e) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile(
+                "(?s)already loaded plugin .*? with the same id \\((.+?)\\)")
+            .matcher(String.valueOf(e.getMessage()));
+    if (!m.find()) {
+      return Optional.empty();
+    }
+    String id = m.group(1);
+    return Optional.of(
+        "a plugin with id '"
+            + id
+            + "' is already loaded from "
+            + sources.get(id)
+            + "; this one is ignored");
   }
 
   /** Creates the factories of a started plugin. */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bacalhau.core.spi.ProviderKind;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Every way a plugin can be broken costs one warning naming it and the reason, nothing more. */
@@ -113,5 +115,39 @@ class PluginFailuresTest extends PluginHostFixture {
     assertEquals(PluginStatus.FAILED, host.plugin("throwing").orElseThrow().status());
     assertTrue(registry.knows(ProviderKind.ENGINE, "exec"));
     assertFalse(registry.knows(ProviderKind.PUBLISHER, "thrown"));
+  }
+
+  @Test
+  void aThirdPartyCopyOfABundledPluginIsIgnoredWithAWarning() throws IOException {
+    Path bundled = Files.createDirectories(tmp.resolve("dist/plugins"));
+    TestPlugins.publisher("carrier-pigeon", "pigeon").zip(bundled);
+    TestPlugins.publisher("carrier-pigeon", "pigeon").jar(plugins());
+
+    open(Set.of(), bundled);
+
+    assertEquals(
+        List.of(
+            "plugin 'carrier-pigeon.jar' ("
+                + plugins().resolve("carrier-pigeon.jar")
+                + "): a plugin with id 'carrier-pigeon' is already loaded from "
+                + bundled.resolve("carrier-pigeon.zip")
+                + "; this one is ignored"),
+        host.warnings());
+    assertEquals(
+        bundled.resolve("carrier-pigeon.zip").toString(),
+        host.plugin("carrier-pigeon").orElseThrow().path());
+    assertTrue(registry.knows(ProviderKind.PUBLISHER, "pigeon"));
+  }
+
+  @Test
+  void aDisabledPluginIsNotCheckedAtAll() throws IOException {
+    TestPlugins.publisher("future", "future")
+        .descriptor("Plugin-Requires", ">=99.0.0")
+        .jar(plugins());
+
+    open(Set.of("future"));
+
+    assertEquals(List.of(), host.warnings());
+    assertEquals(PluginStatus.DISABLED, host.plugin("future").orElseThrow().status());
   }
 }

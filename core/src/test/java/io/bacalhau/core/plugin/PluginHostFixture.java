@@ -23,9 +23,14 @@ abstract class PluginHostFixture {
   }
 
   PluginHost open(Set<String> disabled) {
+    return open(disabled, null);
+  }
+
+  /** Opens with a distribution's bundled plugins folder too. */
+  PluginHost open(Set<String> disabled, Path bundled) {
     PluginSettings settings =
         new PluginSettings(
-            null, tmp.resolve("plugins"), tmp.resolve("cache"), disabled, "0.1.0-SNAPSHOT");
+            bundled, tmp.resolve("plugins"), tmp.resolve("cache"), disabled, "0.1.0-SNAPSHOT");
     host = PluginHost.open(settings);
     registry = new ProviderRegistry();
     host.register(
