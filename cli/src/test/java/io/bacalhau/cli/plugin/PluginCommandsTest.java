@@ -83,6 +83,22 @@ class PluginCommandsTest {
   }
 
   @Test
+  void aTypeThatCannotRunHereIsRejectedWithItsReason() throws IOException {
+    TestPlugins.uninstalledEngine().jar(plugins);
+
+    CliRunner.Result run = cli.run("job", "run", spec("gpu", "Type: gpu-only").toString());
+
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    assertTrue(
+        run.err().contains("engine 'gpu-only' cannot run here: no GPU on this machine"), run.err());
+    assertTrue(
+        cli.run("plugin", "list", "--no-style")
+            .out()
+            .matches(
+                "(?s).*gpu-engine +1\\.0\\.0 +started +engine:gpu-only +no: no GPU on this machine\n.*"));
+  }
+
+  @Test
   void aBrokenPluginIsOneWarningAndJobsStillRun() throws IOException {
     Files.writeString(plugins.resolve("broken.jar"), "this is not a jar");
     TestPlugins.throwingFactory().jar(plugins);

@@ -146,4 +146,34 @@ public final class TestPlugins {
         """
         .formatted(pkg, type);
   }
+
+  /** An engine that is never installed here, and says why. */
+  public static PluginBuilder uninstalledEngine() {
+    return PluginBuilder.plugin("gpu-engine")
+        .source(
+            "com.example.gpu.GpuEngineFactory",
+            """
+            package com.example.gpu;
+
+            import io.bacalhau.core.spi.Installation;
+            import io.bacalhau.core.spi.ProviderContext;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineFactory;
+
+            public final class GpuEngineFactory implements EngineFactory<GpuEngineFactory.Config> {
+              public record Config() {}
+
+              @Override public String type() { return "gpu-only"; }
+              @Override public Class<Config> configType() { return Config.class; }
+              @Override public String configSection() { return "Engines.Types.GpuOnly"; }
+              @Override public Installation isInstalled(Config config) {
+                return Installation.missing("no GPU on this machine");
+              }
+              @Override public Engine create(Config config, ProviderContext context) {
+                throw new IllegalStateException("never created: not installed");
+              }
+            }
+            """)
+        .service(EngineFactory.class, "com.example.gpu.GpuEngineFactory");
+  }
 }
