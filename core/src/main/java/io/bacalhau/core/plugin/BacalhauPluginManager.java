@@ -161,6 +161,10 @@ final class BacalhauPluginManager extends org.pf4j.DefaultPluginManager {
   @Override
   protected void validatePluginDescriptor(PluginDescriptor descriptor) {
     super.validatePluginDescriptor(descriptor);
+    if (descriptor.getPluginId().equals(PluginHost.BUILTIN_ID)) {
+      throw new InvalidPluginDescriptorException(
+          "the id '" + PluginHost.BUILTIN_ID + "' is reserved for the providers built into core");
+    }
     if (!descriptor.getDependencies().isEmpty()) {
       throw new InvalidPluginDescriptorException(
           "Plugin-Dependencies is not supported: plugins do not see each other");

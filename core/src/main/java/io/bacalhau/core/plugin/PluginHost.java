@@ -93,7 +93,10 @@ public final class PluginHost implements AutoCloseable {
                     + "'; this one is ignored");
             continue;
           }
-          loader.add(factory, id);
+          ClassLoader pluginLoader = classLoader(id);
+          ProviderFactory<?, ?> wrapped =
+              pluginLoader == null ? factory : ContextClassLoaders.wrap(factory, pluginLoader);
+          loader.add(wrapped, id);
         } catch (RuntimeException | LinkageError e) {
           fail(id, factory.getClass().getName() + " failed: " + Problems.describe(e));
         }
