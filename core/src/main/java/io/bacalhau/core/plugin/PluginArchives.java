@@ -37,7 +37,7 @@ final class PluginArchives {
    * The candidates in a folder, sorted by name. Files that are clearly broken are reported to
    * {@code problems} (file, reason) instead.
    */
-  List<PluginCandidate> scan(Path dir, boolean bundled, BiConsumer<Path, String> problems) {
+  List<PluginCandidate> scan(Path dir, BiConsumer<Path, String> problems) {
     List<PluginCandidate> found = new ArrayList<>();
     if (dir == null || !Files.isDirectory(dir)) {
       return found;
@@ -58,9 +58,9 @@ final class PluginArchives {
       try {
         if (name.endsWith(".jar")) {
           checkJar(file);
-          found.add(new PluginCandidate(file, file, bundled));
+          found.add(new PluginCandidate(file, file));
         } else if (name.endsWith(".zip")) {
-          found.add(new PluginCandidate(file, unpack(file), bundled));
+          found.add(new PluginCandidate(file, unpack(file)));
         }
       } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
         problems.accept(file, describe(e));

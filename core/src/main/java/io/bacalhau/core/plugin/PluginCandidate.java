@@ -7,12 +7,5 @@ import java.nio.file.Path;
  *
  * @param source the jar or zip as the user dropped it (named in warnings)
  * @param loadable what PF4J loads: the jar itself, or the folder the zip was unpacked into
- * @param bundled whether it ships with the distribution
  */
-record PluginCandidate(Path source, Path loadable, boolean bundled) {
-
-  /** How warnings name a plugin whose id is not known (yet). */
-  String fileName() {
-    return source.getFileName().toString();
-  }
-}
+record PluginCandidate(Path source, Path loadable) {}

@@ -61,8 +61,8 @@ public final class PluginHost implements AutoCloseable {
     host.factories.put(BUILTIN_ID, BuiltinProviders.factories());
     PluginArchives archives = new PluginArchives(settings.cacheDir());
     List<PluginCandidate> candidates = new ArrayList<>();
-    candidates.addAll(archives.scan(settings.bundledDir(), true, host::fileProblem));
-    candidates.addAll(archives.scan(settings.pluginsDir(), false, host::fileProblem));
+    candidates.addAll(archives.scan(settings.bundledDir(), host::fileProblem));
+    candidates.addAll(archives.scan(settings.pluginsDir(), host::fileProblem));
     candidates.forEach(host::load);
     host.manager.startPlugins();
     List.copyOf(host.manager.getPlugins()).forEach(host::collect);
@@ -124,7 +124,7 @@ public final class PluginHost implements AutoCloseable {
     return List.copyOf(warnings);
   }
 
-  /** The class loader of a loaded plugin (for tests of isolation). */
+  /** The class loader of a loaded plugin, or null (the built-in providers have none). */
   ClassLoader classLoader(String id) {
     PluginWrapper plugin = manager.getPlugin(id);
     return plugin == null ? null : plugin.getPluginClassLoader();
