@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -111,8 +110,12 @@ final class PluginArchives {
       extract(zip, temp);
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        // Another process unpacked the same zip first; theirs is identical.
+      } catch (IOException e) {
+        // Another process unpacked the same zip first (Linux says "Directory not empty" with no
+        // particular exception type); theirs is identical. Anything else is a real failure.
+        if (!Files.isDirectory(target)) {
+          throw e;
+        }
       }
     } finally {
       deleteTree(temp);

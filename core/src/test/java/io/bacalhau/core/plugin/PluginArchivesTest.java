@@ -76,27 +76,30 @@ class PluginArchivesTest extends PluginHostFixture {
   @Test
   void processesStartingTogetherShareOneUnpackedZip() throws Exception {
     TestPlugins.publisher("carrier-pigeon", "pigeon").zip(plugins());
-    PluginSettings settings =
-        new PluginSettings(
-            null, tmp.resolve("plugins"), tmp.resolve("cache"), Set.of(), "0.1.0-SNAPSHOT");
-
-    List<java.util.concurrent.Future<PluginInfo>> opened;
-    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+    // Several rounds on fresh caches: the race (two unpackers, one rename wins) must happen.
+    for (int round = 0; round < 5; round++) {
+      Path cache = tmp.resolve("cache-" + round);
+      PluginSettings settings =
+          new PluginSettings(null, tmp.resolve("plugins"), cache, Set.of(), "0.1.0-SNAPSHOT");
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(4);
       java.util.concurrent.Callable<PluginInfo> task =
           () -> {
+            start.await();
             try (PluginHost h = PluginHost.open(settings)) {
               assertEquals(List.of(), h.warnings());
               return h.plugin("carrier-pigeon").orElseThrow();
             }
           };
-      opened = pool.invokeAll(List.of(task, task, task, task));
-    }
-
-    for (var f : opened) {
-      assertEquals(PluginStatus.STARTED, f.get().status());
-    }
-    try (var list = Files.list(tmp.resolve("cache"))) {
-      assertEquals(1, list.count(), "one unpacked copy, no half-written leftovers");
+      List<java.util.concurrent.Future<PluginInfo>> opened;
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+        opened = pool.invokeAll(List.of(task, task, task, task));
+      }
+      for (var f : opened) {
+        assertEquals(PluginStatus.STARTED, f.get().status());
+      }
+      try (var list = Files.list(cache)) {
+        assertEquals(1, list.count(), "one unpacked copy, no half-written leftovers");
+      }
     }
   }
 }
