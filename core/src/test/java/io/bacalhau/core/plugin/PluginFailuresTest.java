@@ -44,6 +44,9 @@ class PluginFailuresTest extends PluginHostFixture {
     TestPlugins.publisher("bad-range", "d")
         .descriptor("Plugin-Requires", "newest please")
         .jar(plugins());
+    TestPlugins.publisher("needy", "f")
+        .descriptor("Plugin-Dependencies", "other@1.0.0")
+        .jar(plugins());
     TestPlugins.publisher("fine", "e").jar(plugins());
 
     open();
@@ -59,7 +62,11 @@ class PluginFailuresTest extends PluginHostFixture {
         w.contains("plugin 'bad-range' (")
             && w.contains("Plugin-Requires 'newest please' is not a version range"),
         w);
-    assertEquals(4, host.warnings().size(), w);
+    assertTrue(
+        w.contains("plugin 'needy.jar' (")
+            && w.contains("Plugin-Dependencies is not supported: plugins do not see each other"),
+        w);
+    assertEquals(5, host.warnings().size(), w);
     assertEquals(
         List.of("e"),
         registry.installedTypes(ProviderKind.PUBLISHER).stream()
