@@ -101,10 +101,11 @@ public final class CliSession implements AutoCloseable {
   public synchronized PluginHost plugins() {
     if (plugins == null) {
       BacalhauConfig c = config();
+      String dir = c.string("Plugins.Dir").strip();
       plugins =
           PluginHost.open(
               PluginSettings.defaults(dataDir())
-                  .withPluginsDir(context.resolve(c.string("Plugins.Dir")))
+                  .withPluginsDir(dir.isEmpty() ? null : context.resolve(dir))
                   .withDisabled(Set.copyOf(c.list("Plugins.Disabled"))));
     }
     return plugins;

@@ -164,6 +164,33 @@ class PluginCommandsTest {
   }
 
   @Test
+  void pluginsDirAndDisabledComeFromTheConfiguration() throws IOException {
+    Path elsewhere = Files.createDirectories(dataDir.resolve("team-plugins"));
+    TestPlugins.exec().jar(elsewhere);
+    TestPlugins.publisher("carrier-pigeon", "pigeon").jar(elsewhere);
+
+    CliRunner.Result list =
+        cli.run(
+            "plugin",
+            "list",
+            "--output",
+            "json",
+            "-c",
+            "Plugins.Dir=" + elsewhere,
+            "-c",
+            "Plugins.Disabled=carrier-pigeon");
+
+    assertEquals(ExitCode.OK, list.exitCode(), list.toString());
+    JsonNode all = new ObjectMapper().readTree(list.out());
+    // In file name order after the built-in providers.
+    assertEquals("carrier-pigeon", all.get(1).get("ID").asText(), list.out());
+    assertEquals("disabled", all.get(1).get("State").asText());
+    assertEquals("exec-engine", all.get(2).get("ID").asText());
+    assertEquals("started", all.get(2).get("State").asText());
+    assertEquals(3, all.size(), list.out());
+  }
+
+  @Test
   void infoOfAnUnknownPluginNamesTheKnownOnes() throws IOException {
     TestPlugins.exec().jar(plugins);
 

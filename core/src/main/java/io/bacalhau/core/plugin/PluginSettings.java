@@ -10,7 +10,7 @@ import java.util.Set;
  *
  * @param bundledDir the distribution's {@code plugins/} folder, or null when not running from a
  *     distribution (tests, IDE)
- * @param pluginsDir {@code Plugins.Dir}: third-party plugin jars and zips
+ * @param pluginsDir {@code Plugins.Dir}: third-party plugin jars and zips, or null for none
  * @param cacheDir where plugin zips are unpacked; private to the user (never a shared temp dir,
  *     where someone else could plant code)
  * @param disabled {@code Plugins.Disabled}: plugin ids that are not loaded
