@@ -4,6 +4,7 @@ import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.config.ConfigCommand;
 import io.bacalhau.cli.job.JobCommand;
 import io.bacalhau.cli.node.WorkerCommand;
+import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       JobCommand.class,
       ConfigCommand.class,
+      PluginCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       ShellCommand.class,

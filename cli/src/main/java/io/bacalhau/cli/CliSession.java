@@ -1,7 +1,6 @@
 package io.bacalhau.cli;
 
 import io.bacalhau.cli.node.BackgroundWorker;
-import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
 import io.bacalhau.core.config.ConfigLoader;
@@ -9,6 +8,8 @@ import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.node.NodeOptions;
 import io.bacalhau.core.node.NodeSettings;
+import io.bacalhau.core.plugin.PluginHost;
+import io.bacalhau.core.plugin.PluginSettings;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderLoader;
@@ -26,6 +27,7 @@ public final class CliSession implements AutoCloseable {
   private final CliContext context;
   private final GlobalOptions globalOptions = new GlobalOptions();
   private ProviderRegistry registry;
+  private PluginHost plugins;
   private BacalhauConfig config;
   private ConfigInputs configInputs;
   private EmbeddedNodeClient node;
@@ -85,17 +87,37 @@ public final class CliSession implements AutoCloseable {
     return config().dataDir();
   }
 
-  /** The engines, publishers and input sources this process can use, loaded once. */
+  /**
+   * The engines, publishers and input sources this process can use: the built-in ones and those of
+   * every plugin, loaded once. Problems with plugins are printed once as warnings.
+   */
   public synchronized ProviderRegistry providers() {
     if (registry == null) {
-      registry = new ProviderRegistry();
+      ProviderRegistry providers = new ProviderRegistry();
       BacalhauConfig c = config();
       ProviderLoader loader =
           new ProviderLoader(
-              registry, c, new ProviderContext(dataDir(), "", context.env()), disabled(c));
-      BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
+              providers, c, new ProviderContext(dataDir(), "", context.env()), disabled(c));
+      PluginHost host = plugins();
+      host.register(loader, providers);
+      host.warnings().forEach(w -> err().println("Warning: " + w));
+      registry = providers;
     }
     return registry;
+  }
+
+  /** The plugins of this process, loaded on first use (never by version, help or completion). */
+  public synchronized PluginHost plugins() {
+    if (plugins == null) {
+      BacalhauConfig c = config();
+      String dir = c.string("Plugins.Dir").strip();
+      plugins =
+          PluginHost.open(
+              PluginSettings.defaults(dataDir())
+                  .withPluginsDir(dir.isEmpty() ? null : context.resolve(dir))
+                  .withDisabled(Set.copyOf(c.list("Plugins.Disabled"))));
+    }
+    return plugins;
   }
 
   /** {@code Engines.Disabled} and the like, as {@code kind:type} pairs. */
@@ -167,6 +189,11 @@ public final class CliSession implements AutoCloseable {
     }
     if (registry != null) {
       registry.close();
+      registry = null;
+    }
+    if (plugins != null) {
+      plugins.close();
+      plugins = null;
     }
   }
 }

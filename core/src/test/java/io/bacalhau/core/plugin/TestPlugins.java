@@ -1,0 +1,179 @@
+package io.bacalhau.core.plugin;
+
+import io.bacalhau.core.spi.engine.EngineFactory;
+import io.bacalhau.core.spi.publisher.PublisherFactory;
+
+/** Ready-made plugins for tests: a working third-party engine and every way to be broken. */
+public final class TestPlugins {
+  private TestPlugins() {}
+
+  /**
+   * A third-party {@code exec} engine that runs a host command in the execution's work dir: what a
+   * team would write to add an engine (the README's "Writing a plugin" shows the same).
+   */
+  public static PluginBuilder exec() {
+    return PluginBuilder.plugin("exec-engine")
+        .descriptor("Plugin-Description", "Runs a host command")
+        .source(
+            "com.example.exec.ExecEngineFactory",
+            """
+            package com.example.exec;
+
+            import io.bacalhau.core.spi.Installation;
+            import io.bacalhau.core.spi.ProviderContext;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineFactory;
+
+            public final class ExecEngineFactory implements EngineFactory<ExecEngineFactory.Config> {
+              public record Config(String shell) {}
+
+              @Override public String type() { return "exec"; }
+              @Override public Class<Config> configType() { return Config.class; }
+              @Override public String configSection() { return "Engines.Types.Exec"; }
+              @Override public Installation isInstalled(Config config) { return Installation.ok(); }
+              @Override public Engine create(Config config, ProviderContext context) {
+                return new ExecEngine(config.shell() == null ? "/bin/sh" : config.shell());
+              }
+            }
+            """)
+        .source(
+            "com.example.exec.ExecEngine",
+            """
+            package com.example.exec;
+
+            import io.bacalhau.core.spi.ExecutionEvents;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineResult;
+            import io.bacalhau.core.spi.engine.RunRequest;
+
+            final class ExecEngine implements Engine {
+              private final String shell;
+
+              ExecEngine(String shell) { this.shell = shell; }
+
+              @Override
+              public EngineResult run(RunRequest request, ExecutionEvents events) throws Exception {
+                String command = String.valueOf(request.engineSpec().param("Command"));
+                events.emit("Exec", "Running " + command + " in " + request.workDir());
+                Process process = new ProcessBuilder(shell, "-c", command)
+                    .directory(request.workDir().toFile())
+                    .start();
+                Thread errors = Thread.ofVirtual().start(() -> {
+                  try { process.getErrorStream().transferTo(request.stderr()); }
+                  catch (java.io.IOException e) { /* the process went away */ }
+                });
+                try {
+                  process.getInputStream().transferTo(request.stdout());
+                  int exitCode = process.waitFor();
+                  errors.join();
+                  events.emit("Exec", "Exited with " + exitCode);
+                  return EngineResult.exited(exitCode);
+                } finally {
+                  process.destroyForcibly();
+                }
+              }
+            }
+            """)
+        .service(EngineFactory.class, "com.example.exec.ExecEngineFactory");
+  }
+
+  /** A publisher whose factory throws when created. */
+  public static PluginBuilder throwingFactory() {
+    return PluginBuilder.plugin("throwing")
+        .source(
+            "com.example.bad.ThrowingFactory",
+            """
+            package com.example.bad;
+
+            public final class ThrowingFactory
+                extends com.example.bad.Base {
+              public ThrowingFactory() {
+                throw new IllegalStateException("cannot reach the licence server");
+              }
+            }
+            """)
+        .source("com.example.bad.Base", base("com.example.bad", "thrown"))
+        .service(PublisherFactory.class, "com.example.bad.ThrowingFactory");
+  }
+
+  /** A publisher factory that needs a class its jar does not contain. */
+  public static PluginBuilder missingClass() {
+    return PluginBuilder.plugin("missing-class")
+        .source("com.example.gone.Base", base("com.example.gone", "gone"))
+        .source(
+            "com.example.gone.GoneFactory",
+            """
+            package com.example.gone;
+
+            public final class GoneFactory extends Base {}
+            """)
+        .omitClass("com.example.gone.Base")
+        .service(PublisherFactory.class, "com.example.gone.GoneFactory");
+  }
+
+  /** A plain publisher of the given type, for plugins that must load fine. */
+  public static PluginBuilder publisher(String id, String type) {
+    String pkg = "com.example." + id.replace('-', '_');
+    return PluginBuilder.plugin(id)
+        .source(pkg + ".Base", base(pkg, type))
+        .source(
+            pkg + ".Factory", "package " + pkg + ";\npublic final class Factory extends Base {}\n")
+        .service(PublisherFactory.class, pkg + ".Factory");
+  }
+
+  /** An abstract publisher factory of a type, which does nothing when asked to publish. */
+  private static String base(String pkg, String type) {
+    return """
+        package %s;
+
+        import io.bacalhau.core.models.SpecConfig;
+        import io.bacalhau.core.spi.Installation;
+        import io.bacalhau.core.spi.ProviderContext;
+        import io.bacalhau.core.spi.publisher.Publisher;
+        import io.bacalhau.core.spi.publisher.PublisherFactory;
+
+        public abstract class Base implements PublisherFactory<Base.Config> {
+          public record Config() {}
+
+          @Override public String type() { return "%s"; }
+          @Override public Class<Config> configType() { return Config.class; }
+          @Override public String configSection() { return "Publishers.Types.X"; }
+          @Override public Installation isInstalled(Config config) { return Installation.ok(); }
+          @Override public Publisher create(Config config, ProviderContext context) {
+            return (request, events) -> SpecConfig.EMPTY;
+          }
+        }
+        """
+        .formatted(pkg, type);
+  }
+
+  /** An engine that is never installed here, and says why. */
+  public static PluginBuilder uninstalledEngine() {
+    return PluginBuilder.plugin("gpu-engine")
+        .source(
+            "com.example.gpu.GpuEngineFactory",
+            """
+            package com.example.gpu;
+
+            import io.bacalhau.core.spi.Installation;
+            import io.bacalhau.core.spi.ProviderContext;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineFactory;
+
+            public final class GpuEngineFactory implements EngineFactory<GpuEngineFactory.Config> {
+              public record Config() {}
+
+              @Override public String type() { return "gpu-only"; }
+              @Override public Class<Config> configType() { return Config.class; }
+              @Override public String configSection() { return "Engines.Types.GpuOnly"; }
+              @Override public Installation isInstalled(Config config) {
+                return Installation.missing("no GPU on this machine");
+              }
+              @Override public Engine create(Config config, ProviderContext context) {
+                throw new IllegalStateException("never created: not installed");
+              }
+            }
+            """)
+        .service(EngineFactory.class, "com.example.gpu.GpuEngineFactory");
+  }
+}
