@@ -4,6 +4,7 @@ import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.log.Logger;
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ChicoryInterruptedException;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -187,6 +188,8 @@ final class ChicoryRuntime {
         Instance.builder(c.module())
             .withImportValues(store.toImportValues())
             .withMachineFactory(c.machines())
+            // measured faster than the default ByteBufferMemory on compiled code (sha256 bench)
+            .withMemoryFactory(ByteArrayMemory::new)
             .withStart(false);
     if (memoryLimitPages > 0 && c.module().memorySection().isPresent()) {
       MemoryLimits own = c.module().memorySection().get().getMemory(0).limits();
