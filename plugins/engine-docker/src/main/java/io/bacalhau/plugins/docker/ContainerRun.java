@@ -16,12 +16,12 @@ final class ContainerRun {
   }
 
   EngineResult run(OutputStream stdout, OutputStream stderr) throws InterruptedException {
-    try {
-      api.start(id);
-    } catch (RuntimeException e) {
-      throw startFailed(e);
-    }
-    try (DockerApi.Stream logs = api.followLogs(id, stdout, stderr)) {
+    try (DockerApi.Stream logs = api.attach(id, stdout, stderr)) {
+      try {
+        api.start(id);
+      } catch (RuntimeException e) {
+        throw startFailed(e);
+      }
       int exitCode = api.waitFor(id);
       logs.await(); // the stream ends with the container; wait so no output is lost
       ContainerOutcome outcome = api.inspectOutcome(id);

@@ -167,14 +167,20 @@ public final class DockerApi implements AutoCloseable {
     void close();
   }
 
-  /** Follows the container's output from its start, demultiplexed into the two streams. */
-  public Stream followLogs(String id, OutputStream stdout, OutputStream stderr) {
+  /**
+   * Attaches to a created container's output, demultiplexed into the two streams. Attaching (not
+   * following the log driver) before the start means every byte arrives, including a last line
+   * without a newline that the log driver may still hold when the container exits.
+   */
+  public Stream attach(String id, OutputStream stdout, OutputStream stderr)
+      throws InterruptedException {
     ResultCallback.Adapter<Frame> callback =
         client
-            .logContainerCmd(id)
+            .attachContainerCmd(id)
             .withStdOut(true)
             .withStdErr(true)
             .withFollowStream(true)
+            .withLogs(true)
             .exec(
                 new ResultCallback.Adapter<>() {
                   @Override
@@ -187,6 +193,7 @@ public final class DockerApi implements AutoCloseable {
                     }
                   }
                 });
+    callback.awaitStarted();
     return stream(callback);
   }
 
