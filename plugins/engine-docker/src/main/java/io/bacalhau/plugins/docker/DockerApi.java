@@ -259,10 +259,24 @@ public final class DockerApi implements AutoCloseable {
         hc.getNetworkMode(),
         Boolean.TRUE.equals(cfg.getNetworkDisabled()),
         list(hc.getExtraHosts()),
+        ports(hc.getPortBindings()),
         hc.getNanoCPUs() == null ? 0 : hc.getNanoCPUs(),
         hc.getMemory() == null ? 0 : hc.getMemory(),
         cfg.getLabels() == null ? Map.of() : Map.copyOf(cfg.getLabels()),
         Boolean.TRUE.equals(r.getState().getRunning()));
+  }
+
+  private static List<String> ports(Ports ports) {
+    if (ports == null) {
+      return List.of();
+    }
+    return ports.getBindings().entrySet().stream()
+        .flatMap(
+            e ->
+                Arrays.stream(e.getValue() == null ? new Ports.Binding[0] : e.getValue())
+                    .map(b -> e.getKey() + "->" + b.getHostIp() + ":" + b.getHostPortSpec()))
+        .sorted()
+        .toList();
   }
 
   private static List<String> list(String[] values) {

@@ -323,6 +323,45 @@ class DockerEngineIT {
   }
 
   @Test
+  void bridgeModeLimitsMountsAndLabelsAsTheDaemonStoresThem() throws Exception {
+    // Docker's default bridge is off on test machines, so this container is created, not run.
+    Path data = Files.createDirectories(dir.resolve("in"));
+    var r = new DockerTestSupport.Run(dir, "true");
+    r.network =
+        new NetworkConfig(
+            "Bridge",
+            List.of(),
+            List.of(new io.bacalhau.core.models.PortMapping("web", 18080, 80, "")));
+    r.resources = new Resources(1.5, 32L * 1024 * 1024, 0, 0);
+    r.inputs.add(new PreparedInput(new InputSource(null, "in", "/in"), data, "/in", false));
+    r.results.add(new ResultPath("out", "/out"));
+    var request = r.request();
+    Map<String, String> labels = Labels.of(nodeId, request.jobId(), r.executionId);
+    try (NetworkSetup net = NetworkSetup.prepare(api, r.network, "unused", labels, h -> {})) {
+      ContainerPlan plan =
+          ContainerPlanner.plan(
+              request, DockerParams.from(request.engineSpec()), net, labels, true);
+      String id = api.create(plan);
+      try {
+        ContainerView view = api.inspect(id);
+        assertEquals("bridge", view.networkMode());
+        assertEquals(List.of("80/tcp->0.0.0.0:18080"), view.ports());
+        assertEquals(List.of("host.docker.internal:host-gateway"), view.extraHosts());
+        assertEquals(1_500_000_000L, view.nanoCpus());
+        assertEquals(32L * 1024 * 1024, view.memoryBytes());
+        assertEquals(
+            List.of(data + ":/in:ro", request.resultsDir().resolve("out") + ":/out:rw"),
+            view.binds());
+        assertEquals(labels, view.labels());
+        assertTrue(
+            view.env().contains("BACALHAU_EXECUTION_ID=" + r.executionId), view.env().toString());
+      } finally {
+        api.remove(id);
+      }
+    }
+  }
+
+  @Test
   void outputIsStreamedWhileTheContainerRuns() throws Exception {
     var r = new DockerTestSupport.Run(dir, "echo first; sleep 2; echo second");
     var request = r.request();
