@@ -2,6 +2,7 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.config.ConfigCommand;
+import io.bacalhau.cli.docker.DockerCommand;
 import io.bacalhau.cli.job.JobCommand;
 import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.shell.ShellCommand;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       JobCommand.class,
+      DockerCommand.class,
       ConfigCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
