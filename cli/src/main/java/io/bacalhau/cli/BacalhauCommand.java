@@ -7,6 +7,7 @@ import io.bacalhau.cli.job.JobCommand;
 import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
+import io.bacalhau.cli.wasm.WasmCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       JobCommand.class,
       DockerCommand.class,
+      WasmCommand.class,
       ConfigCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
