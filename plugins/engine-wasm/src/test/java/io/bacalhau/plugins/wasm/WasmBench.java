@@ -48,9 +48,11 @@ public final class WasmBench {
     fresh(sha, cache); // fills the disk cache
     System.out.printf("fresh process, disk cache hit:  %s%n", fresh(sha, cache));
 
-    run(warm, sha, List.of(String.valueOf(mb)));
+    for (int i = 0; i < 3; i++) { // let the JIT finish with the hot functions
+      run(warm, sha, List.of(String.valueOf(mb)));
+    }
     List<Double> shaRuns = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
+    for (int i = 0; i < 7; i++) {
       shaRuns.add(millis(() -> run(warm, sha, List.of(String.valueOf(mb)))));
     }
     double java = median(shaRuns);

@@ -169,6 +169,27 @@ class WasmEngineTest {
   }
 
   @Test
+  void moduleNeedingMoreMemoryThanTheLimitAtStartFails() throws Exception {
+    EngineResult result = hello().memory(64 * 1024).run(engine);
+    assertTrue(
+        result.errorMessage().startsWith("memory limit exceeded: the module needs "),
+        result.errorMessage());
+  }
+
+  @Test
+  void entrypointWithArgumentsIsRefused() throws Exception {
+    EngineResult result =
+        new WasmTask(dir)
+            .module("lib.wasm", "/lib.wasm")
+            .param("EntryModule", "/lib.wasm")
+            .param("Entrypoint", "add")
+            .run(engine);
+    assertTrue(
+        result.errorMessage().startsWith("the entrypoint 'add' must take no arguments"),
+        result.errorMessage());
+  }
+
+  @Test
   void memoryLimitRoundsUpToWholePages() {
     assertEquals(0, WasmEngine.memoryLimitPages(0));
     assertEquals(1, WasmEngine.memoryLimitPages(1));
