@@ -55,6 +55,29 @@ class WasmEngineTest {
   }
 
   @Test
+  void concurrentRunsOfOneModuleKeepTheirOwnArgsAndOutput() throws Exception {
+    List<WasmTask> tasks = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      Path own = Files.createDirectories(dir.resolve("run" + i));
+      tasks.add(
+          new WasmTask(own)
+              .module("hello.wasm", "main.wasm")
+              .param("EntryModule", "main.wasm")
+              .param("Parameters", List.of("run-" + i)));
+    }
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<EngineResult>> results = new java.util.ArrayList<>();
+      for (WasmTask t : tasks) {
+        results.add(pool.submit(() -> t.run(engine)));
+      }
+      for (int i = 0; i < tasks.size(); i++) {
+        assertEquals(EngineResult.exited(0), results.get(i).get());
+        assertEquals("Hello, world!\narg 1: run-" + i + "\n", tasks.get(i).out());
+      }
+    }
+  }
+
+  @Test
   void engineEnvironmentVariablesWinOverTheTaskEnv() throws Exception {
     WasmTask task =
         hello().env("GREETING", "task").param("EnvironmentVariables", List.of("GREETING=engine"));
