@@ -2,11 +2,13 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.config.ConfigCommand;
+import io.bacalhau.cli.docker.DockerCommand;
 import io.bacalhau.cli.job.JobCommand;
 import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
+import io.bacalhau.cli.wasm.WasmCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       JobCommand.class,
+      DockerCommand.class,
+      WasmCommand.class,
       ConfigCommand.class,
       PluginCommand.class,
       VersionCommand.class,

@@ -51,4 +51,27 @@ public final class RuntimeOptions {
       names = "--force",
       description = "Submit even when the spec is identical to the job's latest version.")
   boolean force;
+
+  /**
+   * The same settings built in code, for commands whose own flags clash with one of ours ({@code
+   * docker run} and {@code wasm run} use {@code -o/--output} for result paths).
+   */
+  public static RuntimeOptions of(
+      boolean wait,
+      long waitTimeoutSecs,
+      boolean idOnly,
+      boolean follow,
+      boolean dryRun,
+      boolean hideWarnings,
+      boolean force) {
+    RuntimeOptions o = new RuntimeOptions();
+    o.wait = wait;
+    o.waitTimeoutSecs = waitTimeoutSecs;
+    o.idOnly = idOnly;
+    o.follow = follow;
+    o.dryRun = dryRun;
+    o.hideWarnings = hideWarnings;
+    o.force = force;
+    return o;
+  }
 }

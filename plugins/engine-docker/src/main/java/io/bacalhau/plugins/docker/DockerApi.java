@@ -1,0 +1,363 @@
+package io.bacalhau.plugins.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.DeviceRequest;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.Network;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.StreamType;
+import com.github.dockerjava.api.model.Volume;
+import com.github.dockerjava.api.model.WaitResponse;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The one class that speaks docker-java: every daemon call the engine makes, in our own types. It
+ * is longer than our other classes on purpose: keeping docker-java behind a single file keeps the
+ * rest of the plugin testable and a client upgrade a one-file change.
+ */
+public final class DockerApi implements AutoCloseable {
+  private final String host;
+  private final DockerClient client;
+
+  private DockerApi(String host, DockerClient client) {
+    this.host = host;
+    this.client = client;
+  }
+
+  /**
+   * A client for the daemon at {@code host}; nothing is contacted yet.
+   *
+   * @param responseTimeout how long one call may take; zero for no limit (log streams, waits)
+   */
+  public static DockerApi connect(String host, Duration responseTimeout) {
+    DefaultDockerClientConfig config =
+        DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
+    ApacheDockerHttpClient.Builder http =
+        new ApacheDockerHttpClient.Builder()
+            .dockerHost(URI.create(host))
+            .sslConfig(config.getSSLConfig())
+            .connectionTimeout(Duration.ofSeconds(5));
+    if (!responseTimeout.isZero()) {
+      http.responseTimeout(responseTimeout);
+    }
+    return new DockerApi(host, DockerClientImpl.getInstance(config, http.build()));
+  }
+
+  public String host() {
+    return host;
+  }
+
+  public void ping() {
+    client.pingCmd().exec();
+  }
+
+  public boolean hasImage(String image) {
+    try {
+      client.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
+  }
+
+  /** Pulls an image, reporting each distinct status line ("Pulling fs layer", ...). */
+  public void pull(String image, DockerConfig.RegistryAuth auth, Consumer<String> progress)
+      throws InterruptedException {
+    var cmd = client.pullImageCmd(image);
+    if (auth != null) {
+      cmd.withAuthConfig(
+          new AuthConfig().withUsername(auth.username()).withPassword(auth.password()));
+    }
+    cmd.exec(
+            new ResultCallback.Adapter<PullResponseItem>() {
+              @Override
+              public void onNext(PullResponseItem item) {
+                if (item.getStatus() != null && item.getId() == null) {
+                  progress.accept(item.getStatus());
+                }
+              }
+            })
+        .awaitCompletion();
+  }
+
+  public String create(ContainerPlan plan) {
+    HostConfig hostConfig =
+        HostConfig.newHostConfig()
+            .withBinds(plan.mounts().stream().map(DockerApi::bind).toList())
+            .withNetworkMode(plan.networkMode())
+            .withExtraHosts(plan.extraHosts().toArray(String[]::new));
+    if (plan.nanoCpus() > 0) {
+      hostConfig.withNanoCPUs(plan.nanoCpus());
+    }
+    if (plan.memoryBytes() > 0) {
+      // Swap equal to memory: the limit is a hard one, as Bacalhau documents.
+      hostConfig.withMemory(plan.memoryBytes()).withMemorySwap(plan.memoryBytes());
+    }
+    if (plan.gpus() > 0) {
+      hostConfig.withDeviceRequests(
+          List.of(
+              new DeviceRequest()
+                  .withDriver("nvidia")
+                  .withCount((int) plan.gpus())
+                  .withCapabilities(List.of(List.of("gpu")))));
+    }
+    Ports ports = new Ports();
+    for (ContainerPlan.Port p : plan.ports()) {
+      ports.bind(
+          ExposedPort.tcp(p.containerPort()),
+          new Ports.Binding(p.hostIp(), p.hostPort() == 0 ? null : "" + p.hostPort()));
+    }
+    hostConfig.withPortBindings(ports);
+    CreateContainerCmd cmd =
+        client
+            .createContainerCmd(plan.image())
+            .withName(plan.name())
+            .withEnv(plan.env())
+            .withLabels(plan.labels())
+            .withNetworkDisabled("none".equals(plan.networkMode()))
+            .withExposedPorts(
+                plan.ports().stream().map(p -> ExposedPort.tcp(p.containerPort())).toList())
+            .withHostConfig(hostConfig);
+    if (!plan.entrypoint().isEmpty()) {
+      cmd.withEntrypoint(plan.entrypoint());
+    }
+    if (!plan.cmd().isEmpty()) {
+      cmd.withCmd(plan.cmd());
+    }
+    if (!plan.workingDir().isBlank()) {
+      cmd.withWorkingDir(plan.workingDir());
+    }
+    return cmd.exec().getId();
+  }
+
+  private static Bind bind(ContainerPlan.Mount m) {
+    return new Bind(
+        m.hostPath(), new Volume(m.containerPath()), m.readOnly() ? AccessMode.ro : AccessMode.rw);
+  }
+
+  public void start(String id) {
+    client.startContainerCmd(id).exec();
+  }
+
+  /** A running stream of a container's output; {@link #await()} returns when it ends. */
+  public interface Stream extends AutoCloseable {
+    void await() throws InterruptedException;
+
+    @Override
+    void close();
+  }
+
+  /**
+   * Attaches to a created container's output, demultiplexed into the two streams. Attaching (not
+   * following the log driver) before the start means every byte arrives, including a last line
+   * without a newline that the log driver may still hold when the container exits.
+   */
+  public Stream attach(String id, OutputStream stdout, OutputStream stderr)
+      throws InterruptedException {
+    ResultCallback.Adapter<Frame> callback =
+        client
+            .attachContainerCmd(id)
+            .withStdOut(true)
+            .withStdErr(true)
+            .withFollowStream(true)
+            .withLogs(true)
+            .exec(
+                new ResultCallback.Adapter<>() {
+                  @Override
+                  public void onNext(Frame frame) {
+                    try {
+                      (frame.getStreamType() == StreamType.STDERR ? stderr : stdout)
+                          .write(frame.getPayload());
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  }
+                });
+    callback.awaitStarted();
+    return stream(callback);
+  }
+
+  /** Blocks until the container exits and returns its exit code. */
+  public int waitFor(String id) throws InterruptedException {
+    Integer[] code = new Integer[1];
+    try (Stream s =
+        stream(
+            client
+                .waitContainerCmd(id)
+                .exec(
+                    new ResultCallback.Adapter<WaitResponse>() {
+                      @Override
+                      public void onNext(WaitResponse response) {
+                        code[0] = response.getStatusCode();
+                      }
+                    }))) {
+      s.await();
+    }
+    return code[0] == null ? inspectOutcome(id).exitCode() : code[0];
+  }
+
+  private static Stream stream(ResultCallback.Adapter<?> callback) {
+    return new Stream() {
+      @Override
+      public void await() throws InterruptedException {
+        callback.awaitCompletion();
+      }
+
+      @Override
+      public void close() {
+        try {
+          callback.close();
+        } catch (IOException e) {
+          // closing a finished stream has nothing left to report
+        }
+      }
+    };
+  }
+
+  public ContainerOutcome inspectOutcome(String id) {
+    InspectContainerResponse.ContainerState state =
+        client.inspectContainerCmd(id).exec().getState();
+    Long exit = state.getExitCodeLong();
+    return new ContainerOutcome(
+        exit == null ? -1 : exit.intValue(),
+        Boolean.TRUE.equals(state.getOOMKilled()),
+        Objects.toString(state.getError(), ""));
+  }
+
+  public ContainerView inspect(String id) {
+    InspectContainerResponse r = client.inspectContainerCmd(id).exec();
+    HostConfig hc = r.getHostConfig();
+    var cfg = r.getConfig();
+    return new ContainerView(
+        r.getId(),
+        r.getName(),
+        cfg.getImage(),
+        list(cfg.getEnv()),
+        hc.getBinds() == null
+            ? List.of()
+            : Arrays.stream(hc.getBinds()).map(Bind::toString).toList(),
+        hc.getNetworkMode(),
+        Boolean.TRUE.equals(cfg.getNetworkDisabled()),
+        list(hc.getExtraHosts()),
+        ports(hc.getPortBindings()),
+        hc.getNanoCPUs() == null ? 0 : hc.getNanoCPUs(),
+        hc.getMemory() == null ? 0 : hc.getMemory(),
+        cfg.getLabels() == null ? Map.of() : Map.copyOf(cfg.getLabels()),
+        Boolean.TRUE.equals(r.getState().getRunning()));
+  }
+
+  private static List<String> ports(Ports ports) {
+    if (ports == null) {
+      return List.of();
+    }
+    return ports.getBindings().entrySet().stream()
+        .flatMap(
+            e ->
+                Arrays.stream(e.getValue() == null ? new Ports.Binding[0] : e.getValue())
+                    .map(b -> e.getKey() + "->" + b.getHostIp() + ":" + b.getHostPortSpec()))
+        .sorted()
+        .toList();
+  }
+
+  private static List<String> list(String[] values) {
+    return values == null ? List.of() : List.of(values);
+  }
+
+  /** Kills a running container; one that already stopped is fine. */
+  public void kill(String id) {
+    try {
+      client.killContainerCmd(id).exec();
+    } catch (NotFoundException | NotModifiedException e) {
+      // gone or not running: nothing to kill
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      // "is not running": it ended on its own
+    }
+  }
+
+  public void remove(String id) {
+    try {
+      client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException e) {
+      // already removed
+    }
+  }
+
+  /** IDs of every container, running or not, that carries all these labels. */
+  public List<String> containersLabelled(Map<String, String> labels) {
+    return client.listContainersCmd().withShowAll(true).withLabelFilter(labels).exec().stream()
+        .map(Container::getId)
+        .toList();
+  }
+
+  /** Creates an internal (no outside route) bridge network and returns its id and gateway. */
+  public NetworkInfo createInternalNetwork(String name, Map<String, String> labels) {
+    String id =
+        client
+            .createNetworkCmd()
+            .withName(name)
+            .withDriver("bridge")
+            .withInternal(true)
+            .withLabels(labels)
+            .exec()
+            .getId();
+    Network network = client.inspectNetworkCmd().withNetworkId(id).exec();
+    String gateway =
+        network.getIpam().getConfig().stream()
+            .map(Network.Ipam.Config::getGateway)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElse("");
+    return new NetworkInfo(id, name, gateway);
+  }
+
+  public record NetworkInfo(String id, String name, String gateway) {}
+
+  public List<String> networksLabelled(Map<String, String> labels) {
+    List<String> filters =
+        labels.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+    return client.listNetworksCmd().withFilter("label", filters).exec().stream()
+        .map(Network::getId)
+        .toList();
+  }
+
+  public void removeNetwork(String id) {
+    try {
+      client.removeNetworkCmd(id).exec();
+    } catch (NotFoundException e) {
+      // already removed
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      // the daemon connection is gone either way
+    }
+  }
+}

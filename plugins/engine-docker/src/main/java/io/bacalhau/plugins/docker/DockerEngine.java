@@ -1,0 +1,99 @@
+package io.bacalhau.plugins.docker;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.ProviderContext;
+import io.bacalhau.core.spi.engine.Engine;
+import io.bacalhau.core.spi.engine.EngineResult;
+import io.bacalhau.core.spi.engine.RunRequest;
+import java.util.Map;
+
+/**
+ * Runs a task as a container: image, limits, network, mounts, output, exit code. A stop or timeout
+ * interrupts the run; the container is then killed, and it is always removed.
+ */
+public final class DockerEngine implements Engine {
+  private final DockerApi api;
+  private final DockerConfig config;
+  private final ProviderContext context;
+  private final ImageResolver images;
+
+  DockerEngine(DockerApi api, DockerConfig config, ProviderContext context) {
+    this.api = api;
+    this.config = config;
+    this.context = context;
+    this.images = new ImageResolver(api, config, context.hostEnv());
+  }
+
+  /** Removes what a crashed process of this node left behind; called when the node starts. */
+  int cleanLeftovers() {
+    return Leftovers.clean(api, Labels.ofNode(context.nodeId()));
+  }
+
+  @Override
+  public void validate(SpecConfig engineSpec) {
+    DockerParams.from(engineSpec);
+  }
+
+  @Override
+  public EngineResult run(RunRequest request, ExecutionEvents events) throws Exception {
+    DockerParams params = DockerParams.from(request.engineSpec());
+    NetworkSetup.validate(request.network());
+    images.ensure(params.image(), events);
+    Map<String, String> labels =
+        Labels.of(context.nodeId(), request.jobId(), request.executionId());
+    // A run of this execution from before a crash would hold the container name.
+    Leftovers.clean(api, Map.of(Labels.EXECUTION, request.executionId()));
+    String name = ContainerPlanner.containerName(request);
+    try (NetworkSetup network =
+        NetworkSetup.prepare(
+            api,
+            request.network(),
+            name + "-net",
+            labels,
+            host ->
+                events.emit("Network", "Refused a connection to " + host + " (not in Domains)"))) {
+      ContainerPlan plan =
+          ContainerPlanner.plan(request, params, network, labels, config.allowReadWriteInputs());
+      String id = api.create(plan);
+      try {
+        return new ContainerRun(api, id).run(request.stdout(), request.stderr());
+      } finally {
+        removeQuietly(id);
+      }
+    }
+  }
+
+  /** Removal runs even after an interrupt, so the flag is set aside for the daemon call. */
+  private void removeQuietly(String id) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      api.remove(id);
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(DockerEngine.class)
+          .warn("could not remove container {}: {}", id, e.toString());
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  static BacalhauException memoryExceeded(long limit) {
+    return BacalhauException.builder(ErrorCode.MEMORY_LIMIT_EXCEEDED, "memory limit exceeded")
+        .component("DockerExecutor")
+        .hint(
+            "The container was killed for using more than its "
+                + (limit > 0 ? limit + " bytes" : "allowed memory")
+                + "; ask for more with --memory (Task.Resources.Memory).")
+        .failsExecution(true)
+        .build();
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}

@@ -1,0 +1,44 @@
+package io.bacalhau.plugins.docker;
+
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds containers and networks a crashed node left behind (by label) and removes them: stopped
+ * ones always, running ones when the process that started them is gone.
+ */
+final class Leftovers {
+  private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
+
+  private Leftovers() {}
+
+  /** Cleans up what matches {@code labels}; returns how many containers were removed. */
+  static int clean(DockerApi api, Map<String, String> labels) {
+    int removed = 0;
+    for (String id : api.containersLabelled(labels)) {
+      try {
+        ContainerView view = api.inspect(id);
+        Optional<Owner> owner = Owner.parse(view.labels().get(Labels.OWNER));
+        if (view.running() && owner.map(Owner::isAlive).orElse(false)) {
+          continue; // another live process of this node is running it
+        }
+        api.kill(id);
+        api.remove(id);
+        removed++;
+        LOG.info("removed leftover container {} ({})", view.name(), view.labels().get(Labels.JOB));
+      } catch (RuntimeException e) {
+        LOG.warn("could not remove leftover container {}: {}", id, e.toString());
+      }
+    }
+    for (String id : api.networksLabelled(labels)) {
+      try {
+        api.removeNetwork(id); // fails while a live run still uses it, which is what we want
+      } catch (RuntimeException e) {
+        LOG.debug("network {} still in use: {}", id, e.toString());
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,4 @@
+package io.bacalhau.plugins.wasm;
+
+/** {@code Engines.Types.WASM}: Bacalhau defines no keys for it. */
+public record WasmConfig() {}

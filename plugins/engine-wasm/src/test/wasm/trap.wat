@@ -1,0 +1,4 @@
+;; Traps at once (unreachable), as a crashing program would.
+(module
+  (func (export "_start")
+    unreachable))
