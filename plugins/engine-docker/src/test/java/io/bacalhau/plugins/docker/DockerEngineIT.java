@@ -188,18 +188,20 @@ class DockerEngineIT {
 
   @Test
   void leftoversOfADeadProcessAreRemovedAtStartLiveOnesKept() throws Exception {
-    Map<String, String> dead = new java.util.HashMap<>(Labels.of(nodeId, "j-old", "e-dead"));
-    dead.put(Labels.OWNER, Owner.current().host() + ":999999999:1");
-    String deadId = api.create(plan("bacalhau-it-dead-" + UUID.randomUUID(), dead));
+    String deadId = api.create(plan("bacalhau-it-dead-" + UUID.randomUUID(), deadOwner("e-dead")));
     api.start(deadId);
     String exitedId =
-        api.create(
-            plan(
-                "bacalhau-it-exited-" + UUID.randomUUID(), Labels.of(nodeId, "j-old", "e-exited")));
+        api.create(plan("bacalhau-it-exited-" + UUID.randomUUID(), deadOwner("e-exited")));
     String liveId =
         api.create(
             plan("bacalhau-it-live-" + UUID.randomUUID(), Labels.of(nodeId, "j-now", "e-live")));
     api.start(liveId);
+    // created, not started, by this live process: it is about to use it
+    String pendingId =
+        api.create(
+            plan(
+                "bacalhau-it-pending-" + UUID.randomUUID(),
+                Labels.of(nodeId, "j-now", "e-pending")));
     try {
       DockerEngine restarted =
           (DockerEngine)
@@ -208,13 +210,22 @@ class DockerEngineIT {
       restarted.close();
       List<String> left = api.containersLabelled(Labels.ofNode(nodeId));
       assertFalse(left.contains(deadId), "running container of a dead process removed");
-      assertFalse(left.contains(exitedId), "stopped container removed");
+      assertFalse(left.contains(exitedId), "stopped container of a dead process removed");
       assertTrue(left.contains(liveId), "running container of this live process kept");
+      assertTrue(left.contains(pendingId), "stopped container of this live process kept");
     } finally {
+      api.remove(pendingId);
       api.remove(deadId);
       api.remove(exitedId);
       api.remove(liveId);
     }
+  }
+
+  /** Labels of a container whose process died: a pid that cannot exist. */
+  private Map<String, String> deadOwner(String executionId) {
+    Map<String, String> labels = new java.util.HashMap<>(Labels.of(nodeId, "j-old", executionId));
+    labels.put(Labels.OWNER, Owner.current().host() + ":999999999:1");
+    return labels;
   }
 
   private static ContainerPlan plan(String name, Map<String, String> labels) {
