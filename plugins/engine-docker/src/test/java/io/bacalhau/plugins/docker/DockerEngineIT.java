@@ -256,6 +256,35 @@ class DockerEngineIT {
   }
 
   @Test
+  void anAbsentImageIsPulledWithProgressInTheHistory() throws Exception {
+    try (LocalRegistry registry = LocalRegistry.serving(DockerTestSupport.IMAGE)) {
+      String image = registry.address() + "/bacalhau-test/pulled:" + UUID.randomUUID();
+      var r = new DockerTestSupport.Run(dir, "echo pulled-and-ran").param("Image", image);
+      List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try {
+        EngineResult result =
+            engine.run(
+                r.request(),
+                new ExecutionEvents() {
+                  @Override
+                  public void emit(String topic, String message) {
+                    events.add(topic + ": " + message);
+                  }
+
+                  @Override
+                  public void error(String topic, BacalhauException error) {}
+                });
+        assertEquals(0, result.exitCode(), r.err());
+        assertEquals("pulled-and-ran\n", r.out());
+        assertEquals("Image: Pulling image " + image, events.get(0));
+        assertTrue(events.get(1).startsWith("Image: Pulled image " + image), events.toString());
+      } finally {
+        new ProcessBuilder("docker", "rmi", "-f", image).start().waitFor();
+      }
+    }
+  }
+
+  @Test
   void pullPolicyNeverDoesNotTryARegistry() throws Exception {
     DockerEngine never =
         (DockerEngine)
