@@ -256,14 +256,26 @@ class DockerEngineIT {
   }
 
   @Test
-  void anAbsentImageIsPulledWithProgressInTheHistory() throws Exception {
-    try (LocalRegistry registry = LocalRegistry.serving(DockerTestSupport.IMAGE)) {
+  void anAbsentImageIsPulledWithTheConfiguredCredentialsAndProgressInTheHistory() throws Exception {
+    try (LocalRegistry registry =
+        LocalRegistry.serving(DockerTestSupport.IMAGE).requireLogin("bob", "s3cret")) {
       String image = registry.address() + "/bacalhau-test/pulled:" + UUID.randomUUID();
+      var anonymous = new DockerTestSupport.Run(dir, "true").param("Image", image);
+      BacalhauException e = assertThrows(BacalhauException.class, () -> run(anonymous));
+      assertEquals(ErrorCode.IMAGE_UNAVAILABLE, e.code());
+      assertTrue(e.hint().contains("DOCKER_USERNAME"), e.hint());
+
+      DockerEngine withLogin =
+          (DockerEngine)
+              new DockerEngineFactory()
+                  .create(
+                      new DockerConfig(null, null, "bob", "s3cret", null),
+                      new ProviderContext(dir, nodeId, Map.of()));
       var r = new DockerTestSupport.Run(dir, "echo pulled-and-ran").param("Image", image);
       List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
       try {
         EngineResult result =
-            engine.run(
+            withLogin.run(
                 r.request(),
                 new ExecutionEvents() {
                   @Override
@@ -279,6 +291,7 @@ class DockerEngineIT {
         assertEquals("Image: Pulling image " + image, events.get(0));
         assertTrue(events.get(1).startsWith("Image: Pulled image " + image), events.toString());
       } finally {
+        withLogin.close();
         new ProcessBuilder("docker", "rmi", "-f", image).start().waitFor();
       }
     }

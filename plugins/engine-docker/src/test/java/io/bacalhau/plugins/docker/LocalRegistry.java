@@ -26,6 +26,7 @@ final class LocalRegistry implements AutoCloseable {
       "application/vnd.docker.distribution.manifest.v2+json";
   private final HttpServer server;
   private final Map<String, byte[]> blobs = new HashMap<>();
+  private String requiredAuthorization;
   private byte[] manifest;
   private String manifestDigest;
 
@@ -42,6 +43,15 @@ final class LocalRegistry implements AutoCloseable {
     http.createContext("/v2/", registry::handle);
     http.start();
     return registry;
+  }
+
+  /** From now on, every request needs HTTP Basic credentials, as private registries do. */
+  LocalRegistry requireLogin(String user, String password) {
+    requiredAuthorization =
+        "Basic "
+            + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
   }
 
   String address() {
@@ -98,6 +108,13 @@ final class LocalRegistry implements AutoCloseable {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       boolean head = exchange.getRequestMethod().equals("HEAD");
+      if (requiredAuthorization != null
+          && !requiredAuthorization.equals(
+              exchange.getRequestHeaders().getFirst("Authorization"))) {
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"test\"");
+        send(exchange, 401, "application/json", new byte[0], head);
+        return;
+      }
       if (path.equals("/v2/")) {
         send(exchange, 200, "application/json", "{}".getBytes(StandardCharsets.UTF_8), head);
       } else if (path.contains("/manifests/")) {
