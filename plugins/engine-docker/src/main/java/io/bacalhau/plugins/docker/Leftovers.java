@@ -6,8 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds containers and networks a crashed node left behind (by label) and removes them: stopped
- * ones always, running ones when the process that started them is gone.
+ * Finds containers and networks a crashed node left behind (by label) and removes them: those whose
+ * owner process is gone, running or not. A live owner removes its own containers, even stopped ones
+ * it is still reading the exit code of.
  */
 final class Leftovers {
   private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
@@ -21,8 +22,8 @@ final class Leftovers {
       try {
         ContainerView view = api.inspect(id);
         Optional<Owner> owner = Owner.parse(view.labels().get(Labels.OWNER));
-        if (view.running() && owner.map(Owner::isAlive).orElse(false)) {
-          continue; // another live process of this node is running it
+        if (owner.map(Owner::isAlive).orElse(false)) {
+          continue; // another live process of this node owns it
         }
         api.kill(id);
         api.remove(id);

@@ -188,18 +188,20 @@ class DockerEngineIT {
 
   @Test
   void leftoversOfADeadProcessAreRemovedAtStartLiveOnesKept() throws Exception {
-    Map<String, String> dead = new java.util.HashMap<>(Labels.of(nodeId, "j-old", "e-dead"));
-    dead.put(Labels.OWNER, Owner.current().host() + ":999999999:1");
-    String deadId = api.create(plan("bacalhau-it-dead-" + UUID.randomUUID(), dead));
+    String deadId = api.create(plan("bacalhau-it-dead-" + UUID.randomUUID(), deadOwner("e-dead")));
     api.start(deadId);
     String exitedId =
-        api.create(
-            plan(
-                "bacalhau-it-exited-" + UUID.randomUUID(), Labels.of(nodeId, "j-old", "e-exited")));
+        api.create(plan("bacalhau-it-exited-" + UUID.randomUUID(), deadOwner("e-exited")));
     String liveId =
         api.create(
             plan("bacalhau-it-live-" + UUID.randomUUID(), Labels.of(nodeId, "j-now", "e-live")));
     api.start(liveId);
+    // created, not started, by this live process: it is about to use it
+    String pendingId =
+        api.create(
+            plan(
+                "bacalhau-it-pending-" + UUID.randomUUID(),
+                Labels.of(nodeId, "j-now", "e-pending")));
     try {
       DockerEngine restarted =
           (DockerEngine)
@@ -208,13 +210,22 @@ class DockerEngineIT {
       restarted.close();
       List<String> left = api.containersLabelled(Labels.ofNode(nodeId));
       assertFalse(left.contains(deadId), "running container of a dead process removed");
-      assertFalse(left.contains(exitedId), "stopped container removed");
+      assertFalse(left.contains(exitedId), "stopped container of a dead process removed");
       assertTrue(left.contains(liveId), "running container of this live process kept");
+      assertTrue(left.contains(pendingId), "stopped container of this live process kept");
     } finally {
+      api.remove(pendingId);
       api.remove(deadId);
       api.remove(exitedId);
       api.remove(liveId);
     }
+  }
+
+  /** Labels of a container whose process died: a pid that cannot exist. */
+  private Map<String, String> deadOwner(String executionId) {
+    Map<String, String> labels = new java.util.HashMap<>(Labels.of(nodeId, "j-old", executionId));
+    labels.put(Labels.OWNER, Owner.current().host() + ":999999999:1");
+    return labels;
   }
 
   private static ContainerPlan plan(String name, Map<String, String> labels) {
@@ -242,6 +253,48 @@ class DockerEngineIT {
     assertEquals(ErrorCode.IMAGE_UNAVAILABLE, e.code());
     assertTrue(e.getMessage().contains("127.0.0.1:9/absent/image:1"), e.getMessage());
     assertTrue(e.hint().contains("docker load"), e.hint());
+  }
+
+  @Test
+  void anAbsentImageIsPulledWithTheConfiguredCredentialsAndProgressInTheHistory() throws Exception {
+    try (LocalRegistry registry =
+        LocalRegistry.serving(DockerTestSupport.IMAGE).requireLogin("bob", "s3cret")) {
+      String image = registry.address() + "/bacalhau-test/pulled:" + UUID.randomUUID();
+      var anonymous = new DockerTestSupport.Run(dir, "true").param("Image", image);
+      BacalhauException e = assertThrows(BacalhauException.class, () -> run(anonymous));
+      assertEquals(ErrorCode.IMAGE_UNAVAILABLE, e.code());
+      assertTrue(e.hint().contains("DOCKER_USERNAME"), e.hint());
+
+      DockerEngine withLogin =
+          (DockerEngine)
+              new DockerEngineFactory()
+                  .create(
+                      new DockerConfig(null, null, "bob", "s3cret", null),
+                      new ProviderContext(dir, nodeId, Map.of()));
+      var r = new DockerTestSupport.Run(dir, "echo pulled-and-ran").param("Image", image);
+      List<String> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+      try {
+        EngineResult result =
+            withLogin.run(
+                r.request(),
+                new ExecutionEvents() {
+                  @Override
+                  public void emit(String topic, String message) {
+                    events.add(topic + ": " + message);
+                  }
+
+                  @Override
+                  public void error(String topic, BacalhauException error) {}
+                });
+        assertEquals(0, result.exitCode(), r.err());
+        assertEquals("pulled-and-ran\n", r.out());
+        assertEquals("Image: Pulling image " + image, events.get(0));
+        assertTrue(events.get(1).startsWith("Image: Pulled image " + image), events.toString());
+      } finally {
+        withLogin.close();
+        new ProcessBuilder("docker", "rmi", "-f", image).start().waitFor();
+      }
+    }
   }
 
   @Test
