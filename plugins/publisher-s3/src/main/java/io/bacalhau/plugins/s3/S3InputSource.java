@@ -53,7 +53,7 @@ final class S3InputSource implements InputSourceProvider {
             S3Selection.select(
                 source, storage.list(source.endpoint(), source.bucket(), source.listPrefix()));
         for (String key : keys) {
-          Path target = SafePaths.resolveInside(host, key.substring(source.relativeTo().length()));
+          Path target = targetFor(host, source, key);
           Files.createDirectories(target.getParent());
           storage.get(source.endpoint(), source.bucket(), key, "", target);
         }
@@ -64,6 +64,11 @@ final class S3InputSource implements InputSourceProvider {
       throw S3Errors.map(
           f, COMPONENT, "download", source.bucket(), source.key(), source.endpoint());
     }
+  }
+
+  /** Where a listed object lands: its key relative to the prefix, never outside {@code host}. */
+  static Path targetFor(Path host, S3Source source, String key) {
+    return SafePaths.resolveInside(host, key.substring(source.relativeTo().length()));
   }
 
   private static void verifyChecksum(S3Source source, Path file) throws Exception {

@@ -86,7 +86,21 @@ final class S3Publisher implements Publisher {
     try {
       return storage.put(target.endpoint(), target.bucket(), key, file);
     } catch (S3Failure f) {
-      throw S3Errors.map(f, COMPONENT, "upload to", target.bucket(), key, target.endpoint());
+      throw S3Errors.map(
+          diagnose(target, f), COMPONENT, "upload to", target.bucket(), key, target.endpoint());
+    }
+  }
+
+  /** A connection cut during an upload is often a refusal: ask the bucket what it was. */
+  private S3Failure diagnose(S3Target target, S3Failure failure) {
+    if (failure.status() != 0) {
+      return failure;
+    }
+    try {
+      storage.headBucket(target.endpoint(), target.bucket());
+      return failure;
+    } catch (S3Failure probe) {
+      return probe.status() == 0 ? failure : probe;
     }
   }
 

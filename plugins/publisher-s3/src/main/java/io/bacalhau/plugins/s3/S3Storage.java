@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadBucketRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
@@ -60,6 +61,29 @@ final class S3Storage implements AutoCloseable {
           PutObjectResponse response = client(endpoint).putObject(request.build(), file);
           return response.versionId() == null ? "" : response.versionId();
         });
+  }
+
+  /**
+   * Asks whether the bucket can be reached with these credentials. Used to explain a failed upload:
+   * a server may refuse a large body by closing the connection, so the upload itself sees only a
+   * reset.
+   */
+  void headBucket(S3Endpoint endpoint, String bucket) {
+    try {
+      call(() -> client(endpoint).headBucket(HeadBucketRequest.builder().bucket(bucket).build()));
+    } catch (S3Failure f) {
+      // HEAD answers carry no body, hence no S3 error code: name it from the status.
+      String code =
+          !f.s3Code().isEmpty()
+              ? f.s3Code()
+              : switch (f.status()) {
+                case 404 -> "NoSuchBucket";
+                case 403 -> "AccessDenied";
+                case 301 -> "PermanentRedirect";
+                default -> "";
+              };
+      throw new S3Failure(f.status(), code, f.bucketRegion(), f.getMessage(), f.getCause());
+    }
   }
 
   /** Every object under a prefix, in key order. */

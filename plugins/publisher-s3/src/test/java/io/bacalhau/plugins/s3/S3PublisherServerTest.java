@@ -38,7 +38,8 @@ class S3PublisherServerTest {
     server = S3ProxyServer.shared();
     aws = new AwsCli(server.endpoint());
     bucket = "results-" + UUID.randomUUID().toString().substring(0, 8);
-    // A folder of the filesystem blob store is a bucket; the AWS CLI would take seconds to make one.
+    // A folder of the filesystem blob store is a bucket; the AWS CLI would take seconds to make
+    // one.
     Files.createDirectories(server.blobs().resolve(bucket));
   }
 

@@ -35,6 +35,25 @@ class CidTest {
     assertEquals("bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku", v1("").toString());
   }
 
+  /**
+   * 175 chunks and a byte: more leaves than one node may link (174), so the tree has two levels.
+   * The expected CIDs are what a js-ipfs 0.66.1 node answered for the same bytes.
+   */
+  @Test
+  void aFileOfMoreThan174ChunksGetsATwoLevelTreeAsTheNodeBuildsIt() throws Exception {
+    int size = 175 * UnixFs.CHUNK_SIZE + 1;
+    byte[] data = new byte[size];
+    for (int i = 0; i < size; i++) {
+      data[i] = (byte) (i % 251);
+    }
+    assertEquals(
+        "QmfSNfmSo1Gg885jm8qFWAEe14nkjYc7bXgXjuvKWjVoKw",
+        UnixFs.v0().cid(new ByteArrayInputStream(data)).toString());
+    assertEquals(
+        "bafybeihzhgkxa5ea4r5cr73r73tsf3ppwpstcxnsuyqxio3vy7xpikkhmi",
+        UnixFs.v1().cid(new ByteArrayInputStream(data)).toString());
+  }
+
   @Test
   void emptyFolderIsTheWellKnownEmptyDirectory() throws Exception {
     Path empty = Files.createDirectories(dir.resolve("empty"));
