@@ -138,7 +138,7 @@ final class S3Storage implements AutoCloseable {
           if (!endpoint.isAws()) {
             builder.endpointOverride(URI.create(endpoint.endpoint()));
           }
-          try (S3Presigner presigner = builder.build()) {
+          try (S3Presigner presigner = withPluginClassLoader(builder::build)) {
             return presigner
                 .presignGetObject(
                     r ->
@@ -151,7 +151,22 @@ final class S3Storage implements AutoCloseable {
   }
 
   private S3Client client(S3Endpoint endpoint) {
-    return clients.computeIfAbsent(endpoint, this::build);
+    return clients.computeIfAbsent(endpoint, e -> withPluginClassLoader(() -> build(e)));
+  }
+
+  /**
+   * The SDK finds its interceptors and services through the thread's context class loader; in a
+   * plugin that is the host's, which cannot see the SDK, so point it at ours while building.
+   */
+  private static <T> T withPluginClassLoader(java.util.function.Supplier<T> action) {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(S3Storage.class.getClassLoader());
+    try {
+      return action.get();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
   }
 
   private S3Client build(S3Endpoint endpoint) {
