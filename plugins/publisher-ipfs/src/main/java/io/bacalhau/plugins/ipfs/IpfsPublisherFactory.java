@@ -1,19 +1,14 @@
 package io.bacalhau.plugins.ipfs;
 
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.publisher.Publisher;
 import io.bacalhau.core.spi.publisher.PublisherFactory;
+import java.time.Duration;
 
-/**
- * Placeholder for the `ipfs` publisher: registered so the plugin is packaged, loaded and listed,
- * but it honestly reports itself as not installed until the real implementation lands.
- */
-public final class IpfsPublisherFactory implements PublisherFactory<IpfsPublisherFactory.Config> {
-  /** No settings yet. */
-  public record Config() {}
+/** The {@code ipfs} publisher; needs {@code Publishers.Types.IPFS.Endpoint}. */
+public final class IpfsPublisherFactory implements PublisherFactory<IpfsConfig> {
+  static final Duration LOOKUP_TIMEOUT = Duration.ofMinutes(5);
 
   @Override
   public String type() {
@@ -21,8 +16,8 @@ public final class IpfsPublisherFactory implements PublisherFactory<IpfsPublishe
   }
 
   @Override
-  public Class<Config> configType() {
-    return Config.class;
+  public Class<IpfsConfig> configType() {
+    return IpfsConfig.class;
   }
 
   @Override
@@ -30,16 +25,16 @@ public final class IpfsPublisherFactory implements PublisherFactory<IpfsPublishe
     return "Publishers.Types.IPFS";
   }
 
+  /** Installed when an endpoint is configured; the node itself is reached only when used. */
   @Override
-  public Installation isInstalled(Config config) {
-    return Installation.missing("not implemented yet");
+  public Installation isInstalled(IpfsConfig config) {
+    return IpfsInputSourceFactory.probe(config, configSection());
   }
 
   @Override
-  public Publisher create(Config config, ProviderContext context) {
-    throw BacalhauException.builder(
-            ErrorCode.NOT_IMPLEMENTED, "the ipfs publisher is not implemented yet")
-        .component("Plugins")
-        .build();
+  public Publisher create(IpfsConfig config, ProviderContext context) {
+    return new IpfsPublisher(
+        new IpfsRpc(
+            IpfsEndpoint.parse(config.endpoint(), configSection() + ".Endpoint"), LOOKUP_TIMEOUT));
   }
 }

@@ -1,28 +1,20 @@
 package io.bacalhau.plugins.s3;
 
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.publisher.Publisher;
 import io.bacalhau.core.spi.publisher.PublisherFactory;
 
-/**
- * Placeholder for the `s3` publisher: registered so the plugin is packaged, loaded and listed, but
- * it honestly reports itself as not installed until the real implementation lands.
- */
-public final class S3PublisherFactory implements PublisherFactory<S3PublisherFactory.Config> {
-  /** No settings yet. */
-  public record Config() {}
-
+/** The {@code s3} publisher. Credentials come from the node's environment or AWS's usual chain. */
+public final class S3PublisherFactory implements PublisherFactory<S3PublisherConfig> {
   @Override
   public String type() {
     return "s3";
   }
 
   @Override
-  public Class<Config> configType() {
-    return Config.class;
+  public Class<S3PublisherConfig> configType() {
+    return S3PublisherConfig.class;
   }
 
   @Override
@@ -30,16 +22,15 @@ public final class S3PublisherFactory implements PublisherFactory<S3PublisherFac
     return "Publishers.Types.S3";
   }
 
+  /** Always installed: buckets, endpoints and credentials are checked when a job uses them. */
   @Override
-  public Installation isInstalled(Config config) {
-    return Installation.missing("not implemented yet");
+  public Installation isInstalled(S3PublisherConfig config) {
+    return Installation.ok();
   }
 
   @Override
-  public Publisher create(Config config, ProviderContext context) {
-    throw BacalhauException.builder(
-            ErrorCode.NOT_IMPLEMENTED, "the s3 publisher is not implemented yet")
-        .component("Plugins")
-        .build();
+  public Publisher create(S3PublisherConfig config, ProviderContext context) {
+    S3Storage storage = new S3Storage(context.hostEnv());
+    return new S3Publisher(storage, new S3ResultDownload(storage, config));
   }
 }

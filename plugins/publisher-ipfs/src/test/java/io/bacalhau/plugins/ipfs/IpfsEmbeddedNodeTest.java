@@ -1,0 +1,103 @@
+package io.bacalhau.plugins.ipfs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
+import io.bacalhau.core.builtin.localpublisher.LocalResults;
+import io.bacalhau.core.builtin.urldownload.DownloadSettings;
+import io.bacalhau.core.builtin.urldownload.HttpFetcher;
+import io.bacalhau.core.models.InputSource;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobStateType;
+import io.bacalhau.core.models.JobType;
+import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.models.Task;
+import io.bacalhau.core.node.EmbeddedNodeClient;
+import io.bacalhau.core.node.EmbeddedNodeTestSupport;
+import io.bacalhau.core.orchestrator.SchedulerSettings;
+import io.bacalhau.core.results.ResultDownloader;
+import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.spi.ProviderContext;
+import io.bacalhau.core.spi.ProviderLoader;
+import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.store.HistoryQuery;
+import io.bacalhau.testing.RealServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A job on a real embedded node reads an IPFS input and publishes to IPFS; job get fetches it. */
+class IpfsEmbeddedNodeTest {
+  @TempDir Path dir;
+
+  @Test
+  void aJobReadsFromAndPublishesToIpfsAndJobGetFetchesTheResults() throws Exception {
+    RealServices.require(IpfsNode.available(), "IPFS node RPC API in $" + IpfsNode.ENV);
+    Path inputFile = Files.writeString(dir.resolve("input.txt"), "input bytes\n");
+    String inputCid = IpfsNode.rpc(Duration.ofSeconds(20)).add(inputFile);
+
+    Path dataDir = dir.resolve("data");
+    ProviderRegistry registry = EmbeddedNodeTestSupport.builtinRegistry(dataDir);
+    ConfigBinder binder =
+        new ConfigBinder() {
+          @Override
+          public <T> T bind(String section, Class<T> type) {
+            return io.bacalhau.core.codec.Codecs.json()
+                .convertValue(Map.of("Endpoint", IpfsNode.api()), type);
+          }
+        };
+    ProviderLoader loader =
+        new ProviderLoader(
+            registry, binder, new ProviderContext(dataDir, "n-test", Map.of()), Set.of());
+    loader.add(new IpfsPublisherFactory(), "publisher-ipfs");
+    loader.add(new IpfsInputSourceFactory(), "publisher-ipfs");
+
+    Job job =
+        Job.builder()
+            .name("ipfs-e2e")
+            .type(JobType.BATCH)
+            .count(1)
+            .task(
+                Task.builder()
+                    .name("main")
+                    .engine(SpecConfig.of("noop", Map.of("Stdout", "job ran\n")))
+                    .inputSources(
+                        List.of(
+                            new InputSource(
+                                SpecConfig.of("ipfs", Map.of("CID", inputCid)), "in", "/inputs")))
+                    .publisher(SpecConfig.of("ipfs"))
+                    .build())
+            .build();
+
+    try (EmbeddedNodeClient client =
+        new EmbeddedNodeClient(
+            EmbeddedNodeTestSupport.options(
+                dataDir, new SchedulerSettings(2, Duration.ofMillis(200))),
+            () -> registry,
+            () -> {})) {
+      String id = client.submit(job, false).jobId();
+      Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(60));
+      assertEquals(
+          JobStateType.COMPLETED,
+          ended.stateType(),
+          () -> String.valueOf(client.history(id, HistoryQuery.everything())));
+
+      List<SpecConfig> results = client.results(id, "");
+      assertEquals(1, results.size());
+      assertEquals("ipfs", results.getFirst().type());
+      Path out = dir.resolve("job-" + id);
+      new ResultDownloader(
+              registry,
+              new LocalResults(dataDir, new LocalPublisherConfig(null, 0)),
+              new HttpFetcher(DownloadSettings.defaults()))
+          .download(results, out, false);
+      assertEquals("job ran\n", Files.readString(out.resolve("stdout")));
+      assertEquals("0", Files.readString(out.resolve("exitCode")).strip());
+    }
+  }
+}
