@@ -1,5 +1,6 @@
 package io.bacalhau.cli;
 
+import io.bacalhau.cli.analytics.AnalyticsCommand;
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.config.ConfigCommand;
 import io.bacalhau.cli.job.JobCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       JobCommand.class,
       ConfigCommand.class,
+      AnalyticsCommand.class, // analytics: `analytics preview`
       VersionCommand.class,
       CompletionCommand.class,
       ShellCommand.class,

@@ -60,6 +60,15 @@ public final class InstallationId {
     }
   }
 
+  /** The ID if it was ever made, else empty; never creates it. */
+  public static String peek(Map<String, String> env) {
+    try {
+      return read(file(env));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
   private static String read(Path file) throws IOException {
     return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).strip() : "";
   }

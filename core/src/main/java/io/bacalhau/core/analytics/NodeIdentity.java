@@ -35,6 +35,20 @@ public record NodeIdentity(
         BuildInfo.current().version());
   }
 
+  /**
+   * The identity as it stands, creating nothing: an installation ID that was never made (analytics
+   * never ran for this user) shows as empty.
+   */
+  public static NodeIdentity peek(Path dataDir, Map<String, String> env) {
+    SystemMetadata metadata = SystemMetadata.loadOrCreate(dataDir);
+    return new NodeIdentity(
+        InstallationId.peek(env),
+        metadata.instanceId(),
+        Hashing.sha256(metadata.nodeName()),
+        HYBRID,
+        BuildInfo.current().version());
+  }
+
   /** What a sink is told about its node when it is created. */
   public static NodeIdentity of(ProviderContext context) {
     return of(context.dataDir(), context.nodeId(), context.hostEnv());
