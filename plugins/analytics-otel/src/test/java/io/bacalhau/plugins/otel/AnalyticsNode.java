@@ -72,8 +72,14 @@ final class AnalyticsNode implements AutoCloseable {
     return EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(30));
   }
 
+  private boolean closed;
+
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     client.close();
     registry.close();
   }
