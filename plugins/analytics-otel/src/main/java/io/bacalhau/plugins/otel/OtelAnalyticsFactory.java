@@ -38,6 +38,6 @@ public final class OtelAnalyticsFactory implements AnalyticsFactory<OtelConfig> 
 
   @Override
   public AnalyticsSink create(OtelConfig config, ProviderContext context) {
-    return new OtelAnalyticsSink(new OtelLogs(config, NodeIdentity.of(context)));
+    return new OtelAnalyticsSink(() -> new OtelLogs(config, NodeIdentity.of(context)));
   }
 }

@@ -86,7 +86,11 @@ class OptOutTest {
   static Set<String> otelThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .map(Thread::getName)
-        .filter(n -> n.contains("BatchLogRecordProcessor") || n.contains("OkHttp"))
+        .filter(
+            n ->
+                n.contains("BatchLogRecordProcessor")
+                    || n.contains("OkHttp")
+                    || n.startsWith("bacalhau-analytics"))
         .collect(Collectors.toSet());
   }
 
