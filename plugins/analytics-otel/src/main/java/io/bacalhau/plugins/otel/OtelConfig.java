@@ -50,20 +50,24 @@ public record OtelConfig(
       problems.add(
           "Analytics.Protocol is '" + protocol + "'; valid values are http/protobuf and grpc");
     }
-    try {
-      URI uri = URI.create(endpoint);
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
-        problems.add(
-            "Analytics.Endpoint is '"
-                + endpoint
-                + "'; expected an http:// or https:// URL such as "
-                + DEFAULT_HTTP_ENDPOINT);
-      }
-    } catch (IllegalArgumentException e) {
-      problems.add("Analytics.Endpoint is not a URL: " + e.getMessage());
+    if (!isHttpUrl(endpoint)) {
+      problems.add(
+          "Analytics.Endpoint is '"
+              + endpoint
+              + "'; expected an http:// or https:// URL such as "
+              + DEFAULT_HTTP_ENDPOINT);
     }
     return problems;
+  }
+
+  private static boolean isHttpUrl(String text) {
+    try {
+      URI uri = URI.create(text);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   /** Where log records are posted: the base URL plus {@code /v1/logs} for HTTP. */
