@@ -1,5 +1,6 @@
 package io.bacalhau.cli;
 
+import io.bacalhau.cli.analytics.AnalyticsCommand;
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.config.ConfigCommand;
 import io.bacalhau.cli.docker.DockerCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
       WasmCommand.class,
       ConfigCommand.class,
       PluginCommand.class,
+      AnalyticsCommand.class,
       VersionCommand.class,
       CompletionCommand.class,
       ShellCommand.class,

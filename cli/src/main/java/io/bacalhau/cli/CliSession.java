@@ -147,7 +147,8 @@ public final class CliSession implements AutoCloseable {
                 if (spawnWorkerOnClose) {
                   BackgroundWorker.spawn(this);
                 }
-              });
+              },
+              !config().bool("DisableAnalytics")); // analytics: off means no sink is created
     }
     return node;
   }

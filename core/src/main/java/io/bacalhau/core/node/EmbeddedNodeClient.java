@@ -30,6 +30,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   private final NodeOptions options;
   private final Supplier<ProviderRegistry> registry;
   private final Runnable onOrphanedWork;
+  private final boolean analyticsEnabled;
   private final JobWatchers watchers = new JobWatchers();
   private JobStore store;
   private LocalNode node;
@@ -40,9 +41,21 @@ public final class EmbeddedNodeClient implements NodeClient {
    */
   public EmbeddedNodeClient(
       NodeOptions options, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
+    this(options, registry, onOrphanedWork, false);
+  }
+
+  /**
+   * @param analyticsEnabled {@code !DisableAnalytics}; false means no analytics sink at all
+   */
+  public EmbeddedNodeClient(
+      NodeOptions options,
+      Supplier<ProviderRegistry> registry,
+      Runnable onOrphanedWork,
+      boolean analyticsEnabled) {
     this.options = options;
     this.registry = registry;
     this.onOrphanedWork = onOrphanedWork;
+    this.analyticsEnabled = analyticsEnabled;
   }
 
   private synchronized JobStore store() {
@@ -55,7 +68,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   /** The node of this process, created on first need. */
   public synchronized LocalNode node() {
     if (node == null) {
-      node = new LocalNode(options, store(), registry.get(), watchers);
+      node = new LocalNode(options, store(), registry.get(), watchers, analyticsEnabled);
     }
     return node;
   }

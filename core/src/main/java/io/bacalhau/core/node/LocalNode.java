@@ -1,5 +1,6 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.analytics.Analytics;
 import io.bacalhau.core.compute.ComputeNode;
 import io.bacalhau.core.compute.ComputeSettings;
 import io.bacalhau.core.orchestrator.JobWatchers;
@@ -21,10 +22,23 @@ public final class LocalNode implements AutoCloseable {
   private final JobWatchers watchers;
   private final String instanceId = "p-" + UUID.randomUUID();
   private final String nodeId;
+  private final Analytics analytics;
   private boolean started;
 
   public LocalNode(
       NodeOptions options, JobStore store, ProviderRegistry registry, JobWatchers watchers) {
+    this(options, store, registry, watchers, false);
+  }
+
+  /**
+   * @param analyticsEnabled {@code !DisableAnalytics}: when false no analytics sink is even created
+   */
+  public LocalNode(
+      NodeOptions options,
+      JobStore store,
+      ProviderRegistry registry,
+      JobWatchers watchers,
+      boolean analyticsEnabled) {
     this.store = store;
     this.watchers = watchers;
     this.nodeId = SystemMetadata.loadOrCreate(options.dataDir()).nodeName();
@@ -50,6 +64,8 @@ public final class LocalNode implements AutoCloseable {
             options.executionsDir());
     this.compute = new ComputeNode(registry, orchestrator, settings, clock);
     orchestrator.connect(compute);
+    this.analytics = Analytics.start(!analyticsEnabled, registry);
+    orchestrator.useAnalytics(analytics);
     store.registerInstance(instanceId);
   }
 
@@ -89,6 +105,10 @@ public final class LocalNode implements AutoCloseable {
     return nodeId;
   }
 
+  public Analytics analytics() {
+    return analytics;
+  }
+
   public String instanceId() {
     return instanceId;
   }
@@ -99,5 +119,6 @@ public final class LocalNode implements AutoCloseable {
     orchestrator.close();
     compute.close();
     store.removeInstance(instanceId);
+    analytics.close(); // flushes what is queued, within a short deadline
   }
 }

@@ -1,5 +1,6 @@
 package io.bacalhau.core.orchestrator;
 
+import io.bacalhau.core.analytics.Analytics;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Evaluation;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The user's requests: submit (new job or new version by Name), stop, rerun. Each writes the job,
@@ -27,12 +29,19 @@ final class JobEndpoint {
   private final String instanceId;
   private final SubmissionPipeline pipeline;
   private final Clock clock;
+  private final Supplier<Analytics> analytics;
 
-  JobEndpoint(JobStore store, String instanceId, SubmissionPipeline pipeline, Clock clock) {
+  JobEndpoint(
+      JobStore store,
+      String instanceId,
+      SubmissionPipeline pipeline,
+      Clock clock,
+      Supplier<Analytics> analytics) {
     this.store = store;
     this.instanceId = instanceId;
     this.pipeline = pipeline;
     this.clock = clock;
+    this.analytics = analytics;
   }
 
   SubmitResult submit(Job submitted, boolean force) {
@@ -84,6 +93,7 @@ final class JobEndpoint {
             trigger = Evaluation.TRIGGER_JOB_REGISTER;
           }
           Evaluation eval = evaluation(tx, job, trigger, nanos);
+          analytics.get().submitted(job, prepared.warnings()); // analytics: job submitted
           return new SubmitResult(job.id(), eval.id(), job.version(), prepared.warnings());
         });
   }
@@ -110,6 +120,7 @@ final class JobEndpoint {
               job,
               Event.of(Topics.SCHEDULING, "Job requested to stop before completion", now, details));
           Job stopped = PlanApplier.transition(tx, job, JobStateType.STOPPED, reason, now);
+          analytics.get().jobChanged(job, stopped); // analytics: job terminal (stopped)
           if (state == JobStateType.FAILED) {
             return Optional.empty();
           }

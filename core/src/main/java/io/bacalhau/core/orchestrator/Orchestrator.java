@@ -1,8 +1,10 @@
 package io.bacalhau.core.orchestrator;
 
+import io.bacalhau.core.analytics.Analytics;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
@@ -44,6 +46,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private volatile ComputeChannel compute;
   private volatile Thread worker;
   private volatile boolean running;
+  // Anonymous usage events; a no-op unless the node turned analytics on (useAnalytics).
+  private volatile Analytics analytics = Analytics.disabled();
 
   public Orchestrator(
       JobStore store,
@@ -63,7 +67,16 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.watchers = watchers;
     this.endpoint =
         new JobEndpoint(
-            store, instanceId, new SubmissionPipeline(defaults, registry, nodeId), clock);
+            store,
+            instanceId,
+            new SubmissionPipeline(defaults, registry, nodeId),
+            clock,
+            () -> analytics);
+  }
+
+  /** Where usage events go; set by the node before it starts. */
+  public void useAnalytics(Analytics analytics) {
+    this.analytics = analytics;
   }
 
   public void connect(ComputeChannel channel) {
@@ -78,7 +91,13 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   public SubmitResult submit(Job job, boolean force) {
-    SubmitResult result = endpoint.submit(job, force);
+    SubmitResult result;
+    try {
+      result = endpoint.submit(job, force);
+    } catch (RuntimeException refused) {
+      analytics.submitFailed(job, refused); // analytics: a refused submission counts too
+      throw refused;
+    }
     schedule(result.evaluationId());
     return result;
   }
@@ -195,38 +214,66 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       return null;
     }
     Job job = tx.requireJob(eval.jobId());
-    Plan plan =
-        scheduler.schedule(job, eval, tx.executions(job.id()), nodes.get(), clock.instant());
-    return PlanApplier.apply(tx, plan, clock.instant());
+    List<Execution> executions = tx.executions(job.id());
+    Plan plan = scheduler.schedule(job, eval, executions, nodes.get(), clock.instant());
+    PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
+    // analytics: job terminal, executions created or ended by this pass (no-op when off)
+    analytics.planApplied(job, dispatch.job(), executions, () -> tx.executions(job.id()));
+    return dispatch;
   }
 
   private void report(Function<StoreTx, Optional<Evaluation>> change) {
     work.record(change);
   }
 
+  /** A compute report about one execution; analytics sees it before and after (when on). */
+  private void report(String executionId, Function<StoreTx, Optional<Evaluation>> change) {
+    Analytics a = analytics;
+    if (!a.enabled()) {
+      report(change);
+      return;
+    }
+    report(
+        tx -> {
+          Execution before = tx.execution(executionId).orElse(null);
+          Optional<Evaluation> evaluation = change.apply(tx);
+          Execution after = tx.execution(executionId).orElse(null);
+          if (after != null) {
+            a.executionChanged(before, after, () -> tx.job(after.jobId()).orElse(null));
+          }
+          return evaluation;
+        });
+  }
+
   @Override
   public void bidResult(String executionId, boolean accepted, String reason) {
-    report(tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
+    report(
+        executionId,
+        tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
   }
 
   @Override
   public void progressed(String executionId, ExecutionStateType state) {
-    report(tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
+    report(executionId, tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
   }
 
   @Override
   public void runResult(String executionId, SpecConfig published, RunCommandResult output) {
-    report(tx -> ExecutionUpdates.completed(tx, executionId, published, output, clock.instant()));
+    report(
+        executionId,
+        tx -> ExecutionUpdates.completed(tx, executionId, published, output, clock.instant()));
   }
 
   @Override
   public void computeError(String executionId, BacalhauException error, RunCommandResult output) {
-    report(tx -> ExecutionUpdates.failed(tx, executionId, error, output, clock.instant()));
+    report(
+        executionId,
+        tx -> ExecutionUpdates.failed(tx, executionId, error, output, clock.instant()));
   }
 
   @Override
   public void cancelled(String executionId, String reason) {
-    report(tx -> ExecutionUpdates.cancelled(tx, executionId, reason, clock.instant()));
+    report(executionId, tx -> ExecutionUpdates.cancelled(tx, executionId, reason, clock.instant()));
   }
 
   @Override

@@ -1,19 +1,17 @@
 package io.bacalhau.plugins.otel;
 
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.analytics.NodeIdentity;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.analytics.AnalyticsFactory;
 import io.bacalhau.core.spi.analytics.AnalyticsSink;
+import java.util.List;
 
 /**
- * Placeholder for the `otel` analytics sink: registered so the plugin is packaged, loaded and
- * listed, but it honestly reports itself as not installed until the real implementation lands.
+ * The {@code otel} analytics sink: anonymous usage events as OpenTelemetry log records, sent over
+ * OTLP to the collector named by the {@code Analytics} section. Only created when analytics is on.
  */
-public final class OtelAnalyticsFactory implements AnalyticsFactory<OtelAnalyticsFactory.Config> {
-  /** No settings yet. */
-  public record Config() {}
+public final class OtelAnalyticsFactory implements AnalyticsFactory<OtelConfig> {
 
   @Override
   public String type() {
@@ -21,25 +19,25 @@ public final class OtelAnalyticsFactory implements AnalyticsFactory<OtelAnalytic
   }
 
   @Override
-  public Class<Config> configType() {
-    return Config.class;
+  public Class<OtelConfig> configType() {
+    return OtelConfig.class;
   }
 
   @Override
   public String configSection() {
-    return "Analytics.Types.Otel";
+    return "Analytics";
   }
 
   @Override
-  public Installation isInstalled(Config config) {
-    return Installation.missing("not implemented yet");
+  public Installation isInstalled(OtelConfig config) {
+    List<String> problems = config.problems();
+    return problems.isEmpty()
+        ? Installation.ok()
+        : Installation.missing(String.join("; ", problems));
   }
 
   @Override
-  public AnalyticsSink create(Config config, ProviderContext context) {
-    throw BacalhauException.builder(
-            ErrorCode.NOT_IMPLEMENTED, "the otel analytics sink is not implemented yet")
-        .component("Plugins")
-        .build();
+  public AnalyticsSink create(OtelConfig config, ProviderContext context) {
+    return new OtelAnalyticsSink(() -> new OtelLogs(config, NodeIdentity.of(context)));
   }
 }
