@@ -41,7 +41,7 @@ class DockerRunCommandTest {
             "-e",
             "B=two",
             "-i",
-            "s3://bucket/in/:/inputs,opt=region=eu-west-1",
+            "s3://bucket/in/:/inputs/s3,opt=region=eu-west-1",
             "-i",
             "ipfs://QmCid",
             "-o",
@@ -78,7 +78,7 @@ class DockerRunCommandTest {
         cli.run("docker", "run", "--dry-run", "busybox", "--", "sh", "-c", "ls -l");
     assertEquals(ExitCode.OK, plain.exitCode(), plain.toString());
     assertEquals(plain.out(), dashed.out());
-    assertTrue(plain.out().contains("- -c"), plain.out());
+    assertTrue(plain.out().contains("- \"-c\"\n      - ls -l"), plain.out());
     assertTrue(plain.out().contains("Type: batch"), plain.out());
   }
 
