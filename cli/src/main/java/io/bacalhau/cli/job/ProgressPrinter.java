@@ -12,7 +12,7 @@ import java.io.PrintStream;
  * event, and job-level errors unless an execution already reported one.
  */
 final class ProgressPrinter {
-  private static final String ROW = " %-12s  %-10s  %-15s  %s%n";
+  private static final String ROW = " %-12s  %-10s  %-18s  %s%n";
 
   private final PrintStream out;
   private boolean first = true;

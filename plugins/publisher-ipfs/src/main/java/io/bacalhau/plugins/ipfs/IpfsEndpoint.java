@@ -13,7 +13,10 @@ record IpfsEndpoint(URI baseUrl) {
   static IpfsEndpoint parse(String text, String configKey) {
     String s = text == null ? "" : text.strip();
     if (s.isEmpty()) {
-      throw invalid(configKey, s, "is not set");
+      throw BacalhauException.builder(ErrorCode.CONFIGURATION_ERROR, configKey + " is not set")
+          .component("IPFS")
+          .hint(setHint(configKey))
+          .build();
     }
     if (s.startsWith("http://") || s.startsWith("https://")) {
       URI uri = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
@@ -47,8 +50,16 @@ record IpfsEndpoint(URI baseUrl) {
   private static BacalhauException invalid(String key, String value, String why) {
     return BacalhauException.builder(ErrorCode.CONFIGURATION_ERROR, key + " '" + value + "' " + why)
         .component("IPFS")
-        .hint("Set " + key + " to the node's RPC API, e.g. /ip4/127.0.0.1/tcp/5001")
+        .hint(setHint(key))
         .build();
+  }
+
+  private static String setHint(String key) {
+    return "Set "
+        + key
+        + " to the node's RPC API, e.g. 'bacalhau config set "
+        + key
+        + "=/ip4/127.0.0.1/tcp/5001'";
   }
 
   URI api(String command, String query) {
