@@ -3,8 +3,8 @@ package io.bacalhau.cli.docker;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.job.JobLauncher;
+import io.bacalhau.cli.job.RuntimeOptions;
 import io.bacalhau.cli.run.JobFlags;
-import io.bacalhau.cli.run.RunOptions;
 import io.bacalhau.cli.run.RunSpecs;
 import io.bacalhau.cli.run.TaskFlags;
 import io.bacalhau.core.models.SpecConfig;
@@ -61,7 +61,7 @@ public final class DockerRunCommand implements Callable<Integer> {
 
   @Mixin private JobFlags jobFlags;
   @Mixin private TaskFlags taskFlags;
-  @Mixin private RunOptions runtime;
+  @Mixin private RuntimeOptions runtime;
 
   DockerRunCommand(CliSession session) {
     this.session = session;
@@ -69,8 +69,7 @@ public final class DockerRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new JobLauncher(session)
-        .launch(RunSpecs.job(jobFlags, taskFlags, engine()), runtime.toRuntime());
+    return new JobLauncher(session).launch(RunSpecs.job(jobFlags, taskFlags, engine()), runtime);
   }
 
   /** Everything after the image belongs to the container, never to us. */

@@ -1,6 +1,7 @@
 package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.ExitCode;
 import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.orchestrator.SubmitResult;
 import java.util.concurrent.Callable;
@@ -31,6 +32,8 @@ public final class JobRerunCommand implements Callable<Integer> {
 
   @Mixin private RuntimeOptions runtime;
 
+  @Mixin private OutputOption output;
+
   @Mixin private NamespaceOption namespace;
 
   JobRerunCommand(CliSession session) {
@@ -45,8 +48,8 @@ public final class JobRerunCommand implements Callable<Integer> {
       session.out().println(result.jobId());
     }
     if (!runtime.wait) {
-      return io.bacalhau.cli.ExitCode.OK;
+      return ExitCode.OK;
     }
-    return new JobWaiter(session, client, runtime).await(result);
+    return new JobWaiter(session, client, runtime.printing(output.format)).await(result);
   }
 }

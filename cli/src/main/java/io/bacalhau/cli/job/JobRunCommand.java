@@ -34,6 +34,8 @@ public final class JobRunCommand implements Callable<Integer> {
 
   @Mixin private RuntimeOptions runtime;
 
+  @Mixin private OutputOption output;
+
   // Not mixinStandardHelpOptions: its -V (version) would clash with Bacalhau's -V template vars.
   @Option(
       names = {"-h", "--help"},
@@ -79,7 +81,7 @@ public final class JobRunCommand implements Callable<Integer> {
       session.err().println("Error: " + e.getMessage());
       return ExitCode.JOB_REJECTED;
     }
-    return new JobLauncher(session).launch(job, runtime);
+    return new JobLauncher(session).launch(job, runtime.printing(output.format));
   }
 
   private Map<String, String> variables() {

@@ -95,6 +95,9 @@ final class JobWaiter {
   private int finish(Job job, boolean quiet) {
     PrintStream err = session.err();
     String id = job.id();
+    if (options.nodeDetails) {
+      NodeDetails.print(session.out(), client.executions(id, job.version()));
+    }
     if (options.output != null) {
       Serializer.print(session.out(), client.describe(id, "", job.version()), options.output, true);
     }

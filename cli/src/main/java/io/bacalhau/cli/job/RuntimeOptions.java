@@ -3,7 +3,10 @@ package io.bacalhau.cli.job;
 import io.bacalhau.cli.render.DataOptions;
 import picocli.CommandLine.Option;
 
-/** How {@code job run}, {@code docker run} and {@code wasm run} wait for and show the job. */
+/**
+ * How {@code job run}, {@code docker run} and {@code wasm run} wait for and show the job. {@code
+ * --output} is not here: the run commands use {@code -o/--output} for result paths.
+ */
 public final class RuntimeOptions {
   @Option(
       names = "--wait",
@@ -40,38 +43,22 @@ public final class RuntimeOptions {
   boolean hideWarnings;
 
   @Option(
-      names = "--output",
-      paramLabel = "<format>",
+      names = "--node-details",
       description =
-          "When the job ends, print it with its executions and history as json or yaml on stdout"
-              + " (with --dry-run: the job that would be submitted).")
-  DataOptions.DataFormat output;
+          "When the job ends, print each node's result (error, else stderr, else stdout).")
+  boolean nodeDetails;
 
   @Option(
       names = "--force",
       description = "Submit even when the spec is identical to the job's latest version.")
   boolean force;
 
-  /**
-   * The same settings built in code, for commands whose own flags clash with one of ours ({@code
-   * docker run} and {@code wasm run} use {@code -o/--output} for result paths).
-   */
-  public static RuntimeOptions of(
-      boolean wait,
-      long waitTimeoutSecs,
-      boolean idOnly,
-      boolean follow,
-      boolean dryRun,
-      boolean hideWarnings,
-      boolean force) {
-    RuntimeOptions o = new RuntimeOptions();
-    o.wait = wait;
-    o.waitTimeoutSecs = waitTimeoutSecs;
-    o.idOnly = idOnly;
-    o.follow = follow;
-    o.dryRun = dryRun;
-    o.hideWarnings = hideWarnings;
-    o.force = force;
-    return o;
+  /** Set by {@code job run} and {@code job rerun} from their {@code --output} flag. */
+  DataOptions.DataFormat output;
+
+  /** Also print the ended job in this format (null: do not). */
+  RuntimeOptions printing(DataOptions.DataFormat format) {
+    this.output = format;
+    return this;
   }
 }

@@ -2,8 +2,8 @@ package io.bacalhau.cli.wasm;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.job.JobLauncher;
+import io.bacalhau.cli.job.RuntimeOptions;
 import io.bacalhau.cli.run.JobFlags;
-import io.bacalhau.cli.run.RunOptions;
 import io.bacalhau.cli.run.RunSpecs;
 import io.bacalhau.cli.run.TaskFlags;
 import io.bacalhau.core.models.InputSource;
@@ -67,7 +67,7 @@ public final class WasmRunCommand implements Callable<Integer> {
 
   @Mixin private JobFlags jobFlags;
   @Mixin private TaskFlags taskFlags;
-  @Mixin private RunOptions runtime;
+  @Mixin private RuntimeOptions runtime;
 
   WasmRunCommand(CliSession session) {
     this.session = session;
@@ -75,7 +75,7 @@ public final class WasmRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new JobLauncher(session).launch(job(), runtime.toRuntime());
+    return new JobLauncher(session).launch(job(), runtime);
   }
 
   Job job() {

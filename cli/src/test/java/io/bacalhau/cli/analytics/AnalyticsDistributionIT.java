@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.cli.Distribution;
+import io.bacalhau.cli.Distribution.Run;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyticsDistributionIT {
   @TempDir Path dataDir;
   private Path spec;
-
-  private record Run(int exitCode, String out, String err) {}
 
   @BeforeEach
   void writeSpec() throws IOException {
@@ -68,29 +66,7 @@ class AnalyticsDistributionIT {
 
   private Run bacalhau(Map<String, String> env, String... args)
       throws IOException, InterruptedException {
-    Path dist = Path.of(System.getProperty("bacalhau.dist", "target/bacalhau")).toAbsolutePath();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Dbacalhau.home=" + dist);
-    command.add("-cp");
-    command.add(dist.resolve("lib") + "/*");
-    command.add("io.bacalhau.cli.Main");
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().keySet().removeIf(k -> k.toUpperCase(Locale.ROOT).startsWith("BACALHAU_"));
-    pb.environment().put("BACALHAU_DIR", dataDir.toString());
-    pb.environment().put("HOME", dataDir.toString());
-    pb.environment().put("XDG_CONFIG_HOME", dataDir.resolve("xdg").toString());
-    pb.environment().putAll(env);
-    Path out = dataDir.resolve("out.txt");
-    Path err = dataDir.resolve("err.txt");
-    Process process = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "bacalhau " + String.join(" ", args));
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Distribution(dataDir, dataDir).run(env, args);
   }
 
   private Run runJob(CountingCollector collector, Map<String, String> env, String... global)

@@ -67,6 +67,25 @@ class JobCommandsTest {
   }
 
   @Test
+  void nodeDetailsPrintsEachOutcomeOnceWithItsRunCount() throws IOException {
+    Path file = spec("twice", "{Stdout: \"15\\n\"}");
+    Files.writeString(file, Files.readString(file).replace("Count: 1", "Count: 2"));
+    CliRunner.Result run = cli.run("job", "run", "--node-details", file.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    assertTrue(run.out().matches("(?s)Job Results By Node:\n• 2 runs on 1 node: 15\n"), run.out());
+
+    CliRunner.Result failed =
+        cli.run(
+            "job",
+            "run",
+            "--node-details",
+            spec("grumpy", "{Stdout: out, Stderr: \"no input\", ExitCode: 2}").toString());
+    assertTrue(
+        failed.out().matches("(?s)Job Results By Node:\n• Node n-[0-9a-f]{8}: no input\n"),
+        failed.out());
+  }
+
+  @Test
   void idOnlyPrintsJustTheId() throws IOException {
     CliRunner.Result run = cli.run("job", "run", "--id-only", spec("quiet", "{}").toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());

@@ -2,20 +2,18 @@ package io.bacalhau.cli.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bacalhau.cli.Distribution;
+import io.bacalhau.cli.Distribution.Run;
 import io.bacalhau.core.plugin.TestPlugins;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,29 +27,8 @@ class DistributionPluginsIT {
 
   @TempDir Path dataDir;
 
-  private record Run(int exitCode, String out, String err) {}
-
   private Run bacalhau(String... args) throws IOException, InterruptedException {
-    Path dist = Path.of(System.getProperty("bacalhau.dist", "target/bacalhau")).toAbsolutePath();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED");
-    command.add("-Dbacalhau.home=" + dist);
-    command.add("-cp");
-    command.add(dist.resolve("lib") + "/*");
-    command.add("io.bacalhau.cli.Main");
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().put("BACALHAU_DIR", dataDir.toString());
-    pb.environment().put("HOME", dataDir.toString());
-    Path out = dataDir.resolve("out.txt");
-    Path err = dataDir.resolve("err.txt");
-    Process process = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    assertTrue(process.waitFor(120, TimeUnit.SECONDS), "bacalhau " + String.join(" ", args));
-    return new Run(
-        process.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return new Distribution(dataDir, dataDir).run(args);
   }
 
   @Test
