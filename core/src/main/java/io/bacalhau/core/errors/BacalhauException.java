@@ -11,6 +11,7 @@ public class BacalhauException extends RuntimeException {
   public static final String DEFAULT_COMPONENT = "Bacalhau";
 
   private final ErrorCode code;
+  private final String specificCode;
   private final String component;
   private final String hint;
   private final boolean retryable;
@@ -20,6 +21,7 @@ public class BacalhauException extends RuntimeException {
   private BacalhauException(Builder b) {
     super(b.message, b.cause);
     this.code = b.code;
+    this.specificCode = b.specificCode;
     this.component = b.component;
     this.hint = b.hint;
     this.retryable = b.retryable;
@@ -68,15 +70,19 @@ public class BacalhauException extends RuntimeException {
     return details;
   }
 
-  /** The `<Component>:<Code>` form used in event details. */
+  /**
+   * The `<Component>:<Code>` form used in event details; the code is the provider's own (such as
+   * S3's {@code NoSuchBucket}) when it gave one, else the general code's name.
+   */
   public String qualifiedCode() {
-    return component + ":" + code.code();
+    return component + ":" + (specificCode != null ? specificCode : code.code());
   }
 
   /** Builds a structured error field by field. */
   public static final class Builder {
     private final ErrorCode code;
     private final String message;
+    private String specificCode;
     private String component = DEFAULT_COMPONENT;
     private String hint;
     private boolean retryable;
@@ -91,6 +97,15 @@ public class BacalhauException extends RuntimeException {
 
     public Builder component(String component) {
       this.component = component;
+      return this;
+    }
+
+    /**
+     * A code more precise than {@link ErrorCode}, as the service said it (Bacalhau's codes are
+     * open).
+     */
+    public Builder specificCode(String specificCode) {
+      this.specificCode = specificCode == null || specificCode.isBlank() ? null : specificCode;
       return this;
     }
 

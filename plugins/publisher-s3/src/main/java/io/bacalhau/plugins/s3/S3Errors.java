@@ -67,6 +67,7 @@ final class S3Errors {
     BacalhauException.Builder b =
         BacalhauException.builder(ours, message)
             .component(component)
+            .specificCode(code)
             .hint(hint)
             .retryable(retryable)
             .failsExecution(true)

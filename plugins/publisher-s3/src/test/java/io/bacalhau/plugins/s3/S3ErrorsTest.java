@@ -52,5 +52,7 @@ class S3ErrorsTest {
         e.getMessage());
     assertEquals("b", e.details().get("Bucket"));
     assertTrue(e.failsExecution());
+    assertEquals("S3Publisher:NoSuchBucket", e.qualifiedCode());
+    assertEquals("S3Publisher:AccessDenied", map(403, "", "").qualifiedCode());
   }
 }
