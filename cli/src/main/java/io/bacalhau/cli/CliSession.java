@@ -106,6 +106,23 @@ public final class CliSession implements AutoCloseable {
     return registry;
   }
 
+  /**
+   * Starts loading the providers in the background, for a command that will need them after some
+   * work of its own (reading a spec): the two overlap. Failures surface at {@link #providers()}.
+   */
+  public void prepareProviders() {
+    Thread.ofVirtual()
+        .name("providers-prefetch")
+        .start(
+            () -> {
+              try {
+                providers();
+              } catch (RuntimeException | LinkageError e) {
+                // providers() on the command's own thread reports it
+              }
+            });
+  }
+
   /** The plugins of this process, loaded on first use (never by version, help or completion). */
   public synchronized PluginHost plugins() {
     if (plugins == null) {

@@ -69,6 +69,9 @@ public final class DockerRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (runtime.submits()) {
+      session.prepareProviders();
+    }
     return new JobLauncher(session).launch(RunSpecs.job(jobFlags, taskFlags, engine()), runtime);
   }
 

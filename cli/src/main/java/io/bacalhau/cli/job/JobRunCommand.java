@@ -67,6 +67,9 @@ public final class JobRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (runtime.submits()) {
+      session.prepareProviders();
+    }
     SpecSource.Content content = SpecSource.read(session, file);
     byte[] bytes = content.bytes();
     if (!noTemplate) {

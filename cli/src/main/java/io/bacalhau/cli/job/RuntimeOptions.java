@@ -53,6 +53,11 @@ public final class RuntimeOptions {
       description = "Submit even when the spec is identical to the job's latest version.")
   boolean force;
 
+  /** Whether the command will submit the job (not a dry run). */
+  public boolean submits() {
+    return !dryRun;
+  }
+
   /** Set by {@code job run} and {@code job rerun} from their {@code --output} flag. */
   DataOptions.DataFormat output;
 

@@ -75,6 +75,9 @@ public final class WasmRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (runtime.submits()) {
+      session.prepareProviders();
+    }
     return new JobLauncher(session).launch(job(), runtime);
   }
 

@@ -7,12 +7,17 @@ import io.bacalhau.core.spi.storage.InputSourceFactory;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Turns factories into registry entries: binds their config, probes them, wraps creation. */
 public final class ProviderLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderLoader.class);
+  private static final Executor PROBES =
+      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("provider-probe-", 0).factory());
 
   private final ProviderRegistry registry;
   private final ConfigBinder binder;
@@ -61,13 +66,18 @@ public final class ProviderLoader {
       return;
     }
     C config = binder.bind(factory.configSection(), factory.configType());
-    Installation installation;
+    // Probes (a Docker ping, an endpoint check) run in the background: a command waits for one
+    // only when it asks about that provider, and never for a provider its job does not use.
+    CompletableFuture<Installation> probe =
+        CompletableFuture.supplyAsync(() -> probe(factory, config), PROBES);
+    registry.register(kind.get(), type, source, probe::join, () -> factory.create(config, context));
+  }
+
+  private static <C> Installation probe(ProviderFactory<C, ?> factory, C config) {
     try {
-      installation = factory.isInstalled(config);
+      return factory.isInstalled(config);
     } catch (RuntimeException | LinkageError e) {
-      installation = Installation.missing("installation probe failed: " + e);
+      return Installation.missing("installation probe failed: " + e);
     }
-    registry.register(
-        kind.get(), type, source, installation, () -> factory.create(config, context));
   }
 }

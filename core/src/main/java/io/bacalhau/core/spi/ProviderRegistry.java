@@ -33,7 +33,17 @@ public final class ProviderRegistry implements AutoCloseable {
       String source,
       Installation installation,
       Supplier<?> provider) {
-    register(new ProviderEntry(kind, type, source, installation, provider));
+    register(kind, type, source, () -> installation, provider);
+  }
+
+  /** Registers a provider whose installation probe may still be running. */
+  public void register(
+      ProviderKind kind,
+      String type,
+      String source,
+      Supplier<Installation> probe,
+      Supplier<?> provider) {
+    register(new ProviderEntry(kind, type, source, probe, provider));
   }
 
   /** Every entry, sorted by kind then type. */
