@@ -29,8 +29,7 @@ public final class JobLauncher {
     PrintStream err = session.err();
     List<SpecProblem> problems = JobValidator.validateSubmission(JobNormalizer.normalize(spec));
     if (!problems.isEmpty()) {
-      err.println("Error: the job spec is invalid:");
-      problems.forEach(p -> err.println("  " + p));
+      SpecProblemsReport.print(err, "the job spec", problems);
       return ExitCode.JOB_REJECTED;
     }
     if (options.dryRun) {
@@ -52,7 +51,7 @@ public final class JobLauncher {
       }
       return ExitCode.JOB_REJECTED;
     }
-    if (!options.hideWarnings && !options.idOnly) {
+    if (options.showsWarnings()) {
       result.warnings().forEach(w -> err.println("Warning: " + w));
     }
     if (options.idOnly || !options.wait) {

@@ -2,8 +2,9 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
-import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.jobspec.JobSpecParser;
+import io.bacalhau.core.jobspec.ParsedSpec;
+import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.models.Job;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -77,13 +78,18 @@ public final class JobRunCommand implements Callable<Integer> {
           SpecTemplate.render(SpecSource.text(content), variables())
               .getBytes(StandardCharsets.UTF_8);
     }
-    Job job;
-    try {
-      job = JobSpecParser.parse(content.name(), bytes);
-    } catch (BacalhauException e) {
-      session.err().println("Error: " + e.getMessage());
+    ParsedSpec parsed = JobSpecParser.read(content.name(), bytes);
+    SpecCheck check = SpecCheck.of(parsed);
+    if (!check.ok()) {
+      SpecProblemsReport.print(
+          session.err(), "the job spec in " + content.name(), check.problems());
       return ExitCode.JOB_REJECTED;
     }
+    if (runtime.showsWarnings()) {
+      // The node repeats the sanitizer's warnings on submission; only the parser's are ours.
+      parsed.warnings().forEach(w -> session.err().println("Warning: " + w));
+    }
+    Job job = parsed.job();
     return new JobLauncher(session).launch(job, runtime.printing(output.format));
   }
 

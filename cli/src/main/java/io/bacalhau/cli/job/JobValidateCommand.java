@@ -3,7 +3,6 @@ package io.bacalhau.cli.job;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.core.jobspec.JobSpecParser;
-import io.bacalhau.core.jobspec.ParsedSpec;
 import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.jobspec.SpecProblem;
 import java.io.PrintStream;
@@ -44,15 +43,7 @@ public final class JobValidateCommand implements Callable<Integer> {
       session.out().println("OK");
       return ExitCode.OK;
     }
-    err.println(
-        "Error: the job spec in " + content.name() + " is invalid (" + count(problems) + "):");
-    err.println("Job Specification: " + ParsedSpec.SPEC_DOCS);
-    err.println();
-    problems.forEach(p -> err.println("  " + p));
+    SpecProblemsReport.print(err, "the job spec in " + content.name(), problems);
     return ExitCode.ERROR;
-  }
-
-  private static String count(List<SpecProblem> problems) {
-    return problems.size() == 1 ? "1 problem" : problems.size() + " problems";
   }
 }

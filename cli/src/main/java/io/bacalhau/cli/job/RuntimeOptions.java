@@ -53,6 +53,11 @@ public final class RuntimeOptions {
       description = "Submit even when the spec is identical to the job's latest version.")
   boolean force;
 
+  /** Whether warnings about the spec are printed (not with --hide-warnings or --id-only). */
+  public boolean showsWarnings() {
+    return !hideWarnings && !idOnly;
+  }
+
   /** Whether the command will submit the job (not a dry run). */
   public boolean submits() {
     return !dryRun;

@@ -86,6 +86,21 @@ class JobCommandsTest {
   }
 
   @Test
+  void anInvalidSpecIsRejectedWithEveryProblemAsJobValidateShowsThem() throws IOException {
+    Path file = dataDir.resolve("bad.yaml");
+    Files.writeString(
+        file, "Type: batch\nCount: -1\nFoo: 1\nTasks:\n  - Name: main\n    Engine: {Type: noop}\n");
+    CliRunner.Result run = cli.run("job", "run", file.toString());
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    CliRunner.Result validate = cli.run("job", "validate", file.toString());
+    assertEquals(validate.err(), run.err());
+    assertTrue(run.err().contains("is invalid (2 problems)"), run.err());
+    assertTrue(run.err().contains("  Foo: unknown field: 'Foo' in 'Job'"), run.err());
+    assertTrue(run.err().contains("  Count: count must not be negative, got -1"), run.err());
+    assertEquals("", cli.run("job", "list", "--output", "json").out().replace("[]", "").strip());
+  }
+
+  @Test
   void idOnlyPrintsJustTheId() throws IOException {
     CliRunner.Result run = cli.run("job", "run", "--id-only", spec("quiet", "{}").toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());
