@@ -30,6 +30,7 @@ public final class PluginHost implements AutoCloseable {
 
   private final BacalhauPluginManager manager;
   private final Map<String, PluginInfo> infos = new LinkedHashMap<>();
+  private volatile ProviderRegistry registry;
   private final Map<String, Path> sources = new LinkedHashMap<>();
   private final Map<String, List<ProviderFactory<?, ?>>> factories = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
@@ -101,22 +102,31 @@ public final class PluginHost implements AutoCloseable {
           fail(id, factory.getClass().getName() + " failed: " + Problems.describe(e));
         }
       }
-      List<ProvidedType> provides =
-          registry.entries().stream()
-              .filter(e -> e.source().equals(id))
-              .map(ProvidedType::of)
-              .toList();
-      infos.computeIfPresent(id, (k, info) -> info.withProvides(provides));
     }
+    this.registry = registry;
   }
 
-  /** Every plugin, the built-in one first, then in the order they were found. */
+  /**
+   * Every plugin, the built-in one first, then in the order they were found, with what it provides
+   * once registered (asking waits for the providers' installation probes).
+   */
   public List<PluginInfo> plugins() {
-    return List.copyOf(infos.values());
+    return infos.values().stream().map(this::withProvides).toList();
   }
 
   public Optional<PluginInfo> plugin(String id) {
-    return Optional.ofNullable(infos.get(id));
+    return Optional.ofNullable(infos.get(id)).map(this::withProvides);
+  }
+
+  private PluginInfo withProvides(PluginInfo info) {
+    if (registry == null) {
+      return info;
+    }
+    return info.withProvides(
+        registry.entries().stream()
+            .filter(e -> e.source().equals(info.id()))
+            .map(ProvidedType::of)
+            .toList());
   }
 
   /** One line per problem, each naming the plugin and the reason. */
