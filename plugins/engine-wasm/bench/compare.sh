@@ -4,7 +4,7 @@
 # is not counted. Usage: compare.sh [BACALHAU] [MB] [RUNS]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-bacalhau="${1:-$here/../../../bacalhau}"
+bacalhau="$(readlink -f "${1:-$here/../../../bacalhau}")"
 mb="${2:-16}"
 runs="${3:-5}"
 module="$here/../src/test/resources/wasm/sha256.wasm"
