@@ -1,6 +1,8 @@
 package io.bacalhau.cli.run;
 
 import io.bacalhau.cli.errors.UsageException;
+import io.bacalhau.core.jobspec.ResourceParser;
+import io.bacalhau.core.jobspec.SpecProblem;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.NetworkConfig;
 import io.bacalhau.core.models.NetworkType;
@@ -123,8 +125,21 @@ public final class TaskFlags {
     return publisher.isBlank() ? SpecConfig.EMPTY : PublisherFlag.parse(publisher);
   }
 
+  /** The resource flags, each checked so that a bad one is named by its flag. */
   public ResourcesConfig resources() {
+    check("--cpu", cpu, new ResourcesConfig(cpu, "", "", ""));
+    check("--memory", memory, new ResourcesConfig("", memory, "", ""));
+    check("--disk", disk, new ResourcesConfig("", "", disk, ""));
+    check("--gpu", gpu, new ResourcesConfig("", "", "", gpu));
     return new ResourcesConfig(cpu, memory, disk, gpu);
+  }
+
+  private static void check(String flag, String value, ResourcesConfig alone) {
+    List<SpecProblem> problems = new ArrayList<>();
+    ResourceParser.parse(alone, "", problems);
+    if (!problems.isEmpty()) {
+      throw new UsageException(flag + " '" + value + "': " + problems.getFirst().message(), null);
+    }
   }
 
   /** The network block, or the default (omitted from the spec) when Default is asked for. */

@@ -94,6 +94,8 @@ class DockerRunCommandTest {
     assertUsage("--input 'foo://x': unknown storage schema", "-i", "foo://x", "busybox");
     assertUsage("--output 'nocolon'", "-o", "nocolon", "busybox");
     assertUsage("--network 'wifi'", "--network", "wifi", "busybox");
+    assertUsage("--memory 'lots': invalid Memory value", "--memory", "lots", "busybox");
+    assertUsage("--cpu '-1'", "--cpu", "-1", "busybox");
     assertUsage("--workdir 'rel'", "-w", "rel", "busybox");
     assertUsage("--target 'some'", "--target", "some", "busybox");
     assertUsage("--count and --concurrency", "--count", "2", "--concurrency", "3", "busybox");
