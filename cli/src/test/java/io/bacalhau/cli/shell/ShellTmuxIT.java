@@ -61,7 +61,7 @@ class ShellTmuxIT {
         "Name: nap\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n"
             + "      Type: noop\n      Params: {SleepMillis: 8000}\n");
     keys("job run " + spec, "Enter");
-    await(screen -> screen.contains("Execution        Running"), Duration.ofSeconds(30));
+    await(screen -> screen.matches("(?s).*Execution +Running.*"), Duration.ofSeconds(30));
     keys("C-c");
     await(
         screen -> screen.contains("Progress tracking canceled. The job is still running."),
