@@ -1,19 +1,15 @@
-/* cat IN [OUT]: copies IN to OUT, or to stdout when OUT is not given. */
+/* cat IN [OUT] [IN OUT]...: copies each IN to the OUT after it, or to stdout when it has none. */
 #include <stdio.h>
 
-int main(int argc, char **argv) {
-  if (argc < 2) {
-    fprintf(stderr, "usage: cat IN [OUT]\n");
-    return 2;
-  }
-  FILE *in = fopen(argv[1], "rb");
+static int copy(const char *from, const char *to) {
+  FILE *in = fopen(from, "rb");
   if (in == NULL) {
-    perror(argv[1]);
+    perror(from);
     return 1;
   }
-  FILE *out = argc > 2 ? fopen(argv[2], "wb") : stdout;
+  FILE *out = to != NULL ? fopen(to, "wb") : stdout;
   if (out == NULL) {
-    perror(argv[2]);
+    perror(to);
     return 1;
   }
   char buf[65536];
@@ -25,5 +21,19 @@ int main(int argc, char **argv) {
     }
   }
   fclose(in);
-  return fclose(out) == 0 ? 0 : 1;
+  return out == stdout ? (fflush(out) == 0 ? 0 : 1) : (fclose(out) == 0 ? 0 : 1);
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fprintf(stderr, "usage: cat IN [OUT] [IN OUT]...\n");
+    return 2;
+  }
+  for (int i = 1; i < argc; i += 2) {
+    int status = copy(argv[i], i + 1 < argc ? argv[i + 1] : NULL);
+    if (status != 0) {
+      return status;
+    }
+  }
+  return 0;
 }

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.cli.Distribution;
 import io.bacalhau.cli.Distribution.Run;
+import io.bacalhau.cli.LocalDocker;
 import io.bacalhau.testing.RealServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,19 +21,9 @@ class DockerRunIT {
   @TempDir Path home;
 
   @BeforeAll
-  static void daemonWithBusybox() throws Exception {
-    boolean ready;
-    try {
-      Process p =
-          new ProcessBuilder("docker", "image", "inspect", "busybox")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      ready = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (java.io.IOException e) {
-      ready = false;
-    }
-    RealServices.require(ready, "a Docker daemon with a local 'busybox' image");
+  static void daemonWithBusybox() {
+    RealServices.require(
+        LocalDocker.hasImage("busybox"), "a Docker daemon with a local 'busybox' image");
   }
 
   private Distribution bacalhau() {

@@ -1,5 +1,7 @@
 package io.bacalhau.core.compute;
 
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.spi.ExecutionEvents;
@@ -48,7 +50,9 @@ final class InputStager {
         try {
           prepared.add(f.get());
         } catch (ExecutionException e) {
-          failure = failure == null && e.getCause() instanceof Exception c ? c : failure;
+          if (failure == null) {
+            failure = asException(e.getCause());
+          }
         }
       }
       if (failure != null) {
@@ -57,6 +61,22 @@ final class InputStager {
       }
       return prepared;
     }
+  }
+
+  /**
+   * A provider that fails with an Error (a class missing from its plugin, say) fails the execution
+   * like any other failure, never by silently giving no input.
+   */
+  private static Exception asException(Throwable cause) {
+    if (cause instanceof Exception e) {
+      return e;
+    }
+    return BacalhauException.builder(
+            ErrorCode.INTERNAL_ERROR, "preparing an input failed: " + cause)
+        .component("InputStager")
+        .failsExecution(true)
+        .cause(cause)
+        .build();
   }
 
   static void cleanup(ProviderRegistry registry, List<PreparedInput> inputs) {

@@ -38,6 +38,8 @@ final class ResultFetcher {
       }
       return;
     }
-    registry.publisher(result.type()).download(result, into);
+    // A publisher hands back the result folder itself; like an unpacked archive, it goes in a
+    // folder of its own so that merging keeps its result folders intact.
+    registry.publisher(result.type()).download(result, into.resolve("result"));
   }
 }

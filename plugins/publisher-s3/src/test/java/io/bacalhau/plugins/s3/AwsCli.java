@@ -1,5 +1,6 @@
 package io.bacalhau.plugins.s3;
 
+import io.bacalhau.testing.S3ProxyServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -15,6 +15,7 @@ import io.bacalhau.core.spi.storage.InputSourceProvider;
 import io.bacalhau.core.spi.storage.PrepareRequest;
 import io.bacalhau.core.spi.storage.PreparedInput;
 import io.bacalhau.testing.RealServices;
+import io.bacalhau.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;

@@ -14,6 +14,7 @@ import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.publisher.PublishRequest;
 import io.bacalhau.core.spi.publisher.Publisher;
 import io.bacalhau.testing.RealServices;
+import io.bacalhau.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;

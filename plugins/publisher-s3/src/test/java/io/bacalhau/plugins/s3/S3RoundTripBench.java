@@ -6,6 +6,7 @@ import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.publisher.PublishRequest;
 import io.bacalhau.core.spi.publisher.Publisher;
+import io.bacalhau.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.bacalhau.plugins.s3;
+package io.bacalhau.testing;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
@@ -12,12 +12,12 @@ import java.util.Map;
 
 /**
  * A real S3-compatible server for tests: S3Proxy's own jar (copied by the build into {@code
- * target/s3proxy}) run as a child process on 127.0.0.1 with a filesystem blob store. One server is
- * shared by the test JVM and stopped when it exits.
+ * target/s3proxy} of the module under test) run as a child process on 127.0.0.1 with a filesystem
+ * blob store. One server is shared by the test JVM and stopped when it exits.
  */
-final class S3ProxyServer {
-  static final String IDENTITY = "local-identity";
-  static final String CREDENTIAL = "local-credential";
+public final class S3ProxyServer {
+  public static final String IDENTITY = "local-identity";
+  public static final String CREDENTIAL = "local-credential";
   private static S3ProxyServer shared;
 
   private final Process process;
@@ -30,16 +30,16 @@ final class S3ProxyServer {
     this.blobs = blobs;
   }
 
-  static Path jar() {
+  public static Path jar() {
     return Path.of(System.getProperty("basedir", "."), "target", "s3proxy", "s3proxy.jar");
   }
 
-  static boolean available() {
+  public static boolean available() {
     return Files.isRegularFile(jar());
   }
 
   /** The shared server, started on first use. */
-  static synchronized S3ProxyServer shared() throws Exception {
+  public static synchronized S3ProxyServer shared() throws Exception {
     if (shared == null) {
       shared = start();
       S3ProxyServer server = shared;
@@ -106,20 +106,20 @@ final class S3ProxyServer {
     throw new IllegalStateException("S3Proxy did not answer within 90s: " + Files.readString(log));
   }
 
-  String endpoint() {
+  public String endpoint() {
     return endpoint;
   }
 
-  Path blobs() {
+  public Path blobs() {
     return blobs;
   }
 
   /** The node environment that holds this server's credentials. */
-  Map<String, String> env() {
+  public Map<String, String> env() {
     return Map.of("AWS_ACCESS_KEY_ID", IDENTITY, "AWS_SECRET_ACCESS_KEY", CREDENTIAL);
   }
 
-  void stop() {
+  public void stop() {
     process.destroy();
     try {
       process.waitFor();
