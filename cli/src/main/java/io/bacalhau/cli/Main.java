@@ -18,7 +18,7 @@ public final class Main {
     Runtime.getRuntime().addShutdownHook(onSignal);
     int code;
     try (session) {
-      code = commandLine(session).execute(args);
+      code = execute(session, args);
     }
     Runtime.getRuntime().removeShutdownHook(onSignal);
     System.out.flush();
@@ -48,7 +48,19 @@ public final class Main {
 
   public static int run(CliContext context, String... args) {
     try (CliSession session = new CliSession(context)) {
+      return execute(session, args);
+    }
+  }
+
+  /**
+   * Runs one command line. picocli hands Exceptions to our handler but lets Errors through (a
+   * plugin missing a class, say): those are reported the same way, never as a bare stack trace.
+   */
+  static int execute(CliSession session, String... args) {
+    try {
       return commandLine(session).execute(args);
+    } catch (LinkageError e) {
+      return new ErrorReporter(session).report(e);
     }
   }
 
