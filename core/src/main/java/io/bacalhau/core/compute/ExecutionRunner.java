@@ -111,7 +111,8 @@ final class ExecutionRunner {
       callback.runResult(id, published, output);
     } catch (InterruptedException e) {
       stopped(id, handle, stdout, stderr);
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
+      // An Error too (a plugin missing a class): the execution fails rather than stay running.
       if (handle.stopReason() != null) {
         stopped(id, handle, stdout, stderr);
         return;
@@ -121,7 +122,7 @@ final class ExecutionRunner {
               ? b
               : BacalhauException.builder(
                       ErrorCode.INTERNAL_ERROR,
-                      String.valueOf(e.getMessage() == null ? e : e.getMessage()))
+                      e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage())
                   .component("Compute")
                   .cause(e)
                   .build();

@@ -13,6 +13,7 @@ import io.bacalhau.core.orchestrator.SchedulerSettings;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.storage.InputSourceProvider;
 import io.bacalhau.core.store.HistoryQuery;
 import java.nio.file.Path;
@@ -23,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An input source that dies with an Error (as a plugin missing one of its classes does) fails the
- * execution with that error; the task never runs without its input.
+ * A provider that dies with an Error (as a plugin missing one of its classes does) fails the
+ * execution with that error: the task never runs without its input, and never stays running.
  */
-class BrokenInputSourceTest {
+class BrokenProviderTest {
   @TempDir Path dataDir;
 
   @Test
@@ -59,6 +60,34 @@ class BrokenInputSourceTest {
       assertEquals(JobStateType.FAILED, ended.stateType());
       String history = String.valueOf(client.history(id, HistoryQuery.everything()));
       assertTrue(history.contains("NoClassDefFoundError: org/example/TarReader"), history);
+    }
+  }
+
+  @Test
+  void anEngineFailingWithAnErrorFailsTheExecutionInsteadOfLeavingItRunning() throws Exception {
+    ProviderRegistry registry = EmbeddedNodeTestSupport.builtinRegistry(dataDir);
+    Engine broken =
+        (request, events) -> {
+          throw new NoClassDefFoundError("org/example/Runtime");
+        };
+    registry.register(ProviderKind.ENGINE, "broken", "test", Installation.ok(), () -> broken);
+    Job job = EmbeddedNodeTestSupport.noopJob("broken-engine", Map.of());
+    job =
+        job.toBuilder()
+            .task(job.task().toBuilder().engine(SpecConfig.of("broken", Map.of())).build())
+            .build();
+
+    try (EmbeddedNodeClient client =
+        new EmbeddedNodeClient(
+            EmbeddedNodeTestSupport.options(
+                dataDir, new SchedulerSettings(0, Duration.ofMillis(100))),
+            () -> registry,
+            () -> {})) {
+      String id = client.submit(job, false).jobId();
+      Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(30));
+      assertEquals(JobStateType.FAILED, ended.stateType());
+      String history = String.valueOf(client.history(id, HistoryQuery.everything()));
+      assertTrue(history.contains("NoClassDefFoundError: org/example/Runtime"), history);
     }
   }
 }
