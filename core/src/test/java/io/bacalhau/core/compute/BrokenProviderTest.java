@@ -49,18 +49,8 @@ class BrokenProviderTest {
                     .build())
             .build();
 
-    try (EmbeddedNodeClient client =
-        new EmbeddedNodeClient(
-            EmbeddedNodeTestSupport.options(
-                dataDir, new SchedulerSettings(1, Duration.ofMillis(100))),
-            () -> registry,
-            () -> {})) {
-      String id = client.submit(job, false).jobId();
-      Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(30));
-      assertEquals(JobStateType.FAILED, ended.stateType());
-      String history = String.valueOf(client.history(id, HistoryQuery.everything()));
-      assertTrue(history.contains("NoClassDefFoundError: org/example/TarReader"), history);
-    }
+    String history = failedHistory(registry, job, 1);
+    assertTrue(history.contains("NoClassDefFoundError: org/example/TarReader"), history);
   }
 
   @Test
@@ -77,17 +67,20 @@ class BrokenProviderTest {
             .task(job.task().toBuilder().engine(SpecConfig.of("broken", Map.of())).build())
             .build();
 
+    String history = failedHistory(registry, job, 0);
+    assertTrue(history.contains("NoClassDefFoundError: org/example/Runtime"), history);
+  }
+
+  /** Runs the job with this many retries, checks it failed, and returns its history. */
+  private String failedHistory(ProviderRegistry registry, Job job, int retries)
+      throws InterruptedException {
     try (EmbeddedNodeClient client =
-        new EmbeddedNodeClient(
-            EmbeddedNodeTestSupport.options(
-                dataDir, new SchedulerSettings(0, Duration.ofMillis(100))),
-            () -> registry,
-            () -> {})) {
+        EmbeddedNodeTestSupport.client(
+            dataDir, registry, new SchedulerSettings(retries, Duration.ofMillis(100)))) {
       String id = client.submit(job, false).jobId();
       Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(30));
       assertEquals(JobStateType.FAILED, ended.stateType());
-      String history = String.valueOf(client.history(id, HistoryQuery.everything()));
-      assertTrue(history.contains("NoClassDefFoundError: org/example/Runtime"), history);
+      return String.valueOf(client.history(id, HistoryQuery.everything()));
     }
   }
 }

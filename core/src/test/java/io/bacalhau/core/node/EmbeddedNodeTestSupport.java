@@ -1,6 +1,11 @@
 package io.bacalhau.core.node;
 
 import io.bacalhau.core.builtin.BuiltinProviders;
+import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
+import io.bacalhau.core.builtin.localpublisher.LocalResults;
+import io.bacalhau.core.builtin.urldownload.DownloadSettings;
+import io.bacalhau.core.builtin.urldownload.HttpFetcher;
+import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -8,6 +13,7 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
+import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;
@@ -45,8 +51,31 @@ public final class EmbeddedNodeTestSupport {
   }
 
   public static EmbeddedNodeClient client(Path dataDir, SchedulerSettings scheduler) {
-    ProviderRegistry registry = builtinRegistry(dataDir);
+    return client(dataDir, builtinRegistry(dataDir), scheduler);
+  }
+
+  /** A node on the data dir with these providers (the built-in ones plus what a test added). */
+  public static EmbeddedNodeClient client(
+      Path dataDir, ProviderRegistry registry, SchedulerSettings scheduler) {
     return new EmbeddedNodeClient(options(dataDir, scheduler), () -> registry, () -> {});
+  }
+
+  /** Binds the same values into every provider's config section. */
+  public static ConfigBinder everySection(Map<String, ?> values) {
+    return new ConfigBinder() {
+      @Override
+      public <T> T bind(String section, Class<T> type) {
+        return Codecs.json().convertValue(values, type);
+      }
+    };
+  }
+
+  /** {@code job get}'s downloader for results of a node on this data dir. */
+  public static ResultDownloader downloader(Path dataDir, ProviderRegistry registry) {
+    return new ResultDownloader(
+        registry,
+        new LocalResults(dataDir, new LocalPublisherConfig(null, 0)),
+        new HttpFetcher(DownloadSettings.defaults()));
   }
 
   /** A batch job on the noop engine with the given engine params. */

@@ -50,10 +50,8 @@ class DockerNodeIT {
             new ProviderContext(dataDir, "n-node-it", System.getenv()),
             Set.of())
         .add(new DockerEngineFactory(), "engine-docker");
-    return new EmbeddedNodeClient(
-        EmbeddedNodeTestSupport.options(dataDir, new SchedulerSettings(2, Duration.ofMillis(200))),
-        () -> registry,
-        () -> {});
+    return EmbeddedNodeTestSupport.client(
+        dataDir, registry, new SchedulerSettings(2, Duration.ofMillis(200)));
   }
 
   private static Job job(String name, TimeoutConfig timeouts, String... command) {

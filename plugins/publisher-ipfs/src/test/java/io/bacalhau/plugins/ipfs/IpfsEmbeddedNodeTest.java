@@ -2,10 +2,6 @@ package io.bacalhau.plugins.ipfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
-import io.bacalhau.core.builtin.localpublisher.LocalResults;
-import io.bacalhau.core.builtin.urldownload.DownloadSettings;
-import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
@@ -15,7 +11,6 @@ import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
-import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;
@@ -43,14 +38,7 @@ class IpfsEmbeddedNodeTest {
 
     Path dataDir = dir.resolve("data");
     ProviderRegistry registry = EmbeddedNodeTestSupport.builtinRegistry(dataDir);
-    ConfigBinder binder =
-        new ConfigBinder() {
-          @Override
-          public <T> T bind(String section, Class<T> type) {
-            return io.bacalhau.core.codec.Codecs.json()
-                .convertValue(Map.of("Endpoint", IpfsNode.api()), type);
-          }
-        };
+    ConfigBinder binder = EmbeddedNodeTestSupport.everySection(Map.of("Endpoint", IpfsNode.api()));
     ProviderLoader loader =
         new ProviderLoader(
             registry, binder, new ProviderContext(dataDir, "n-test", Map.of()), Set.of());
@@ -75,11 +63,8 @@ class IpfsEmbeddedNodeTest {
             .build();
 
     try (EmbeddedNodeClient client =
-        new EmbeddedNodeClient(
-            EmbeddedNodeTestSupport.options(
-                dataDir, new SchedulerSettings(2, Duration.ofMillis(200))),
-            () -> registry,
-            () -> {})) {
+        EmbeddedNodeTestSupport.client(
+            dataDir, registry, new SchedulerSettings(2, Duration.ofMillis(200)))) {
       String id = client.submit(job, false).jobId();
       Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(60));
       assertEquals(
@@ -91,11 +76,7 @@ class IpfsEmbeddedNodeTest {
       assertEquals(1, results.size());
       assertEquals("ipfs", results.getFirst().type());
       Path out = dir.resolve("job-" + id);
-      new ResultDownloader(
-              registry,
-              new LocalResults(dataDir, new LocalPublisherConfig(null, 0)),
-              new HttpFetcher(DownloadSettings.defaults()))
-          .download(results, out, false);
+      EmbeddedNodeTestSupport.downloader(dataDir, registry).download(results, out, false);
       assertEquals("job ran\n", Files.readString(out.resolve("stdout")));
       assertEquals("0", Files.readString(out.resolve("exitCode")).strip());
     }

@@ -2,10 +2,6 @@ package io.bacalhau.plugins.s3;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
-import io.bacalhau.core.builtin.localpublisher.LocalResults;
-import io.bacalhau.core.builtin.urldownload.DownloadSettings;
-import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
@@ -14,7 +10,6 @@ import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
-import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;
@@ -48,13 +43,7 @@ class S3EmbeddedNodeTest {
 
     Path dataDir = dir.resolve("data");
     ProviderRegistry registry = EmbeddedNodeTestSupport.builtinRegistry(dataDir);
-    ConfigBinder binder =
-        new ConfigBinder() {
-          @Override
-          public <T> T bind(String section, Class<T> type) {
-            return io.bacalhau.core.codec.Codecs.json().convertValue(Map.of(), type);
-          }
-        };
+    ConfigBinder binder = ConfigBinder.DEFAULTS;
     ProviderLoader loader =
         new ProviderLoader(
             registry, binder, new ProviderContext(dataDir, "n-test", server.env()), Set.of());
@@ -82,11 +71,8 @@ class S3EmbeddedNodeTest {
             .build();
 
     try (EmbeddedNodeClient client =
-        new EmbeddedNodeClient(
-            EmbeddedNodeTestSupport.options(
-                dataDir, new SchedulerSettings(2, Duration.ofMillis(200))),
-            () -> registry,
-            () -> {})) {
+        EmbeddedNodeTestSupport.client(
+            dataDir, registry, new SchedulerSettings(2, Duration.ofMillis(200)))) {
       String id = client.submit(job, false).jobId();
       Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(60));
       assertEquals(
@@ -99,11 +85,7 @@ class S3EmbeddedNodeTest {
       assertEquals(1, results.size());
       assertEquals("s3", results.getFirst().type());
       Path out = dir.resolve("job-" + id);
-      new ResultDownloader(
-              registry,
-              new LocalResults(dataDir, new LocalPublisherConfig(null, 0)),
-              new HttpFetcher(DownloadSettings.defaults()))
-          .download(results, out, false);
+      EmbeddedNodeTestSupport.downloader(dataDir, registry).download(results, out, false);
       assertEquals("job ran\n", Files.readString(out.resolve("stdout")));
       assertEquals("0", Files.readString(out.resolve("exitCode")).strip());
     }
