@@ -1,5 +1,6 @@
 package io.bacalhau.cli;
 
+import io.bacalhau.cli.logging.LogLevels;
 import io.bacalhau.cli.node.BackgroundWorker;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
@@ -70,6 +71,7 @@ public final class CliSession implements AutoCloseable {
     if (config == null || !inputs.equals(configInputs)) {
       config = new ConfigLoader().load(inputs);
       configInputs = inputs;
+      LogLevels.apply(config);
       config.warnings().forEach(w -> err().println("Warning: " + w));
     }
     return config;

@@ -57,8 +57,15 @@ public final class Main {
    * plugin missing a class, say): those are reported the same way, never as a bare stack trace.
    */
   static int execute(CliSession session, String... args) {
+    return execute(commandLine(session), session, args);
+  }
+
+  /**
+   * Runs one command line on a command tree of this session (the shell keeps one for all lines).
+   */
+  public static int execute(CommandLine commands, CliSession session, String... args) {
     try {
-      return commandLine(session).execute(args);
+      return commands.execute(args);
     } catch (LinkageError e) {
       return new ErrorReporter(session).report(e);
     }

@@ -26,12 +26,17 @@ public final class JobLauncher {
   }
 
   public int launch(Job spec, RuntimeOptions options) {
-    PrintStream err = session.err();
     List<SpecProblem> problems = JobValidator.validateSubmission(JobNormalizer.normalize(spec));
     if (!problems.isEmpty()) {
-      SpecProblemsReport.print(err, "the job spec", problems);
+      SpecProblemsReport.print(session.err(), "the job spec", problems);
       return ExitCode.JOB_REJECTED;
     }
+    return launchChecked(spec, options);
+  }
+
+  /** Submits a spec that has passed the submission checks already ({@code job run}'s SpecCheck). */
+  int launchChecked(Job spec, RuntimeOptions options) {
+    PrintStream err = session.err();
     if (options.dryRun) {
       Serializer.print(
           session.out(),

@@ -90,7 +90,7 @@ public final class JobRunCommand implements Callable<Integer> {
       parsed.warnings().forEach(w -> session.err().println("Warning: " + w));
     }
     Job job = parsed.job();
-    return new JobLauncher(session).launch(job, runtime.printing(output.format));
+    return new JobLauncher(session).launchChecked(job, runtime.printing(output.format));
   }
 
   private Map<String, String> variables() {

@@ -2,7 +2,6 @@ package io.bacalhau.cli.shell;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.Main;
-import io.bacalhau.cli.errors.ErrorReporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,9 +89,7 @@ final class InteractiveShell {
     Thread self = Thread.currentThread();
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> self.interrupt());
     try {
-      commands.execute(args.toArray(String[]::new));
-    } catch (LinkageError e) {
-      new ErrorReporter(session).report(e); // the shell outlives a broken plugin
+      Main.execute(commands, session, args.toArray(String[]::new));
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
       Thread.interrupted(); // a Ctrl-C that came too late must not hit the next line

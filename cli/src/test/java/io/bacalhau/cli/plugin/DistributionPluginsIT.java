@@ -2,6 +2,7 @@ package io.bacalhau.cli.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,6 +69,21 @@ class DistributionPluginsIT {
     Run run = bacalhau("job", "run", spec.toString());
     assertEquals(0, run.exitCode(), run.toString());
     assertEquals("packaged\n", bacalhau("job", "logs", "packaged-exec").out());
+  }
+
+  @Test
+  void librariesDoNotLogIntoACommandUnlessDebugIsAskedFor() throws Exception {
+    // Docker's HTTP client logs each retry against an absent daemon at info level.
+    Map<String, String> noDaemon = Map.of("DOCKER_HOST", "unix://" + dataDir.resolve("none.sock"));
+    Path spec = Path.of("../config/examples/docker.yaml").toAbsolutePath();
+    Distribution cli = new Distribution(dataDir, dataDir);
+
+    Run quiet = cli.run(noDaemon, "job", "run", spec.toString());
+    assertTrue(quiet.err().contains("Docker daemon not reachable"), quiet.toString());
+    assertFalse(quiet.err().contains("org.apache"), quiet.err());
+
+    Run debug = cli.run(noDaemon, "-c", "Logging.Level=debug", "job", "run", spec.toString());
+    assertTrue(debug.err().contains("DEBUG org.apache"), debug.toString());
   }
 
   @Test
