@@ -1,21 +1,15 @@
 package io.bacalhau.cli;
 
-import io.bacalhau.cli.analytics.AnalyticsCommand;
-import io.bacalhau.cli.completion.CompletionCommand;
-import io.bacalhau.cli.config.ConfigCommand;
-import io.bacalhau.cli.docker.DockerCommand;
-import io.bacalhau.cli.job.JobCommand;
-import io.bacalhau.cli.node.WorkerCommand;
-import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
-import io.bacalhau.cli.wasm.WasmCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** The root of the command tree: {@code bacalhau}. */
+/**
+ * The root of the command tree: {@code bacalhau}; its commands are listed in {@link CommandTree}.
+ */
 @Command(
     name = "bacalhau",
     mixinStandardHelpOptions = true,
@@ -26,18 +20,6 @@ import picocli.CommandLine.Spec;
       "  BACALHAU_API_KEY       API key for the Bacalhau API",
       "  BACALHAU_API_USERNAME  user name for the Bacalhau API",
       "  BACALHAU_API_PASSWORD  password for the Bacalhau API"
-    },
-    subcommands = {
-      JobCommand.class,
-      DockerCommand.class,
-      WasmCommand.class,
-      ConfigCommand.class,
-      PluginCommand.class,
-      AnalyticsCommand.class,
-      VersionCommand.class,
-      CompletionCommand.class,
-      ShellCommand.class,
-      WorkerCommand.class
     })
 public final class BacalhauCommand implements java.util.concurrent.Callable<Integer> {
   private final CliSession session;

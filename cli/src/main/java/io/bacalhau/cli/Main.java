@@ -57,7 +57,8 @@ public final class Main {
    * plugin missing a class, say): those are reported the same way, never as a bare stack trace.
    */
   static int execute(CliSession session, String... args) {
-    return execute(commandLine(session), session, args);
+    return execute(
+        configure(CommandTree.forArgs(new CommandFactory(session), args), session), session, args);
   }
 
   /**
@@ -71,9 +72,15 @@ public final class Main {
     }
   }
 
-  /** The command tree bound to a session, with our error handling and streams. */
+  /**
+   * The whole command tree bound to a session, with our error handling and streams (the shell and
+   * completion scripts need every command; a single command line builds only what it names).
+   */
   public static CommandLine commandLine(CliSession session) {
-    CommandLine cmd = new CommandLine(BacalhauCommand.class, new CommandFactory(session));
+    return configure(CommandTree.whole(new CommandFactory(session)), session);
+  }
+
+  private static CommandLine configure(CommandLine cmd, CliSession session) {
     ErrorReporter reporter = new ErrorReporter(session);
     cmd.setOut(new java.io.PrintWriter(session.out(), true));
     cmd.setErr(new java.io.PrintWriter(session.err(), true));

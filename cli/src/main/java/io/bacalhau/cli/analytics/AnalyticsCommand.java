@@ -9,8 +9,7 @@ import picocli.CommandLine.Spec;
     name = "analytics",
     mixinStandardHelpOptions = true,
     description =
-        "See the anonymous usage data Bacalhau shares (turn it off with DisableAnalytics).",
-    subcommands = {AnalyticsPreviewCommand.class})
+        "See the anonymous usage data Bacalhau shares (turn it off with DisableAnalytics).")
 public final class AnalyticsCommand implements Runnable {
   @Spec private CommandSpec spec;
 

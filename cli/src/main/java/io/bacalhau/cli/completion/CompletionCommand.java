@@ -2,12 +2,11 @@ package io.bacalhau.cli.completion;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.Main;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code bacalhau completion bash|zsh}: prints a shell completion script. */
 @Command(
@@ -19,8 +18,6 @@ import picocli.CommandLine.Spec;
     })
 public final class CompletionCommand implements Callable<Integer> {
   private final CliSession session;
-
-  @Spec private CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -36,7 +33,7 @@ public final class CompletionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String script = AutoComplete.bash("bacalhau", spec.root().commandLine());
+    String script = AutoComplete.bash("bacalhau", Main.commandLine(session));
     if (shell == Shell.ZSH) {
       session.out().println("autoload -U +X bashcompinit && bashcompinit");
     }

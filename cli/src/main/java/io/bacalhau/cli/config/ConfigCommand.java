@@ -8,13 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "config",
     mixinStandardHelpOptions = true,
-    description = "Show and change Bacalhau's settings.",
-    subcommands = {
-      ConfigListCommand.class,
-      ConfigGetCommand.class,
-      ConfigSetCommand.class,
-      ConfigDefaultCommand.class
-    })
+    description = "Show and change Bacalhau's settings.")
 public final class ConfigCommand implements Runnable {
   @Spec private CommandSpec spec;
 

@@ -8,8 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "docker",
     mixinStandardHelpOptions = true,
-    description = "Run a Docker container as a job.",
-    subcommands = {DockerRunCommand.class})
+    description = "Run a Docker container as a job.")
 public final class DockerCommand implements Runnable {
   @Spec private CommandSpec spec;
 

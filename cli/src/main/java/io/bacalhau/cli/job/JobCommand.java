@@ -8,20 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "job",
     mixinStandardHelpOptions = true,
-    description = "Submit, inspect and manage jobs.",
-    subcommands = {
-      JobRunCommand.class,
-      JobListCommand.class,
-      JobDescribeCommand.class,
-      JobHistoryCommand.class,
-      JobExecutionsCommand.class,
-      JobLogsCommand.class,
-      JobStopCommand.class,
-      JobRerunCommand.class,
-      JobVersionsCommand.class,
-      JobValidateCommand.class,
-      JobGetCommand.class
-    })
+    description = "Submit, inspect and manage jobs.")
 public final class JobCommand implements Runnable {
   @Spec private CommandSpec spec;
 

@@ -8,8 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plugin",
     mixinStandardHelpOptions = true,
-    description = "Show the plugins this node loads and what they provide.",
-    subcommands = {PluginListCommand.class, PluginInfoCommand.class})
+    description = "Show the plugins this node loads and what they provide.")
 public final class PluginCommand implements Runnable {
   @Spec private CommandSpec spec;
 

@@ -5,11 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code bacalhau wasm}: WebAssembly jobs. */
-@Command(
-    name = "wasm",
-    mixinStandardHelpOptions = true,
-    description = "Run WebAssembly jobs.",
-    subcommands = {WasmRunCommand.class})
+@Command(name = "wasm", mixinStandardHelpOptions = true, description = "Run WebAssembly jobs.")
 public final class WasmCommand implements Runnable {
   @Spec private CommandSpec spec;
 
