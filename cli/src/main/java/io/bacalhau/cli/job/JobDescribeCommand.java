@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job describe ID|NAME}: everything about one job. */
 @Command(
@@ -20,19 +19,13 @@ import picocli.CommandLine.Parameters;
 public final class JobDescribeCommand implements Callable<Integer> {
   private final CliSession session;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
-
   @Option(
       names = {"-v", "--version"},
       defaultValue = "0",
       description = "Job version to show (default: latest).")
   private long version;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   @Mixin private DataOptions output;
 
@@ -42,7 +35,7 @@ public final class JobDescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobDetails details = session.node().describe(id, namespace.namespace, version);
+    JobDetails details = session.node().describe(target.id, target.namespace, version);
     if (output.output() != null) {
       Serializer.print(session.out(), details, output.output(), output.pretty());
     } else {

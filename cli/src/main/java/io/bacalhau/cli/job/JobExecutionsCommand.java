@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job executions ID}: the attempts to run a job. */
 @Command(
@@ -24,12 +23,6 @@ import picocli.CommandLine.Parameters;
     description = "List a job's executions.")
 public final class JobExecutionsCommand implements Callable<Integer> {
   private final CliSession session;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
 
   @Option(
       names = {"-v", "--version"},
@@ -46,7 +39,7 @@ public final class JobExecutionsCommand implements Callable<Integer> {
       description = "How many to show (default ${DEFAULT-VALUE}).")
   private int limit;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   @Mixin private TableOptions table;
 
@@ -56,7 +49,7 @@ public final class JobExecutionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Job job = session.node().job(id, namespace.namespace);
+    Job job = target.find(session.node());
     long wanted = allVersions ? 0 : version > 0 ? version : job.version();
     List<Execution> executions =
         session.node().executions(job.id(), wanted).stream().limit(limit).toList();

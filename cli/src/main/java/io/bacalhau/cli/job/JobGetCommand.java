@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code bacalhau job get ID}: downloads what a job's executions published and merges it into one
@@ -32,12 +31,6 @@ import picocli.CommandLine.Parameters;
     })
 public final class JobGetCommand implements Callable<Integer> {
   private final CliSession session;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
 
   @Option(
       names = "--output-dir",
@@ -55,7 +48,7 @@ public final class JobGetCommand implements Callable<Integer> {
       description = "How long a download may stall, e.g. 300s or 5m (default ${DEFAULT-VALUE}).")
   private String downloadTimeout;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   JobGetCommand(CliSession session) {
     this.session = session;
@@ -64,15 +57,15 @@ public final class JobGetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream err = session.err();
-    err.println("Fetching results of job '" + id + "'...");
-    Job job = session.node().job(id, namespace.namespace);
-    List<SpecConfig> results = session.node().results(job.id(), namespace.namespace);
+    err.println("Fetching results of job '" + target.id + "'...");
+    Job job = target.find(session.node());
+    List<SpecConfig> results = session.node().results(job.id(), target.namespace);
     if (results.isEmpty()) {
       PrintStream out = session.out();
       out.println("No results found");
       out.println("You can check the logged output of the job using the logs command.");
       out.println();
-      out.println("  bacalhau job logs " + id);
+      out.println("  bacalhau job logs " + target.id);
       return ExitCode.OK;
     }
     Path out = session.context().resolve(outputDir != null ? outputDir : defaultDir());
@@ -81,14 +74,14 @@ public final class JobGetCommand implements Callable<Integer> {
             new LocalResults(session.dataDir(), new LocalPublisherConfig(null, 0)),
             new HttpFetcher(new DownloadSettings(downloadTimeout, null, null)))
         .download(results, out, raw);
-    session.out().println("Results for job '" + id + "' have been written to...");
+    session.out().println("Results for job '" + target.id + "' have been written to...");
     session.out().println(out);
     return ExitCode.OK;
   }
 
   private String defaultDir() {
-    return "default".equals(namespace.namespace)
-        ? "job-" + id
-        : "job-" + namespace.namespace + "-" + id;
+    return "default".equals(target.namespace)
+        ? "job-" + target.id
+        : "job-" + target.namespace + "-" + target.id;
   }
 }

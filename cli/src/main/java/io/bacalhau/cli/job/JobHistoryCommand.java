@@ -19,7 +19,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job history ID}: the job's event timeline. */
 @Command(
@@ -28,12 +27,6 @@ import picocli.CommandLine.Parameters;
     description = "List a job's events in order.")
 public final class JobHistoryCommand implements Callable<Integer> {
   private final CliSession session;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
 
   @Option(
       names = "--event-type",
@@ -56,7 +49,7 @@ public final class JobHistoryCommand implements Callable<Integer> {
   @Option(names = "--all-versions", description = "Events of every version.")
   private boolean allVersions;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   @Mixin private TableOptions table;
 
@@ -70,7 +63,7 @@ public final class JobHistoryCommand implements Callable<Integer> {
       throw new UsageException(
           "invalid --event-type '" + eventType + "'", "Use all, job or execution.");
     }
-    Job job = session.node().job(id, namespace.namespace);
+    Job job = target.find(session.node());
     List<JobHistory> history =
         session
             .node()

@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job logs ID}: an execution's output, verbatim; {@code --follow} streams it. */
 @Command(
@@ -20,12 +19,6 @@ import picocli.CommandLine.Parameters;
     description = "Print the output of a job's execution.")
 public final class JobLogsCommand implements Callable<Integer> {
   private final CliSession session;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
 
   @Option(
       names = {"-e", "--execution-id"},
@@ -37,7 +30,7 @@ public final class JobLogsCommand implements Callable<Integer> {
       description = "Keep printing output until the execution ends.")
   private boolean follow;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   JobLogsCommand(CliSession session) {
     this.session = session;
@@ -45,7 +38,7 @@ public final class JobLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    Job job = session.node().job(id, namespace.namespace);
+    Job job = target.find(session.node());
     List<Execution> executions = session.node().executions(job.id(), 0);
     Execution chosen =
         executionId != null
@@ -57,7 +50,7 @@ public final class JobLogsCommand implements Callable<Integer> {
                         new CommandFailedException(
                             ExitCode.ERROR,
                             "execution not found: " + executionId,
-                            "List them with 'bacalhau job executions " + id + "'."))
+                            "List them with 'bacalhau job executions " + target.id + "'."))
             : executions.stream()
                 .filter(e -> !e.computeStateType().isDiscarded() || e.runOutput() != null)
                 .max(Comparator.comparingLong(Execution::modifyTime))
@@ -65,7 +58,7 @@ public final class JobLogsCommand implements Callable<Integer> {
                     () ->
                         new CommandFailedException(
                             ExitCode.ERROR,
-                            "job " + id + " has no execution with output yet",
+                            "job " + target.id + " has no execution with output yet",
                             follow ? null : "Wait for it to start, or use --follow."));
     session.node().logs(chosen.id(), follow, session.out(), session.err());
     return ExitCode.OK;

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job rerun ID}: runs a job again as a new version. */
 @Command(
@@ -17,12 +16,6 @@ import picocli.CommandLine.Parameters;
     description = "Run a job again, as a new version.")
 public final class JobRerunCommand implements Callable<Integer> {
   private final CliSession session;
-
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
 
   @Option(
       names = {"-v", "--version"},
@@ -34,7 +27,7 @@ public final class JobRerunCommand implements Callable<Integer> {
 
   @Mixin private OutputOption output;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   JobRerunCommand(CliSession session) {
     this.session = session;
@@ -43,7 +36,8 @@ public final class JobRerunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     NodeClient client = session.node();
-    SubmitResult result = client.rerun(id, namespace.namespace, version, "Rerun requested by user");
+    SubmitResult result =
+        client.rerun(target.id, target.namespace, version, "Rerun requested by user");
     if (runtime.idOnly || !runtime.wait) {
       session.out().println(result.jobId());
     }

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job stop ID}: stops a job that has not ended. */
 @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a job.")
@@ -17,16 +16,10 @@ public final class JobStopCommand implements Callable<Integer> {
 
   private final CliSession session;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
-
   @Option(names = "--quiet", description = "Print nothing but errors.")
   private boolean quiet;
 
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   JobStopCommand(CliSession session) {
     this.session = session;
@@ -34,14 +27,14 @@ public final class JobStopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Job job = session.node().job(id, namespace.namespace);
+    Job job = target.find(session.node());
     if (job.stateType().isTerminal()) {
       throw new CommandFailedException(
           ExitCode.ERROR,
           "Job is already in a terminal state.\nThe current state is: " + job.stateType().label(),
           null);
     }
-    String evaluation = session.node().stop(job.id(), namespace.namespace, REASON);
+    String evaluation = session.node().stop(job.id(), target.namespace, REASON);
     if (!quiet) {
       session.out().println("Job stop successfully submitted with evaluation ID: " + evaluation);
     }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
 /** {@code bacalhau job versions ID}: every version a job has had. */
 @Command(
@@ -22,13 +21,7 @@ import picocli.CommandLine.Parameters;
 public final class JobVersionsCommand implements Callable<Integer> {
   private final CliSession session;
 
-  @Parameters(
-      index = "0",
-      paramLabel = "ID|NAME",
-      description = "Job ID, unique ID prefix, or name.")
-  private String id;
-
-  @Mixin private NamespaceOption namespace;
+  @Mixin private JobArgument target;
 
   @Mixin private TableOptions table;
 
@@ -38,7 +31,7 @@ public final class JobVersionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Job job = session.node().job(id, namespace.namespace);
+    Job job = target.find(session.node());
     List<Job> versions = session.node().versions(job.id());
     Table t = new Table(Column.of("Created At"), Column.of("Job Version"));
     versions.forEach(v -> t.row(TimeText.dateTime(v.modifyTime()), v.version()));
