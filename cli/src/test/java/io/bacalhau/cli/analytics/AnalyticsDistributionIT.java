@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.cli.Distribution;
 import io.bacalhau.cli.Distribution.Run;
+import io.bacalhau.testing.LoopbackHttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -69,7 +70,7 @@ class AnalyticsDistributionIT {
     return new Distribution(dataDir, dataDir).run(env, args);
   }
 
-  private Run runJob(CountingCollector collector, Map<String, String> env, String... global)
+  private Run runJob(LoopbackHttpServer collector, Map<String, String> env, String... global)
       throws Exception {
     Map<String, String> all = new HashMap<>(env);
     all.put("BACALHAU_ANALYTICS_ENDPOINT", collector.endpoint());
@@ -82,7 +83,7 @@ class AnalyticsDistributionIT {
 
   @Test
   void aJobRunIsReportedToTheCollector() throws Exception {
-    try (CountingCollector collector = new CountingCollector()) {
+    try (LoopbackHttpServer collector = LoopbackHttpServer.answering()) {
       runJob(collector, Map.of());
 
       String wire = collector.received();
@@ -131,7 +132,7 @@ class AnalyticsDistributionIT {
   }
 
   private void assertNothingSent(Map<String, String> env, String... global) throws Exception {
-    try (CountingCollector collector = new CountingCollector()) {
+    try (LoopbackHttpServer collector = LoopbackHttpServer.answering()) {
       runJob(collector, env, global);
       Thread.sleep(300);
       assertEquals(0, collector.connections(), "connections to the collector");
