@@ -5,10 +5,10 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.publisher.PublishRequest;
 import io.bacalhau.plugins.ipfs.cid.UnixFs;
+import io.bacalhau.testing.BenchResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Random;
 
 /**
  * Manual benchmark, not a test: publishes a results folder holding one file of N MB (default 100)
@@ -21,17 +21,7 @@ public final class IpfsRoundTripBench {
   public static void main(String[] args) throws Exception {
     int mb = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     Path dir = Files.createTempDirectory("ipfs-bench");
-    Path results = dir.resolve("results");
-    Files.createDirectories(results.resolve("outputs"));
-    byte[] block = new byte[1024 * 1024];
-    Random random = new Random(1);
-    try (var out = Files.newOutputStream(results.resolve("outputs/data.bin"))) {
-      for (int i = 0; i < mb; i++) {
-        random.nextBytes(block);
-        out.write(block);
-      }
-    }
-    Files.writeString(results.resolve("stdout"), "bench\n");
+    Path results = BenchResults.create(dir, mb);
     IpfsPublisher publisher = new IpfsPublisher(IpfsNode.rpc(Duration.ofMinutes(5)));
     for (int run = 0; run < 2; run++) {
       long t0 = System.nanoTime();

@@ -6,11 +6,11 @@ import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.publisher.PublishRequest;
 import io.bacalhau.core.spi.publisher.Publisher;
+import io.bacalhau.testing.BenchResults;
 import io.bacalhau.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Manual benchmark, not a test: publishes a results folder holding one file of N MB (default 100)
@@ -25,17 +25,7 @@ public final class S3RoundTripBench {
     int mb = args.length > 0 ? Integer.parseInt(args[0]) : 100;
     S3ProxyServer server = S3ProxyServer.shared();
     Path dir = Files.createTempDirectory("s3-bench");
-    Path results = dir.resolve("results");
-    Files.createDirectories(results.resolve("outputs"));
-    byte[] block = new byte[1024 * 1024];
-    Random random = new Random(1);
-    try (var out = Files.newOutputStream(results.resolve("outputs/data.bin"))) {
-      for (int i = 0; i < mb; i++) {
-        random.nextBytes(block);
-        out.write(block);
-      }
-    }
-    Files.writeString(dir.resolve("results/stdout"), "bench\n");
+    Path results = BenchResults.create(dir, mb);
     Files.createDirectories(server.blobs().resolve("bench"));
     for (String encoding : new String[] {"gzip", "plain"}) {
       for (int run = 0; run < 2; run++) {
@@ -60,11 +50,7 @@ public final class S3RoundTripBench {
           SpecConfig published =
               publisher.publish(
                   new PublishRequest(
-                      Job.builder().id("j").build(),
-                      "e" + run + encoding,
-                      "n",
-                      spec,
-                      dir.resolve("results")),
+                      Job.builder().id("j").build(), "e" + run + encoding, "n", spec, results),
                   ExecutionEvents.NONE);
           long t1 = System.nanoTime();
           publisher.download(published, dir.resolve("got-" + encoding + run));
