@@ -1,5 +1,7 @@
 package io.bacalhau.core.node;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
@@ -18,6 +20,7 @@ import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.store.HistoryQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +109,30 @@ public final class EmbeddedNodeTestSupport {
             + timeout
             + ": "
             + client.job(jobId, "").stateType());
+  }
+
+  /**
+   * Runs a job on a node with these providers, expects it Completed with one published result of
+   * {@code resultType}, and downloads that into {@code downloads/job-<id>} as {@code job get} does.
+   */
+  public static Path runAndGet(
+      Path dataDir, ProviderRegistry registry, Job job, String resultType, Path downloads)
+      throws Exception {
+    try (EmbeddedNodeClient client =
+        client(dataDir, registry, new SchedulerSettings(2, Duration.ofMillis(200)))) {
+      String id = client.submit(job, false).jobId();
+      Job ended = awaitTerminal(client, id, Duration.ofSeconds(60));
+      assertEquals(
+          JobStateType.COMPLETED,
+          ended.stateType(),
+          () -> String.valueOf(client.history(id, HistoryQuery.everything())));
+      List<SpecConfig> results = client.results(id, "");
+      assertEquals(1, results.size(), results::toString);
+      assertEquals(resultType, results.getFirst().type());
+      Path out = downloads.resolve("job-" + id);
+      downloader(dataDir, registry).download(results, out, false);
+      return out;
+    }
   }
 
   static boolean isTerminal(JobStateType s) {

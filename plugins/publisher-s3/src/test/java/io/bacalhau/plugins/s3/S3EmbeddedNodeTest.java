@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
-import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
-import io.bacalhau.core.orchestrator.SchedulerSettings;
 import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;
@@ -18,7 +15,6 @@ import io.bacalhau.testing.RealServices;
 import io.bacalhau.testing.S3ProxyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,24 +66,8 @@ class S3EmbeddedNodeTest {
                     .build())
             .build();
 
-    try (EmbeddedNodeClient client =
-        EmbeddedNodeTestSupport.client(
-            dataDir, registry, new SchedulerSettings(2, Duration.ofMillis(200)))) {
-      String id = client.submit(job, false).jobId();
-      Job ended = EmbeddedNodeTestSupport.awaitTerminal(client, id, Duration.ofSeconds(60));
-      assertEquals(
-          JobStateType.COMPLETED,
-          ended.stateType(),
-          () ->
-              String.valueOf(client.history(id, io.bacalhau.core.store.HistoryQuery.everything())));
-
-      List<SpecConfig> results = client.results(id, "");
-      assertEquals(1, results.size());
-      assertEquals("s3", results.getFirst().type());
-      Path out = dir.resolve("job-" + id);
-      EmbeddedNodeTestSupport.downloader(dataDir, registry).download(results, out, false);
-      assertEquals("job ran\n", Files.readString(out.resolve("stdout")));
-      assertEquals("0", Files.readString(out.resolve("exitCode")).strip());
-    }
+    Path out = EmbeddedNodeTestSupport.runAndGet(dataDir, registry, job, "s3", dir);
+    assertEquals("job ran\n", Files.readString(out.resolve("stdout")));
+    assertEquals("0", Files.readString(out.resolve("exitCode")).strip());
   }
 }
