@@ -1,6 +1,7 @@
 package io.bacalhau.cli.wasm;
 
 import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.job.JobLauncher;
 import io.bacalhau.cli.job.RuntimeOptions;
 import io.bacalhau.cli.run.JobFlags;
@@ -108,6 +109,14 @@ public final class WasmRunCommand implements Callable<Integer> {
     Job job = RunSpecs.job(jobFlags, taskFlags, SpecConfig.of("wasm", engine));
     List<InputSource> inputs = new ArrayList<>(job.task().inputSources());
     inputs.addAll(moduleInputs);
+    if (inputs.isEmpty()) {
+      // Not a file here, not a URI, and no input could hold it: surely a typo, caught before
+      // anything is submitted rather than as a failed job.
+      throw new UsageException(
+          "ENTRY-MODULE '" + entryModule + "' is not a file in " + cwd + " and no input holds it",
+          "Give the path of a local .wasm file, a URI (https://, s3://, ipfs://), or the module's"
+              + " path inside an input given with -i.");
+    }
     return job.toBuilder().task(job.task().toBuilder().inputSources(inputs).build()).build();
   }
 

@@ -89,4 +89,13 @@ class WasmRunCommandTest {
                     + " needs a :target"),
         r.err());
   }
+
+  @Test
+  void aMissingModuleWithNoInputToHoldItIsAUsageErrorBeforeSubmitting() {
+    CliRunner.Result r = cli.run("wasm", "run", "helo.wasm");
+    assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
+    assertTrue(r.err().contains("ENTRY-MODULE 'helo.wasm' is not a file in " + dataDir), r.err());
+    assertEquals("", r.out());
+    assertFalse(Files.exists(dataDir.resolve("orchestrator")), "something was submitted");
+  }
 }
