@@ -174,15 +174,11 @@ final class JobEndpoint {
         .build();
   }
 
+  /**
+   * The job this one updates: by exact name only (as an ID prefix too, it would scan every job).
+   */
   private static Optional<Job> byName(StoreTx tx, Job job) {
-    try {
-      Job found = tx.resolveJob(job.name(), job.namespace());
-      return found.name().equals(job.name()) && found.namespace().equals(job.namespace())
-          ? Optional.of(found)
-          : Optional.empty();
-    } catch (BacalhauException e) {
-      return Optional.empty();
-    }
+    return tx.jobByName(job.name(), job.namespace());
   }
 
   private static Evaluation evaluation(StoreTx tx, Job job, String trigger, long nanos) {

@@ -33,11 +33,15 @@ public class StoreReader {
     return job(id).orElseThrow(() -> notFound(id));
   }
 
+  /** The job of this exact name in the namespace (an index lookup). */
+  public Optional<Job> jobByName(String name, String namespace) {
+    String ns = namespace == null || namespace.isBlank() ? Job.DEFAULT_NAMESPACE : namespace;
+    return one("SELECT json FROM jobs WHERE namespace = ? AND name = ?", Job.class, ns, name);
+  }
+
   /** A job by name (tried first), full ID, or unique ID prefix such as {@code j-47805f5c}. */
   public Job resolveJob(String idOrName, String namespace) {
-    String ns = namespace == null || namespace.isBlank() ? Job.DEFAULT_NAMESPACE : namespace;
-    Optional<Job> byName =
-        one("SELECT json FROM jobs WHERE namespace = ? AND name = ?", Job.class, ns, idOrName);
+    Optional<Job> byName = jobByName(idOrName, namespace);
     if (byName.isPresent()) {
       return byName.get();
     }
