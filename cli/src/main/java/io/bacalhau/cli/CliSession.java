@@ -32,6 +32,7 @@ public final class CliSession implements AutoCloseable {
   private BacalhauConfig config;
   private ConfigInputs configInputs;
   private EmbeddedNodeClient node;
+  private boolean closed;
   private boolean spawnWorkerOnClose = true;
   private volatile String interruptNotice;
 
@@ -94,6 +95,7 @@ public final class CliSession implements AutoCloseable {
    * every plugin, loaded once. Problems with plugins are printed once as warnings.
    */
   public synchronized ProviderRegistry providers() {
+    checkOpen();
     if (registry == null) {
       ProviderRegistry providers = new ProviderRegistry();
       BacalhauConfig c = config();
@@ -109,24 +111,29 @@ public final class CliSession implements AutoCloseable {
   }
 
   /**
-   * Starts loading the providers in the background, for a command that will need them after some
-   * work of its own (reading a spec): the two overlap. Failures surface at {@link #providers()}.
+   * Starts loading the providers and opening the node (its store, its analytics exporter) in the
+   * background, for a command that will submit a job after some work of its own (reading a spec):
+   * the two overlap. Failures surface when the command asks for them itself.
    */
-  public void prepareProviders() {
+  public void prepareNode() {
     Thread.ofVirtual()
-        .name("providers-prefetch")
+        .name("node-prefetch")
         .start(
             () -> {
               try {
                 providers();
+                if (node() instanceof EmbeddedNodeClient embedded) {
+                  embedded.node();
+                }
               } catch (RuntimeException | LinkageError e) {
-                // providers() on the command's own thread reports it
+                // the command's own thread reports it when it gets there
               }
             });
   }
 
   /** The plugins of this process, loaded on first use (never by version, help or completion). */
   public synchronized PluginHost plugins() {
+    checkOpen();
     if (plugins == null) {
       BacalhauConfig c = config();
       String dir = c.string("Plugins.Dir").strip();
@@ -157,6 +164,7 @@ public final class CliSession implements AutoCloseable {
 
   /** The node client commands talk to: for now always the embedded node on the data dir. */
   public synchronized NodeClient node() {
+    checkOpen();
     if (node == null) {
       node =
           new EmbeddedNodeClient(
@@ -201,19 +209,39 @@ public final class CliSession implements AutoCloseable {
     err().flush();
   }
 
+  /**
+   * Closes the node, then the providers and plugins. The node is closed outside this session's
+   * lock: a node still being opened in the background holds its own lock while it asks for the
+   * providers.
+   */
   @Override
-  public synchronized void close() {
-    if (node != null) {
-      node.close();
+  public void close() {
+    EmbeddedNodeClient openNode;
+    ProviderRegistry openRegistry;
+    PluginHost openPlugins;
+    synchronized (this) {
+      closed = true;
+      openNode = node;
+      openRegistry = registry;
+      openPlugins = plugins;
       node = null;
-    }
-    if (registry != null) {
-      registry.close();
       registry = null;
-    }
-    if (plugins != null) {
-      plugins.close();
       plugins = null;
+    }
+    if (openNode != null) {
+      openNode.close();
+    }
+    if (openRegistry != null) {
+      openRegistry.close();
+    }
+    if (openPlugins != null) {
+      openPlugins.close();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the session is closed");
     }
   }
 }

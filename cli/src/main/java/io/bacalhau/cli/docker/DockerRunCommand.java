@@ -70,7 +70,7 @@ public final class DockerRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (runtime.submits()) {
-      session.prepareProviders();
+      session.prepareNode();
     }
     return new JobLauncher(session).launch(RunSpecs.job(jobFlags, taskFlags, engine()), runtime);
   }

@@ -69,7 +69,7 @@ public final class JobRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (runtime.submits()) {
-      session.prepareProviders();
+      session.prepareNode();
     }
     SpecSource.Content content = SpecSource.read(session, file);
     byte[] bytes = content.bytes();

@@ -77,7 +77,7 @@ public final class WasmRunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (runtime.submits()) {
-      session.prepareProviders();
+      session.prepareNode();
     }
     return new JobLauncher(session).launch(job(), runtime);
   }

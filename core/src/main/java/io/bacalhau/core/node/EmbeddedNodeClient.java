@@ -32,6 +32,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   private final Runnable onOrphanedWork;
   private final boolean analyticsEnabled;
   private final JobWatchers watchers = new JobWatchers();
+  private boolean closed;
   private JobStore store;
   private LocalNode node;
 
@@ -59,6 +60,9 @@ public final class EmbeddedNodeClient implements NodeClient {
   }
 
   private synchronized JobStore store() {
+    if (closed) {
+      throw new IllegalStateException("the node client is closed");
+    }
     if (store == null) {
       store = JobStore.open(options.storeFile());
     }
@@ -67,6 +71,9 @@ public final class EmbeddedNodeClient implements NodeClient {
 
   /** The node of this process, created on first need. */
   public synchronized LocalNode node() {
+    if (closed) {
+      throw new IllegalStateException("the node client is closed");
+    }
     if (node == null) {
       node = new LocalNode(options, store(), registry.get(), watchers, analyticsEnabled);
     }
@@ -189,6 +196,7 @@ public final class EmbeddedNodeClient implements NodeClient {
 
   @Override
   public synchronized void close() {
+    closed = true;
     if (node != null) {
       node.close();
     }

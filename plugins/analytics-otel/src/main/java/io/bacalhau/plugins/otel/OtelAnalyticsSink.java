@@ -67,9 +67,18 @@ final class OtelAnalyticsSink implements AnalyticsSink {
     logs.emit(event.type(), event.properties());
   }
 
-  /** Waits for the setup and the flush, each at most the shutdown deadline. */
+  /**
+   * Waits for the setup and the flush, each at most the shutdown deadline; with nothing to send, a
+   * setup still under way is not waited for.
+   */
   @Override
   public void close() {
+    synchronized (this) {
+      if (logs == null && early.isEmpty()) {
+        closed = true; // the setup closes what it made when it sees this
+        return;
+      }
+    }
     try {
       ready.await(OtelLogs.SHUTDOWN_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
