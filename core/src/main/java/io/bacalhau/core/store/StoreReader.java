@@ -12,7 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the store, valid inside one read or write transaction. */
@@ -49,11 +52,13 @@ public class StoreReader {
     if (exact.isPresent()) {
       return exact.get();
     }
+    // A range on the primary key finds the prefix without reading every job (LIKE would).
     List<Job> matches =
         list(
-            "SELECT json FROM jobs WHERE id LIKE ? ESCAPE '\\' LIMIT 2",
+            "SELECT json FROM jobs WHERE id >= ? AND id < ? LIMIT 2",
             Job.class,
-            likePrefix(idOrName));
+            idOrName,
+            idOrName + Character.MAX_VALUE);
     if (matches.size() > 1) {
       throw BacalhauException.builder(
               ErrorCode.MULTIPLE_JOBS_FOUND, "multiple jobs found for id " + idOrName)
@@ -98,21 +103,36 @@ public class StoreReader {
         version);
   }
 
-  /** Jobs not yet Completed, Failed or Stopped. */
+  /**
+   * Jobs not yet Completed, Failed or Stopped, oldest first. Every command asks (is work left
+   * behind?), so it must not read the whole table: the partial index holds only these jobs, and
+   * SQLite would walk every job in creation order instead were the ordering asked of it.
+   */
   public List<Job> activeJobs() {
-    return list(
-        "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped') ORDER BY create_time",
-        Job.class);
+    return byCreation(
+        list(
+            "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped')",
+            Job.class));
   }
 
   /**
-   * Jobs that still have work: active ones, and stopped ones whose stop was not yet carried out.
+   * Jobs that still have work, oldest first: active ones, and stopped ones whose stop was not yet
+   * carried out (a pending evaluation). Both come from partial indexes.
    */
   public List<Job> jobsWithWork() {
-    return list(
-        "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped')"
-            + " OR id IN (SELECT job_id FROM evaluations WHERE status = 'pending') ORDER BY create_time",
-        Job.class);
+    Map<String, Job> jobs = new LinkedHashMap<>();
+    activeJobs().forEach(j -> jobs.put(j.id(), j));
+    list(
+            "SELECT j.json FROM evaluations e JOIN jobs j ON j.id = e.job_id"
+                + " WHERE e.status = 'pending'",
+            Job.class)
+        .forEach(j -> jobs.putIfAbsent(j.id(), j));
+    return byCreation(new ArrayList<>(jobs.values()));
+  }
+
+  private static List<Job> byCreation(List<Job> jobs) {
+    jobs.sort(Comparator.comparingLong(Job::createTime).thenComparing(Job::id));
+    return jobs;
   }
 
   public String owner(String jobId) {
