@@ -20,9 +20,13 @@ public final class BackgroundWorker {
     Path dataDir = session.dataDir();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    String home = System.getProperty("bacalhau.home");
-    if (home != null) {
-      command.add("-Dbacalhau.home=" + home);
+    command.add("--enable-native-access=ALL-UNNAMED"); // SQLite's JNI library
+    // The launcher's settings: where the distribution and SQLite's unpacked library are.
+    for (String property : List.of("bacalhau.home", "org.sqlite.lib.path", "org.sqlite.lib.name")) {
+      String value = System.getProperty(property);
+      if (value != null) {
+        command.add("-D" + property + "=" + value);
+      }
     }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
