@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * Applies {@code Logging.Level} to the CLI's logger (slf4j-simple). Our own messages follow the
- * level; libraries (HTTP clients retrying, Docker's transport) stay at warnings unless the user
- * asks for debug or trace, so their chatter never mixes with a command's output.
+ * level; libraries (HTTP clients retrying, Docker's transport) show warnings at most unless the
+ * user asks for debug or trace, so their chatter never mixes with a command's output.
  */
 public final class LogLevels {
   private static final String PREFIX = "org.slf4j.simpleLogger.";
@@ -19,9 +19,14 @@ public final class LogLevels {
    */
   public static void apply(BacalhauConfig config) {
     String ours = simpleLevel(config.string("Logging.Level"));
-    boolean verbose = ours.equals("debug") || ours.equals("trace");
+    // Libraries: as chatty as debug and trace ask, as quiet as error asks, warnings otherwise.
+    String libraries =
+        switch (ours) {
+          case "info", "warn" -> "warn";
+          default -> ours;
+        };
     setUnlessGiven(PREFIX + "log.io.bacalhau", ours);
-    setUnlessGiven(PREFIX + "defaultLogLevel", verbose ? ours : "warn");
+    setUnlessGiven(PREFIX + "defaultLogLevel", libraries);
   }
 
   /** Bacalhau's fatal and panic are errors to slf4j, which has no level above error. */

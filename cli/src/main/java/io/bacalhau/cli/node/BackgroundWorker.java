@@ -21,6 +21,10 @@ public final class BackgroundWorker {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED"); // SQLite's JNI library
+    String userOptions = session.context().env().getOrDefault("BACALHAU_JVM_OPTS", "").strip();
+    if (!userOptions.isEmpty()) {
+      command.addAll(List.of(userOptions.split("\\s+"))); // split as the launcher splits them
+    }
     // The launcher's settings: where the distribution and SQLite's unpacked library are.
     for (String property : List.of("bacalhau.home", "org.sqlite.lib.path", "org.sqlite.lib.name")) {
       String value = System.getProperty(property);

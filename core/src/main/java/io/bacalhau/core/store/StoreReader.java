@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,13 +53,15 @@ public class StoreReader {
     if (exact.isPresent()) {
       return exact.get();
     }
-    // A range on the primary key finds the prefix without reading every job (LIKE would).
+    // A range on the primary key finds the prefix without reading every job (LIKE would). IDs
+    // are lower case, so a prefix typed in capitals finds them too.
+    String prefix = idOrName.toLowerCase(Locale.ROOT);
     List<Job> matches =
         list(
             "SELECT json FROM jobs WHERE id >= ? AND id < ? LIMIT 2",
             Job.class,
-            idOrName,
-            idOrName + Character.MAX_VALUE);
+            prefix,
+            prefix + Character.MAX_VALUE);
     if (matches.size() > 1) {
       throw BacalhauException.builder(
               ErrorCode.MULTIPLE_JOBS_FOUND, "multiple jobs found for id " + idOrName)
