@@ -19,14 +19,16 @@ public final class LogLevels {
    */
   public static void apply(BacalhauConfig config) {
     String ours = simpleLevel(config.string("Logging.Level"));
-    // Libraries: as chatty as debug and trace ask, as quiet as error asks, warnings otherwise.
-    String libraries =
-        switch (ours) {
-          case "info", "warn" -> "warn";
-          default -> ours;
-        };
     setUnlessGiven(PREFIX + "log.io.bacalhau", ours);
-    setUnlessGiven(PREFIX + "defaultLogLevel", libraries);
+    setUnlessGiven(PREFIX + "defaultLogLevel", forLibraries(ours));
+  }
+
+  /** Libraries: as chatty as debug and trace ask, as quiet as error asks, warnings otherwise. */
+  static String forLibraries(String ours) {
+    return switch (ours) {
+      case "info", "warn" -> "warn";
+      default -> ours;
+    };
   }
 
   /** Bacalhau's fatal and panic are errors to slf4j, which has no level above error. */
