@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -122,6 +123,16 @@ public final class JobStore implements AutoCloseable {
       } finally {
         rollbackQuietly();
       }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The SQL this store has run so far (for checks of their query plans). */
+  Set<String> sqlRun() {
+    lock.lock();
+    try {
+      return statements.sql();
     } finally {
       lock.unlock();
     }

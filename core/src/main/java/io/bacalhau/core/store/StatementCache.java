@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prepared statements of one connection, kept for reuse: the store runs the same few dozen
@@ -31,6 +32,11 @@ final class StatementCache implements AutoCloseable {
       ps.setObject(i + 1, args[i]);
     }
     return ps;
+  }
+
+  /** The SQL of every statement prepared so far (for checks of their query plans). */
+  Set<String> sql() {
+    return Set.copyOf(statements.keySet());
   }
 
   @Override
