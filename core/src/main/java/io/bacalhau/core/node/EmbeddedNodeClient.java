@@ -60,9 +60,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   }
 
   private synchronized JobStore store() {
-    if (closed) {
-      throw new IllegalStateException("the node client is closed");
-    }
+    checkOpen();
     if (store == null) {
       store = JobStore.open(options.storeFile());
     }
@@ -71,9 +69,7 @@ public final class EmbeddedNodeClient implements NodeClient {
 
   /** The node of this process, created on first need. */
   public synchronized LocalNode node() {
-    if (closed) {
-      throw new IllegalStateException("the node client is closed");
-    }
+    checkOpen();
     if (node == null) {
       node = new LocalNode(options, store(), registry.get(), watchers, analyticsEnabled);
     }
@@ -192,6 +188,12 @@ public final class EmbeddedNodeClient implements NodeClient {
   public void awaitChange(Duration timeout) throws InterruptedException {
     startWorking();
     watchers.awaitChange(timeout);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the node client is closed");
+    }
   }
 
   @Override

@@ -44,9 +44,7 @@ public final class JobStore implements AutoCloseable {
         s.execute("PRAGMA synchronous = NORMAL");
         // Checkpoints (copying the log into the database, with an fsync) every 16 MB of log
         // rather than SQLite's 4 MB: a job rewrites the same few pages several times, and each
-        // checkpoint writes them once. Commits stay as durable; after a checkpoint the log file is
-        // trimmed
-        // to 32 MB.
+        // checkpoint writes them once. Commits stay as durable; checkpoints trim the log to 32 MB.
         s.execute("PRAGMA wal_autocheckpoint = 4000");
         s.execute("PRAGMA journal_size_limit = 33554432");
       }

@@ -112,10 +112,12 @@ public class StoreReader {
    * SQLite would walk every job in creation order instead were the ordering asked of it.
    */
   public List<Job> activeJobs() {
-    return byCreation(
-        list(
-            "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped')",
-            Job.class));
+    return byCreation(unfinishedJobs());
+  }
+
+  private List<Job> unfinishedJobs() {
+    return list(
+        "SELECT json FROM jobs WHERE state NOT IN ('Completed','Failed','Stopped')", Job.class);
   }
 
   /**
@@ -124,7 +126,7 @@ public class StoreReader {
    */
   public List<Job> jobsWithWork() {
     Map<String, Job> jobs = new LinkedHashMap<>();
-    activeJobs().forEach(j -> jobs.put(j.id(), j));
+    unfinishedJobs().forEach(j -> jobs.put(j.id(), j));
     list(
             "SELECT j.json FROM evaluations e JOIN jobs j ON j.id = e.job_id"
                 + " WHERE e.status = 'pending'",
