@@ -10,6 +10,7 @@ import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderRegistry;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -79,6 +80,11 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
       return;
     }
     handle.stop(new RunningExecution.StopReason(reason, null));
+  }
+
+  /** The executions running or waiting here. */
+  public Set<String> activeExecutionIds() {
+    return Set.copyOf(active.keySet());
   }
 
   /** How many executions are running or waiting here. */

@@ -64,9 +64,10 @@ public final class LocalNode implements AutoCloseable {
             options.executionsDir());
     this.compute = new ComputeNode(registry, orchestrator, settings, clock);
     orchestrator.connect(compute);
+    orchestrator.watchLocalExecutions(compute::activeExecutionIds);
     this.analytics = Analytics.start(!analyticsEnabled, registry);
     orchestrator.useAnalytics(analytics);
-    store.registerInstance(instanceId);
+    store.instances().register(instanceId, clock.instant());
   }
 
   private List<io.bacalhau.core.models.NodeInfo> nodes() {
@@ -118,7 +119,7 @@ public final class LocalNode implements AutoCloseable {
   public void close() {
     orchestrator.close();
     compute.close();
-    store.removeInstance(instanceId);
+    store.instances().remove(instanceId);
     analytics.close(); // flushes what is queued, within a short deadline
   }
 }

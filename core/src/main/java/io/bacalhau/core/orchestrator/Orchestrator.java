@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -43,6 +44,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final Supplier<List<NodeInfo>> nodes;
   private final JobWatchers watchers;
   private final WorkQueue work = new WorkQueue();
+  private final OwnershipKeeper ownership;
   private volatile ComputeChannel compute;
   private volatile Thread worker;
   private volatile boolean running;
@@ -65,6 +67,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.scheduler = new Scheduler(settings);
     this.nodes = nodes;
     this.watchers = watchers;
+    this.ownership = new OwnershipKeeper(store, instanceId);
     this.endpoint =
         new JobEndpoint(
             store,
@@ -81,6 +84,14 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   public void connect(ComputeChannel channel) {
     this.compute = channel;
+  }
+
+  /**
+   * The executions the connected compute node runs in this process, so that runs of jobs another
+   * process took over can be stopped here.
+   */
+  public void watchLocalExecutions(Supplier<Set<String>> executionIds) {
+    ownership.watch(executionIds);
   }
 
   /** Starts the worker and adopts work left by processes that are gone. */
@@ -132,6 +143,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   private void loop() {
     long lastStorePoll = 0;
+    long lastTick = 0;
     while (running) {
       try {
         WorkQueue.Work next = work.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -146,6 +158,14 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
           store
               .read(r -> r.pendingEvaluations(instanceId))
               .forEach(e -> work.schedule(e.id(), e.waitUntil()));
+        }
+        if (System.nanoTime() - lastTick > OwnershipKeeper.TICK.toNanos()) {
+          lastTick = System.nanoTime();
+          List<Evaluation> adopted = ownership.tick(clock.instant(), compute);
+          adopted.forEach(e -> work.schedule(e.id(), e.waitUntil()));
+          if (!adopted.isEmpty()) {
+            watchers.signal();
+          }
         }
       } catch (InterruptedException e) {
         return;
@@ -166,15 +186,16 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     try {
       store.writeVoid(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
     } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        throw e;
-      }
       dispatches.clear();
-      for (WorkQueue.Work w : batch) {
-        try {
-          store.writeVoid(tx -> applyOne(tx, w, dispatches));
-        } catch (RuntimeException one) {
-          LOG.warn("orchestrator work failed; it will be retried", one);
+      if (batch.size() == 1) {
+        failed(batch.get(0), e);
+      } else {
+        for (WorkQueue.Work w : batch) {
+          try {
+            store.writeVoid(tx -> applyOne(tx, w, dispatches));
+          } catch (RuntimeException one) {
+            failed(w, one);
+          }
         }
       }
     }
@@ -185,6 +206,19 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       }
     }
     watchers.signal();
+  }
+
+  /**
+   * A report from compute exists only in memory: dropping it would leave its execution in the state
+   * before for ever, so it is tried again later (an evaluation stays pending in the store and is
+   * picked up again by the store poll).
+   */
+  private void failed(WorkQueue.Work w, RuntimeException e) {
+    if (w instanceof WorkQueue.Change c && work.retry(c)) {
+      LOG.warn("recording a report from compute failed; it will be retried", e);
+    } else {
+      LOG.warn("orchestrator work failed", e);
+    }
   }
 
   private void applyOne(StoreTx tx, WorkQueue.Work w, List<PlanApplier.Dispatch> dispatches) {
@@ -204,14 +238,16 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   private void recover() {
-    Recovery.adoptOrphans(store, instanceId, clock.instant())
-        .forEach(e -> work.schedule(e.id(), e.waitUntil()));
+    ownership.adoptAtStart(clock.instant()).forEach(e -> work.schedule(e.id(), e.waitUntil()));
   }
 
   private PlanApplier.Dispatch process(StoreTx tx, String evaluationId) {
     Evaluation eval = tx.evaluation(evaluationId).orElse(null);
     if (eval == null || eval.isTerminal()) {
       return null;
+    }
+    if (!instanceId.equals(tx.owner(eval.jobId()))) {
+      return null; // another process took the job over; the evaluation is its to process
     }
     Job job = tx.requireJob(eval.jobId());
     List<Execution> executions = tx.executions(job.id());

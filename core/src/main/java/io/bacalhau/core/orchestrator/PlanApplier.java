@@ -99,6 +99,9 @@ final class PlanApplier {
             .modifyTime(Times.nanos(now))
             .build();
     tx.updateJob(updated);
+    if (state.isTerminal()) {
+      tx.cancelPendingEvaluations(job.id(), "job is " + state.label(), Times.nanos(now));
+    }
     String text =
         message == null || message.isBlank() ? state.label() : state.label() + ". " + message;
     Map<String, String> details =

@@ -8,6 +8,7 @@ import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.Times;
+import io.bacalhau.core.store.Instances;
 import io.bacalhau.core.store.JobStore;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,23 +17,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Takes over jobs whose owning process is gone (it crashed, was killed, or submitted without
- * waiting). Executions it had started are failed with "Failing due to node restart", so the
- * scheduler retries them by the usual policy and no job stays unfinished for ever.
+ * Takes over jobs whose owning process is gone (it crashed, was killed, submitted without waiting,
+ * or stopped making progress). Executions it had started are failed with "Failing due to node
+ * restart", so the scheduler retries them by the usual policy and no job stays unfinished for ever.
  */
 final class Recovery {
   private Recovery() {}
 
   /** Whether some job has work but no live owner. */
   static boolean hasOrphans(JobStore store) {
-    Set<String> live = new HashSet<>(store.liveInstances());
+    Set<String> live = store.instances().census(Instant.now()).live();
     return store.read(
         r -> r.jobsWithWork().stream().anyMatch(j -> !live.contains(r.owner(j.id()))));
   }
 
   /** Adopts every orphaned active job; returns the evaluations to work on. */
   static List<Evaluation> adoptOrphans(JobStore store, String instanceId, Instant now) {
-    Set<String> live = new HashSet<>(store.liveInstances());
+    Instances.Census census = store.instances().census(now);
+    Set<String> live = new HashSet<>(census.live());
     live.add(instanceId);
     List<Job> orphans =
         store.read(
@@ -77,6 +79,10 @@ final class Recovery {
             evaluations.add(eval);
           });
     }
+    // A stuck owner that comes back finds its registration gone and learns it lost its jobs.
+    store
+        .instances()
+        .forget(census.gone().stream().filter(g -> !g.id().equals(instanceId)).toList());
     evaluations.addAll(store.read(r -> r.pendingEvaluations(instanceId)));
     return evaluations;
   }

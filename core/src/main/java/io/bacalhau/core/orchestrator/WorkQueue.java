@@ -23,6 +23,7 @@ final class WorkQueue {
   private final DelayQueue<Item> queue = new DelayQueue<>();
   private final Set<String> queuedEvaluations = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
+  private static final int MAX_ATTEMPTS = 25;
 
   /** One unit of work: an action, a store change reported by compute, or an evaluation. */
   sealed interface Work permits Message, Change, EvaluationDue {}
@@ -30,7 +31,7 @@ final class WorkQueue {
   record Message(Runnable action) implements Work {}
 
   /** A change to record; it may ask for an evaluation of the job. */
-  record Change(Function<StoreTx, Optional<Evaluation>> change) implements Work {}
+  record Change(Function<StoreTx, Optional<Evaluation>> change, int attempt) implements Work {}
 
   record EvaluationDue(String evaluationId) implements Work {}
 
@@ -39,7 +40,22 @@ final class WorkQueue {
   }
 
   void record(Function<StoreTx, Optional<Evaluation>> change) {
-    queue.put(new Item(new Change(change), 0, sequence.incrementAndGet()));
+    queue.put(new Item(new Change(change, 0), 0, sequence.incrementAndGet()));
+  }
+
+  /**
+   * Queues a change whose commit failed again, after a back-off that doubles up to 30 s; false once
+   * it has failed {@link #MAX_ATTEMPTS} times (about 10 minutes in all).
+   */
+  boolean retry(Change failed) {
+    int attempt = failed.attempt() + 1;
+    if (attempt >= MAX_ATTEMPTS) {
+      return false;
+    }
+    long delayMillis = Math.min(30_000L, 250L << Math.min(attempt, 7));
+    long due = Times.nanos(Instant.now()) + delayMillis * 1_000_000L;
+    queue.put(new Item(new Change(failed.change(), attempt), due, sequence.incrementAndGet()));
+    return true;
   }
 
   /** Queues an evaluation once, however often it is offered. */

@@ -6,8 +6,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -26,6 +24,7 @@ public final class JobStore implements AutoCloseable {
   private final StatementCache statements;
   private final ReentrantLock lock = new ReentrantLock();
   private final Path file;
+  private final Instances instances = new Instances(this);
 
   private JobStore(Path file, Connection connection) {
     this.file = file;
@@ -136,47 +135,9 @@ public final class JobStore implements AutoCloseable {
     }
   }
 
-  /** Records this process as a live user of the store, so others can tell its work is owned. */
-  public void registerInstance(String id) {
-    ProcessHandle self = ProcessHandle.current();
-    long started = self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
-    writeVoid(tx -> tx.registerInstance(id, self.pid(), started));
-  }
-
-  public void removeInstance(String id) {
-    writeVoid(tx -> tx.removeInstance(id));
-  }
-
-  /** IDs of instances whose process is still alive (a reused PID has another start time). */
-  public List<String> liveInstances() {
-    List<String> live = new ArrayList<>();
-    read(
-        r -> {
-          try (var rs = r.prepare("SELECT id, pid, started FROM instances").executeQuery()) {
-            while (rs.next()) {
-              long pid = rs.getLong(2);
-              long started = rs.getLong(3);
-              boolean alive =
-                  ProcessHandle.of(pid)
-                      .filter(ProcessHandle::isAlive)
-                      .map(
-                          p ->
-                              started == 0
-                                  || p.info()
-                                      .startInstant()
-                                      .map(i -> Math.abs(i.toEpochMilli() - started) < 2000)
-                                      .orElse(true))
-                      .orElse(false);
-              if (alive) {
-                live.add(rs.getString(1));
-              }
-            }
-          } catch (SQLException e) {
-            throw StoreFailure.of(e);
-          }
-          return null;
-        });
-    return live;
+  /** The processes using this store and whether they make progress. */
+  public Instances instances() {
+    return instances;
   }
 
   private void exec(String sql) {

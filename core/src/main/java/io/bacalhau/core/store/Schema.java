@@ -39,6 +39,10 @@ final class Schema {
             json TEXT NOT NULL, PRIMARY KEY (job_id, seq));
           CREATE TABLE instances (
             id TEXT PRIMARY KEY, pid INTEGER NOT NULL, started INTEGER NOT NULL);
+          """,
+          // 2: instances prove they make progress (epoch millis of their last heartbeat).
+          """
+          ALTER TABLE instances ADD COLUMN heartbeat INTEGER NOT NULL DEFAULT 0;
           """);
 
   private Schema() {}

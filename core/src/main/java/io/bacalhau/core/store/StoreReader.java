@@ -8,9 +8,11 @@ import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.Times;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,10 +129,13 @@ public class StoreReader {
   public List<Job> jobsWithWork() {
     Map<String, Job> jobs = new LinkedHashMap<>();
     unfinishedJobs().forEach(j -> jobs.put(j.id(), j));
+    // A finished job's evaluation is work only once due (a stop to carry out): one due far ahead
+    // (the timeout of a job that completed) must not keep a worker waiting for it.
     list(
             "SELECT j.json FROM evaluations e JOIN jobs j ON j.id = e.job_id"
-                + " WHERE e.status = 'pending'",
-            Job.class)
+                + " WHERE e.status = 'pending' AND e.wait_until <= ?",
+            Job.class,
+            Times.nanos(Instant.now()))
         .forEach(j -> jobs.putIfAbsent(j.id(), j));
     return byCreation(new ArrayList<>(jobs.values()));
   }
@@ -166,6 +171,14 @@ public class StoreReader {
             + " WHERE e.status = 'pending' AND j.owner = ? ORDER BY e.create_time",
         Evaluation.class,
         owner);
+  }
+
+  /** One job's pending evaluations. */
+  public List<Evaluation> pendingEvaluationsOf(String jobId) {
+    return list(
+        "SELECT json FROM evaluations WHERE job_id = ? AND status = 'pending'",
+        Evaluation.class,
+        jobId);
   }
 
   public List<JobHistory> history(String jobId, HistoryQuery query) {

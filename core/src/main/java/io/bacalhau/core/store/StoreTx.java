@@ -97,6 +97,16 @@ public final class StoreTx extends StoreReader {
         json(e));
   }
 
+  /**
+   * Cancels the job's pending evaluations (its timeout, a delayed retry): once a job is over they
+   * have nothing to do, and a pending one would keep a worker waiting for it.
+   */
+  public void cancelPendingEvaluations(String jobId, String reason, long nanos) {
+    for (Evaluation e : pendingEvaluationsOf(jobId)) {
+      putEvaluation(e.withStatus(Evaluation.STATUS_CANCELED, reason, nanos));
+    }
+  }
+
   /** Appends a job-level event; returns its sequence number. */
   public JobHistory appendJobEvent(Job job, Event event) {
     return append(job.id(), job.version(), JobHistoryType.JOB_LEVEL, "", event);
@@ -129,8 +139,21 @@ public final class StoreTx extends StoreReader {
     return entry;
   }
 
-  void registerInstance(String id, long pid, long started) {
-    update("INSERT OR REPLACE INTO instances (id, pid, started) VALUES (?,?,?)", id, pid, started);
+  void registerInstance(String id, long pid, long started, long heartbeat) {
+    update(
+        "INSERT OR REPLACE INTO instances (id, pid, started, heartbeat) VALUES (?,?,?,?)",
+        id,
+        pid,
+        started,
+        heartbeat);
+  }
+
+  boolean heartbeat(String id, long heartbeat) {
+    return update("UPDATE instances SET heartbeat = ? WHERE id = ?", heartbeat, id) == 1;
+  }
+
+  void forgetInstance(String id, long heartbeatSeen) {
+    update("DELETE FROM instances WHERE id = ? AND heartbeat = ?", id, heartbeatSeen);
   }
 
   void removeInstance(String id) {

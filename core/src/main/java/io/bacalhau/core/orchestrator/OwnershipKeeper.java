@@ -1,0 +1,93 @@
+package io.bacalhau.core.orchestrator;
+
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.store.Instances;
+import io.bacalhau.core.store.JobStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps ownership of jobs honest while the orchestrator works, one tick a second on its thread:
+ *
+ * <ul>
+ *   <li>beats, so other processes can tell this one makes progress (an owner that stops beating
+ *       loses its jobs after {@link Instances#STALE_AFTER});
+ *   <li>adopts jobs whose owner died or got stuck since this process started, not only at start: a
+ *       job must not wait for ever because the only running process came up before its owner died;
+ *   <li>stops local runs of jobs that another process now owns (it adopted them from this one, or a
+ *       rerun moved them), so a job never runs twice at once.
+ * </ul>
+ */
+final class OwnershipKeeper {
+  static final Duration TICK = Duration.ofSeconds(1);
+  private static final Duration ADOPT_EVERY = Duration.ofSeconds(2);
+
+  private final JobStore store;
+  private final String instanceId;
+  private volatile Supplier<Set<String>> localExecutions = Set::of;
+  private Instant lastAdoption = Instant.EPOCH;
+
+  OwnershipKeeper(JobStore store, String instanceId) {
+    this.store = store;
+    this.instanceId = instanceId;
+  }
+
+  /** Where this process runs executions, so runs of jobs it lost can be stopped. */
+  void watch(Supplier<Set<String>> localExecutions) {
+    this.localExecutions = localExecutions;
+  }
+
+  /** Evaluations of jobs adopted at start: every job whose owner is gone. */
+  List<Evaluation> adoptAtStart(Instant now) {
+    lastAdoption = now;
+    return Recovery.adoptOrphans(store, instanceId, now);
+  }
+
+  /** One tick; returns the evaluations of jobs it adopted, to be scheduled. */
+  List<Evaluation> tick(Instant now, ComputeChannel compute) {
+    if (!store.instances().heartbeat(instanceId, now)) {
+      // Another process found this one stuck and took its jobs: come back as live for new work.
+      store.instances().register(instanceId, now);
+    }
+    if (compute != null) {
+      stopRunsOfLostJobs(compute);
+    }
+    if (Duration.between(lastAdoption, now).compareTo(ADOPT_EVERY) < 0) {
+      return List.of();
+    }
+    lastAdoption = now;
+    return Recovery.adoptOrphans(store, instanceId, now);
+  }
+
+  private void stopRunsOfLostJobs(ComputeChannel compute) {
+    Set<String> running = localExecutions.get();
+    if (running.isEmpty()) {
+      return;
+    }
+    Map<String, String> ownerByExecution =
+        store.read(
+            r ->
+                running.stream()
+                    .map(r::execution)
+                    .flatMap(Optional::stream)
+                    .collect(
+                        Collectors.toMap(
+                            Execution::id,
+                            e -> Objects.requireNonNullElse(r.owner(e.jobId()), ""))));
+    ownerByExecution.forEach(
+        (executionId, owner) -> {
+          if (!instanceId.equals(owner)) {
+            compute.cancel(executionId, "another process took over the job");
+          }
+        });
+  }
+}
