@@ -51,96 +51,188 @@ public record Execution(
     return desiredState.stateType();
   }
 
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Builder toBuilder() {
+    return new Builder()
+        .id(id)
+        .namespace(namespace)
+        .evalId(evalId)
+        .name(name)
+        .nodeId(nodeId)
+        .jobId(jobId)
+        .jobVersion(jobVersion)
+        .allocatedResources(allocatedResources)
+        .desiredState(desiredState)
+        .computeState(computeState)
+        .publishedResult(publishedResult)
+        .runOutput(runOutput)
+        .previousExecution(previousExecution)
+        .nextExecution(nextExecution)
+        .followupEvalId(followupEvalId)
+        .partitionIndex(partitionIndex)
+        .revision(revision)
+        .createTime(createTime)
+        .modifyTime(modifyTime);
+  }
+
   public Execution withComputeState(State<ExecutionStateType> state) {
-    return new Execution(
-        id,
-        namespace,
-        evalId,
-        name,
-        nodeId,
-        jobId,
-        jobVersion,
-        allocatedResources,
-        desiredState,
-        state,
-        publishedResult,
-        runOutput,
-        previousExecution,
-        nextExecution,
-        followupEvalId,
-        partitionIndex,
-        revision,
-        createTime,
-        modifyTime);
+    return toBuilder().computeState(state).build();
   }
 
   public Execution withDesiredState(State<ExecutionDesiredStateType> state) {
-    return new Execution(
-        id,
-        namespace,
-        evalId,
-        name,
-        nodeId,
-        jobId,
-        jobVersion,
-        allocatedResources,
-        state,
-        computeState,
-        publishedResult,
-        runOutput,
-        previousExecution,
-        nextExecution,
-        followupEvalId,
-        partitionIndex,
-        revision,
-        createTime,
-        modifyTime);
+    return toBuilder().desiredState(state).build();
   }
 
   public Execution withResult(SpecConfig published, RunCommandResult output) {
-    return new Execution(
-        id,
-        namespace,
-        evalId,
-        name,
-        nodeId,
-        jobId,
-        jobVersion,
-        allocatedResources,
-        desiredState,
-        computeState,
-        published,
-        output,
-        previousExecution,
-        nextExecution,
-        followupEvalId,
-        partitionIndex,
-        revision,
-        createTime,
-        modifyTime);
+    return toBuilder().publishedResult(published).runOutput(output).build();
   }
 
   /** A copy stamped with a new revision and modify time, as every stored change is. */
   public Execution touched(long revisionNumber, long nanos) {
-    return new Execution(
-        id,
-        namespace,
-        evalId,
-        name,
-        nodeId,
-        jobId,
-        jobVersion,
-        allocatedResources,
-        desiredState,
-        computeState,
-        publishedResult,
-        runOutput,
-        previousExecution,
-        nextExecution,
-        followupEvalId,
-        partitionIndex,
-        revisionNumber,
-        createTime,
-        nanos);
+    return toBuilder().revision(revisionNumber).modifyTime(nanos).build();
+  }
+
+  /** Builds executions in code; unset fields get the record's defaults. */
+  public static final class Builder {
+    private String id;
+    private String namespace;
+    private String evalId;
+    private String name;
+    private String nodeId;
+    private String jobId;
+    private long jobVersion;
+    private Resources allocatedResources;
+    private State<ExecutionDesiredStateType> desiredState;
+    private State<ExecutionStateType> computeState;
+    private SpecConfig publishedResult;
+    private RunCommandResult runOutput;
+    private String previousExecution;
+    private String nextExecution;
+    private String followupEvalId;
+    private int partitionIndex;
+    private long revision;
+    private long createTime;
+    private long modifyTime;
+
+    public Builder id(String v) {
+      id = v;
+      return this;
+    }
+
+    public Builder namespace(String v) {
+      namespace = v;
+      return this;
+    }
+
+    public Builder evalId(String v) {
+      evalId = v;
+      return this;
+    }
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder nodeId(String v) {
+      nodeId = v;
+      return this;
+    }
+
+    public Builder jobId(String v) {
+      jobId = v;
+      return this;
+    }
+
+    public Builder jobVersion(long v) {
+      jobVersion = v;
+      return this;
+    }
+
+    public Builder allocatedResources(Resources v) {
+      allocatedResources = v;
+      return this;
+    }
+
+    public Builder desiredState(State<ExecutionDesiredStateType> v) {
+      desiredState = v;
+      return this;
+    }
+
+    public Builder computeState(State<ExecutionStateType> v) {
+      computeState = v;
+      return this;
+    }
+
+    public Builder publishedResult(SpecConfig v) {
+      publishedResult = v;
+      return this;
+    }
+
+    public Builder runOutput(RunCommandResult v) {
+      runOutput = v;
+      return this;
+    }
+
+    public Builder previousExecution(String v) {
+      previousExecution = v;
+      return this;
+    }
+
+    public Builder nextExecution(String v) {
+      nextExecution = v;
+      return this;
+    }
+
+    public Builder followupEvalId(String v) {
+      followupEvalId = v;
+      return this;
+    }
+
+    public Builder partitionIndex(int v) {
+      partitionIndex = v;
+      return this;
+    }
+
+    public Builder revision(long v) {
+      revision = v;
+      return this;
+    }
+
+    public Builder createTime(long v) {
+      createTime = v;
+      return this;
+    }
+
+    public Builder modifyTime(long v) {
+      modifyTime = v;
+      return this;
+    }
+
+    public Execution build() {
+      return new Execution(
+          id,
+          namespace,
+          evalId,
+          name,
+          nodeId,
+          jobId,
+          jobVersion,
+          allocatedResources,
+          desiredState,
+          computeState,
+          publishedResult,
+          runOutput,
+          previousExecution,
+          nextExecution,
+          followupEvalId,
+          partitionIndex,
+          revision,
+          createTime,
+          modifyTime);
+    }
   }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What the orchestrator wants of an execution. JSON carries the number. */
-public enum ExecutionDesiredStateType {
+public enum ExecutionDesiredStateType implements Labelled {
   PENDING("Pending"),
   RUNNING("Running"),
   STOPPED("Stopped");
@@ -15,6 +15,7 @@ public enum ExecutionDesiredStateType {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -26,17 +27,7 @@ public enum ExecutionDesiredStateType {
 
   @JsonCreator
   public static ExecutionDesiredStateType fromCode(Object value) {
-    if (value instanceof Number n) {
-      int i = n.intValue();
-      return i >= 0 && i < values().length ? values()[i] : PENDING;
-    }
-    String text = String.valueOf(value).strip();
-    for (ExecutionDesiredStateType t : values()) {
-      if (t.label.equalsIgnoreCase(text) || String.valueOf(t.ordinal()).equals(text)) {
-        return t;
-      }
-    }
-    return PENDING;
+    return Labelled.findByLabelOrCode(values(), value, PENDING);
   }
 
   public boolean isTerminal() {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a compute node reports of an execution. JSON carries the number, as Bacalhau does. */
-public enum ExecutionStateType {
+public enum ExecutionStateType implements Labelled {
   UNDEFINED("Undefined"),
   NEW("New"),
   ASK_FOR_BID("AskForBid"),
@@ -24,6 +24,7 @@ public enum ExecutionStateType {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -35,17 +36,7 @@ public enum ExecutionStateType {
 
   @JsonCreator
   public static ExecutionStateType fromCode(Object value) {
-    if (value instanceof Number n) {
-      int i = n.intValue();
-      return i >= 0 && i < values().length ? values()[i] : UNDEFINED;
-    }
-    String text = String.valueOf(value).strip();
-    for (ExecutionStateType t : values()) {
-      if (t.label.equalsIgnoreCase(text) || String.valueOf(t.ordinal()).equals(text)) {
-        return t;
-      }
-    }
-    return UNDEFINED;
+    return Labelled.findByLabelOrCode(values(), value, UNDEFINED);
   }
 
   /** No further change can follow. */

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Whether a history entry is about the whole job or one execution. */
-public enum JobHistoryType {
+public enum JobHistoryType implements Labelled {
   JOB_LEVEL("JobLevel"),
   EXECUTION_LEVEL("ExecutionLevel");
 
@@ -15,13 +15,14 @@ public enum JobHistoryType {
   }
 
   @JsonValue
+  @Override
   public String label() {
     return label;
   }
 
   @JsonCreator
   public static JobHistoryType parse(String text) {
-    return "ExecutionLevel".equalsIgnoreCase(text) ? EXECUTION_LEVEL : JOB_LEVEL;
+    return Labelled.find(values(), text, JOB_LEVEL);
   }
 
   @Override

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** A job's lifecycle state; JSON carries its name. */
-public enum JobStateType {
+public enum JobStateType implements Labelled {
   UNDEFINED("Undefined"),
   PENDING("Pending"),
   QUEUED("Queued"),
@@ -20,6 +20,7 @@ public enum JobStateType {
   }
 
   @JsonValue
+  @Override
   public String label() {
     return label;
   }
@@ -36,12 +37,7 @@ public enum JobStateType {
   /** Case-insensitive; unknown text is Undefined, as Bacalhau does. */
   @JsonCreator
   public static JobStateType parse(String text) {
-    for (JobStateType t : values()) {
-      if (t.label.equalsIgnoreCase(text == null ? "" : text.strip())) {
-        return t;
-      }
-    }
-    return UNDEFINED;
+    return Labelled.find(values(), text, UNDEFINED);
   }
 
   @Override

@@ -3,7 +3,7 @@ package io.bacalhau.core.models;
 import java.util.Optional;
 
 /** Network access a task asks for. Full is the deprecated spelling of Host. */
-public enum NetworkType {
+public enum NetworkType implements Labelled {
   DEFAULT("Default"),
   NONE("None"),
   HOST("Host"),
@@ -17,6 +17,7 @@ public enum NetworkType {
     this.label = label;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -33,16 +34,10 @@ public enum NetworkType {
 
   /** Case-insensitive; blank is Default. */
   public static Optional<NetworkType> parse(String text) {
-    String wanted = text == null ? "" : text.strip();
-    if (wanted.isEmpty()) {
+    if (text == null || text.isBlank()) {
       return Optional.of(DEFAULT);
     }
-    for (NetworkType t : values()) {
-      if (t.label.equalsIgnoreCase(wanted)) {
-        return Optional.of(t);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(Labelled.find(values(), text, null));
   }
 
   @Override

@@ -128,26 +128,22 @@ final class Scheduler {
       Plan plan, NodeInfo node, int partition, ExecutionDesiredStateType desired, Instant now) {
     Job job = plan.job;
     long nanos = Times.nanos(now);
-    return new Execution(
-        Ids.execution(),
-        job.namespace(),
-        plan.evaluation.id(),
-        job.name(),
-        node.nodeId(),
-        job.id(),
-        job.version(),
-        ResourceParser.parse(job.task().resources()),
-        State.of(desired),
-        State.of(ExecutionStateType.NEW),
-        null,
-        null,
-        "",
-        "",
-        "",
-        partition,
-        1,
-        nanos,
-        nanos);
+    return Execution.builder()
+        .id(Ids.execution())
+        .namespace(job.namespace())
+        .evalId(plan.evaluation.id())
+        .name(job.name())
+        .nodeId(node.nodeId())
+        .jobId(job.id())
+        .jobVersion(job.version())
+        .allocatedResources(ResourceParser.parse(job.task().resources()))
+        .desiredState(State.of(desired))
+        .computeState(State.of(ExecutionStateType.NEW))
+        .partitionIndex(partition)
+        .revision(1)
+        .createTime(nanos)
+        .modifyTime(nanos)
+        .build();
   }
 
   static Comparator<Execution> oldestFirst() {

@@ -135,25 +135,18 @@ class AnalyticsTest {
   }
 
   private static Execution execution(State<ExecutionStateType> state) {
-    return new Execution(
-        "e-1",
-        "default",
-        "ev-1",
-        "",
-        "n-1",
-        "j-1",
-        1,
-        new Resources(1, 2, 3, 0),
-        null,
-        state,
-        null,
-        null,
-        "",
-        "",
-        "",
-        0,
-        1,
-        1,
-        1);
+    return Execution.builder()
+        .id("e-1")
+        .namespace("default")
+        .evalId("ev-1")
+        .nodeId("n-1")
+        .jobId("j-1")
+        .jobVersion(1)
+        .allocatedResources(new Resources(1, 2, 3, 0))
+        .computeState(state)
+        .revision(1)
+        .createTime(1)
+        .modifyTime(1)
+        .build();
   }
 }
