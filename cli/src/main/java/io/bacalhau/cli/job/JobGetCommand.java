@@ -2,10 +2,13 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
 import io.bacalhau.core.builtin.urldownload.DownloadSettings;
 import io.bacalhau.core.builtin.urldownload.HttpFetcher;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.results.ResultDownloader;
@@ -68,7 +71,7 @@ public final class JobGetCommand implements Callable<Integer> {
       out.println("  bacalhau job logs " + target.id);
       return ExitCode.OK;
     }
-    Path out = session.context().resolve(outputDir != null ? outputDir : defaultDir());
+    Path out = session.context().resolve(outputDir != null ? outputDir : defaultDir(job));
     new ResultDownloader(
             session.providers(),
             new LocalResults(session.dataDir(), new LocalPublisherConfig(null, 0)),
@@ -79,9 +82,22 @@ public final class JobGetCommand implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private String defaultDir() {
-    return "default".equals(target.namespace)
-        ? "job-" + target.id
-        : "job-" + target.namespace + "-" + target.id;
+  /**
+   * {@code job-<what was typed>}, or {@code job-<ID>} when that is not one plain folder name (a
+   * name with a '/' must not pick a folder elsewhere); an error when neither is.
+   */
+  private String defaultDir(Job job) {
+    String prefix = "default".equals(target.namespace) ? "job-" : "job-" + target.namespace + "-";
+    for (String name : List.of(prefix + target.id, prefix + job.id())) {
+      if (SafePaths.componentProblem(name).isEmpty()) {
+        return name;
+      }
+    }
+    throw BacalhauException.builder(
+            ErrorCode.BAD_REQUEST,
+            "the job's ID and namespace do not make a folder name for its results")
+        .component("CLI")
+        .hint("Choose the folder with --output-dir.")
+        .build();
   }
 }

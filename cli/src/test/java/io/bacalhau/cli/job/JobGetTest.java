@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.cli.CliRunner;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.store.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,5 +95,51 @@ class JobGetTest {
     assertEquals(ExitCode.OK, get.exitCode());
     assertTrue(get.out().startsWith("No results found"), get.out());
     assertTrue(get.out().contains("  bacalhau job logs nopub"), get.out());
+  }
+
+  /** Downloads once sat in {@code <out>/raw}, deleted after merging: with a result called raw. */
+  @Test
+  void aResultFolderNamedRawIsKept() throws IOException {
+    Path spec = work.resolve("raw.yaml");
+    Files.writeString(
+        spec,
+        """
+        Name: rawresult
+        Type: batch
+        Tasks:
+          - Name: main
+            Engine: {Type: noop, Params: {Files: {raw/data.txt: kept}}}
+            Publisher: {Type: local}
+            ResultPaths: [{Name: raw, Path: /raw}]
+        """);
+    assertEquals(ExitCode.OK, cli.run("job", "run", spec.toString()).exitCode());
+    CliRunner.Result get = cli.run("job", "get", "rawresult");
+    assertEquals(ExitCode.OK, get.exitCode(), get.toString());
+    assertEquals("kept", Files.readString(work.resolve("job-rawresult/raw/data.txt")));
+  }
+
+  /**
+   * A job stored before names were checked may be called {@code ../../evil}: {@code job get} by
+   * that name once wrote its results two folders up, as {@code job-../../evil}.
+   */
+  @Test
+  void aJobNameThatIsAPathDoesNotChooseTheOutputFolder() throws IOException {
+    run("renamed", 1, "{Stdout: out}");
+    String id;
+    try (JobStore store = JobStore.open(dataDir.resolve("orchestrator").resolve("jobs.db"))) {
+      id =
+          store.write(
+              tx -> {
+                Job job = tx.resolveJob("renamed", "default");
+                tx.putJob(job.toBuilder().name("../../evil").build(), tx.owner(job.id()));
+                return job.id();
+              });
+    }
+    Path nested = Files.createDirectories(work.resolve("a/b"));
+    CliRunner.Result get =
+        new CliRunner(dataDir).workingDir(nested).run("job", "get", "../../evil");
+    assertEquals(ExitCode.OK, get.exitCode(), get.toString());
+    assertEquals("out", Files.readString(nested.resolve("job-" + id).resolve("stdout")));
+    assertTrue(Files.notExists(work.resolve("a/evil")));
   }
 }

@@ -151,4 +151,36 @@ class JobValidateCommandTest {
     assertTrue(describe.out().contains("legacy says hi"), describe.toString());
     assertTrue(describe.out().contains("Type          = batch"), describe.out());
   }
+
+  /**
+   * A result path name with '../' passed job validate and made the node create the folder (and the
+   * task write) outside the execution's folder.
+   */
+  @Test
+  void aResultPathNameThatClimbsOutIsRefusedByValidateAndByRun() throws IOException {
+    Path escaped = dataDir.resolve("escaped");
+    Files.writeString(
+        dataDir.resolve("escape.yaml"),
+        """
+        Type: batch
+        Tasks:
+          - Name: main
+            Engine: {Type: noop}
+            Publisher: {Type: local}
+            ResultPaths: [{Name: ../../../../escaped, Path: /outputs}]
+        """);
+    CliRunner.Result validate = cli.run("job", "validate", "escape.yaml");
+    assertEquals(ExitCode.ERROR, validate.exitCode(), validate.toString());
+    assertTrue(
+        validate
+            .err()
+            .contains(
+                "Tasks[0].ResultPaths[0].Name: result path name \"../../../../escaped\" contains"
+                    + " a path separator ('/' or '\\'); it must be a single name"),
+        validate.err());
+    CliRunner.Result run = cli.run("job", "run", "escape.yaml");
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Tasks[0].ResultPaths[0].Name"), run.err());
+    assertTrue(Files.notExists(escaped));
+  }
 }

@@ -51,8 +51,17 @@ public final class TarGz {
     }
   }
 
-  /** Extracts {@code in} into {@code into}; each file may be at most {@code maxFileBytes}. */
+  /**
+   * Extracts {@code in} into {@code into} (which must be absent or empty); each file may be at most
+   * {@code maxFileBytes}. All or nothing: entries go to a hidden folder beside {@code into} that
+   * takes its place only once the whole archive has been read, so an archive refused halfway (an
+   * escaping entry, a link, a file too big, a truncated stream) leaves nothing behind.
+   */
   public static void unpack(InputStream in, Path into, long maxFileBytes) throws IOException {
+    Staged.write(into, staged -> extract(in, staged, maxFileBytes));
+  }
+
+  private static void extract(InputStream in, Path into, long maxFileBytes) throws IOException {
     Files.createDirectories(into);
     try (TarArchiveInputStream tar =
         new TarArchiveInputStream(new GZIPInputStream(in, 64 * 1024))) {

@@ -6,7 +6,6 @@ import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
@@ -48,15 +47,18 @@ final class ExecutionRunner {
     String id = execution.id();
     ExecutionEvents events = new CallbackEvents(callback, id, clock);
     Task task = job.task();
-    Path dir = settings.executionsDir().resolve(id);
-    Path results = ExecutionFolders.results(settings.executionsDir(), id);
     List<PreparedInput> inputs = List.of();
     OutputCapture stdout = null;
     OutputCapture stderr = null;
     try {
+      Path dir = ExecutionFolders.execution(settings.executionsDir(), id);
+      Path results = ExecutionFolders.results(settings.executionsDir(), id);
+      // Every result folder is checked before any is made: a bad name leaves nothing behind.
+      List<Path> resultFolders =
+          task.resultPaths().stream().map(rp -> ExecutionFolders.result(results, rp)).toList();
       Files.createDirectories(results);
-      for (ResultPath rp : task.resultPaths()) {
-        Files.createDirectories(results.resolve(rp.name()));
+      for (Path folder : resultFolders) {
+        Files.createDirectories(folder);
       }
       callback.progressed(id, ExecutionStateType.RUNNING);
       inputs = InputStager.prepare(registry, job, id, dir.resolve("inputs"), events);

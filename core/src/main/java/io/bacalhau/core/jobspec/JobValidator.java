@@ -50,6 +50,7 @@ public final class JobValidator {
     for (int i = 0; i < job.tasks().size(); i++) {
       TaskValidator.validateSubmission(job.tasks().get(i), "Tasks[" + i + "]", problems);
     }
+    PathNames.validate(job, problems);
     return problems;
   }
 
@@ -61,13 +62,9 @@ public final class JobValidator {
     }
     if (job.id().isBlank()) {
       problems.add(new SpecProblem("ID", "missing job ID"));
-    } else if (job.id().chars().anyMatch(c -> Character.isWhitespace(c) || c == 0)) {
-      problems.add(new SpecProblem("ID", "job ID must not contain spaces or NUL characters"));
     }
     if (job.name().isBlank()) {
       problems.add(new SpecProblem("Name", "missing job name"));
-    } else if (job.name().indexOf('\0') >= 0) {
-      problems.add(new SpecProblem("Name", "job name must not contain NUL characters"));
     }
     if (job.namespace().isBlank()) {
       problems.add(new SpecProblem("Namespace", "missing namespace"));

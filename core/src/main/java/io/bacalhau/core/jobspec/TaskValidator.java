@@ -20,8 +20,6 @@ final class TaskValidator {
   static void validateSubmission(Task task, String path, List<SpecProblem> problems) {
     if (task.name().isBlank()) {
       problems.add(new SpecProblem(path + ".Name", "missing task name"));
-    } else if (task.name().indexOf('\0') >= 0) {
-      problems.add(new SpecProblem(path + ".Name", "task name must not contain NUL characters"));
     }
     validateEnv(task.env(), path + ".Env", problems);
     if (task.engine().type().isBlank()) {

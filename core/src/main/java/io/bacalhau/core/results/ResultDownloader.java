@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code bacalhau job get}: fetches every published result of a job into {@code <out>/raw/}, then
- * (unless raw is asked for) unpacks and merges them into {@code <out>} and removes {@code raw/}.
+ * {@code bacalhau job get}: fetches every published result of a job into {@code <out>/raw/} when
+ * raw is asked for; otherwise into a hidden folder in {@code <out>}, from which they are unpacked
+ * and merged into {@code <out>}, and which is then removed. Hidden and uniquely named so that no
+ * result name (a result folder called {@code raw}, say) can clash with it.
  */
 public final class ResultDownloader {
   private final ResultFetcher fetcher;
@@ -24,20 +26,28 @@ public final class ResultDownloader {
 
   public void download(List<SpecConfig> results, Path out, boolean raw) throws Exception {
     Files.createDirectories(out);
-    Path rawDir = out.resolve("raw");
-    for (int i = 0; i < results.size(); i++) {
-      fetcher.fetch(results.get(i), rawDir.resolve(String.valueOf(i)));
-    }
     if (raw) {
+      fetchAll(results, out.resolve("raw"));
       return;
     }
-    ResultMerger merger = new ResultMerger(out);
-    for (int i = 0; i < results.size(); i++) {
-      Path download = rawDir.resolve(String.valueOf(i));
-      ResultMerger.unpackArchives(download);
-      merger.merge(download);
+    Path downloads = Files.createTempDirectory(out, ".downloading-");
+    try {
+      fetchAll(results, downloads);
+      ResultMerger merger = new ResultMerger(out);
+      for (int i = 0; i < results.size(); i++) {
+        Path download = downloads.resolve(String.valueOf(i));
+        ResultMerger.unpackArchives(download);
+        merger.merge(download);
+      }
+    } finally {
+      deleteTree(downloads);
     }
-    deleteTree(rawDir);
+  }
+
+  private void fetchAll(List<SpecConfig> results, Path into) throws Exception {
+    for (int i = 0; i < results.size(); i++) {
+      fetcher.fetch(results.get(i), into.resolve(String.valueOf(i)));
+    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

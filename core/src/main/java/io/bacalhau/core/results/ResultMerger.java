@@ -58,6 +58,14 @@ final class ResultMerger {
   }
 
   private void move(Path source, Path target) throws IOException {
+    if (Files.isSymbolicLink(source)) {
+      // A link from a publisher's download could point anywhere on this machine: moving "its"
+      // files would move the files it points at.
+      throw BacalhauException.builder(
+              ErrorCode.BAD_REQUEST, "refusing the result entry " + source + ": it is a link")
+          .component("Downloader")
+          .build();
+    }
     if (Files.isDirectory(source)) {
       if (Files.exists(target) && !Files.isDirectory(target)) {
         throw clash(target);

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -59,6 +60,46 @@ class TarGzTest {
             () -> TarGz.unpack(new ByteArrayInputStream(evil), dir.resolve("x"), 1 << 20));
     assertTrue(e.getMessage().contains("escapes its folder"), e.getMessage());
     assertFalse(Files.exists(dir.resolve("escaped")));
+  }
+
+  /** Entries read before the refused one once stayed behind in the target folder. */
+  @Test
+  void anArchiveRefusedHalfwayLeavesNothingBehind() throws IOException {
+    byte[] evil =
+        archive(
+            file("outputs/good.txt", "fine"),
+            file("stdout", "out"),
+            file("outputs/../../escaped", "boom"));
+    Path target = dir.resolve("x");
+    assertThrows(
+        BacalhauException.class,
+        () -> TarGz.unpack(new ByteArrayInputStream(evil), target, 1 << 20));
+    assertFalse(Files.exists(target));
+    assertFalse(Files.exists(dir.resolve("escaped")));
+    try (var left = Files.list(dir)) {
+      assertEquals(List.of(), left.toList(), "the staging folder is removed too");
+    }
+  }
+
+  @Test
+  void anArchiveTooBigHalfwayLeavesAnEmptyTargetFolderEmpty() throws IOException {
+    byte[] big = archive(file("a", "small"), file("b", "x".repeat(2000)));
+    Path target = Files.createDirectories(dir.resolve("x"));
+    assertThrows(
+        BacalhauException.class, () -> TarGz.unpack(new ByteArrayInputStream(big), target, 1000));
+    try (var left = Files.list(target)) {
+      assertEquals(List.of(), left.toList());
+    }
+  }
+
+  @Test
+  void aTargetFolderThatIsNotEmptyIsNeitherMergedIntoNorOverwritten() throws IOException {
+    Path target = Files.createDirectories(dir.resolve("x"));
+    Files.writeString(target.resolve("a"), "mine");
+    byte[] ok = archive(file("a", "theirs"));
+    assertThrows(
+        BacalhauException.class, () -> TarGz.unpack(new ByteArrayInputStream(ok), target, 1000));
+    assertEquals("mine", Files.readString(target.resolve("a")));
   }
 
   @Test

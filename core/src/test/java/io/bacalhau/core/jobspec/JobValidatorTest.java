@@ -208,7 +208,7 @@ class JobValidatorTest {
     assertEquals(List.of(), Specs.lines(JobValidator.validate(fixed)));
     assertTrue(
         Specs.lines(JobValidator.validate(fixed.toBuilder().id("j 1").build()))
-            .contains("ID: job ID must not contain spaces or NUL characters"));
+            .contains("ID: job ID must not contain spaces"));
   }
 
   @Test
@@ -222,9 +222,12 @@ class JobValidatorTest {
             .build();
     assertEquals(
         List.of(
-            "Tasks[0].Name: task name must not contain NUL characters",
-            "ID: job ID must not contain spaces or NUL characters",
-            "Name: job name must not contain NUL characters",
+            "ID: job ID \"j-\\u0000\" contains a control character; it must be a single name:"
+                + " no '/', '\\', '.', '..' or control characters (e.g. j-1234)",
+            "Name: job name \"a\\u0000b\" contains a control character; it must be a single"
+                + " name: no '/', '\\', '.', '..' or control characters (e.g. my-job)",
+            "Tasks[0].Name: task name \"t\\u0000\" contains a control character; it must be a"
+                + " single name: no '/', '\\', '.', '..' or control characters (e.g. main)",
             "Namespace: missing namespace"),
         Specs.lines(JobValidator.validate(job)));
   }

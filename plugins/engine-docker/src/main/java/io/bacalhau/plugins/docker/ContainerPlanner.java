@@ -1,5 +1,6 @@
 package io.bacalhau.plugins.docker;
 
+import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.spi.engine.RunRequest;
 import io.bacalhau.core.spi.storage.PreparedInput;
@@ -35,7 +36,10 @@ final class ContainerPlanner {
               !(input.readWrite() && allowReadWriteInputs)));
     }
     for (ResultPath rp : request.resultPaths()) {
-      Path dir = Files.createDirectories(request.resultsDir().resolve(rp.name()));
+      // Checked again here: an engine must not trust that every spec it runs was validated.
+      Path dir =
+          Files.createDirectories(
+              SafePaths.child(request.resultsDir(), rp.name(), "result path name"));
       mounts.add(new ContainerPlan.Mount(dir.toAbsolutePath().toString(), rp.path(), false));
     }
     return new ContainerPlan(

@@ -1,5 +1,6 @@
 package io.bacalhau.plugins.wasm;
 
+import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.ResultPath;
@@ -37,7 +38,8 @@ final class WasmMounts {
     }
     List<Mount> results = new ArrayList<>();
     for (ResultPath rp : request.resultPaths()) {
-      Path host = request.resultsDir().resolve(rp.name());
+      // Checked again here: an engine must not trust that every spec it runs was validated.
+      Path host = SafePaths.child(request.resultsDir(), rp.name(), "result path name");
       for (String guest : resultGuests(rp)) {
         if (byGuest.containsKey(guest) && !byGuest.get(guest).host().equals(host)) {
           throw invalid(

@@ -2,8 +2,10 @@ package io.bacalhau.plugins.wasm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
 import java.nio.file.Files;
@@ -34,6 +36,26 @@ class WasmFilesTest {
     Path in = Files.createDirectories(dir.resolve("host-inputs"));
     Files.writeString(in.resolve("data.txt"), "line one\nline two\n");
     return in;
+  }
+
+  /**
+   * A result path name with '../' once mounted a host folder outside the execution's folder, and
+   * the module wrote there. The node validates names, but the engine must refuse such a request
+   * too.
+   */
+  @Test
+  void resultNameThatClimbsOutOfTheResultsFolderIsRefusedAndNothingIsWritten() throws Exception {
+    WasmTask task =
+        new WasmTask(dir)
+            .module("probe.wasm", "/app/probe.wasm")
+            .result("../escaped", "/outputs")
+            .param("EntryModule", "/app/probe.wasm")
+            .param("Parameters", List.of("w:/outputs/x"));
+    BacalhauException e = assertThrows(BacalhauException.class, () -> task.run(engine));
+    assertTrue(e.getMessage().contains("result path name '../escaped'"), e.getMessage());
+    assertTrue(e.failsExecution());
+    assertFalse(Files.exists(dir.resolve("escaped/x")));
+    assertEquals("", task.out() + task.err());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.bacalhau.plugins.ipfs;
 
 import io.bacalhau.core.archive.SafePaths;
+import io.bacalhau.core.archive.Staged;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import java.io.IOException;
@@ -13,12 +14,17 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Unpacks the tar a node answers {@code get} with. Its first path component is the CID; that root
- * lands at {@code dest} (a file or a folder) and nothing may land outside it.
+ * lands at {@code dest} (a file or a folder) and nothing may land outside it. All or nothing: a tar
+ * refused halfway leaves nothing at {@code dest}.
  */
 final class IpfsTar {
   private IpfsTar() {}
 
   static void extract(InputStream in, Path dest) throws IOException {
+    Staged.write(dest, staged -> extractInto(in, staged));
+  }
+
+  private static void extractInto(InputStream in, Path dest) throws IOException {
     boolean any = false;
     try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry;

@@ -65,4 +65,27 @@ class IpfsTarTest {
     assertFalse(Files.exists(dir.resolve("evil")));
     assertFalse(Files.exists(dir.getParent().resolve("evil")));
   }
+
+  /** Entries read before the refused one once stayed behind at the target. */
+  @Test
+  void aTarRefusedHalfwayLeavesNothingBehind() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+      for (String name : new String[] {"bafyroot/good.txt", "bafyroot/../../evil"}) {
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(1);
+        out.putArchiveEntry(entry);
+        out.write('x');
+        out.closeArchiveEntry();
+      }
+    }
+    Path target = dir.resolve("target");
+    assertThrows(
+        BacalhauException.class,
+        () -> IpfsTar.extract(new ByteArrayInputStream(bytes.toByteArray()), target));
+    assertFalse(Files.exists(target));
+    try (var left = Files.list(dir)) {
+      assertEquals(0, left.count());
+    }
+  }
 }
