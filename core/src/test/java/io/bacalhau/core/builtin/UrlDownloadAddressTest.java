@@ -11,13 +11,11 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.net.FakeResolver;
+import io.bacalhau.core.net.LoopbackTrap;
 import io.bacalhau.core.spi.ExecutionEvents;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,24 +31,22 @@ import org.junit.jupiter.api.io.TempDir;
  * urlDownload refuses internal addresses before it connects, for the URL and for every redirect.
  * Only loopback is ever contacted: a refused host is either a loopback address on a node that
  * refuses loopback, or a name the resolver stand-in maps to an internal address while the system
- * would resolve it to loopback. Behind each refused host waits a trap, a loopback socket that
- * counts connections, so a fetcher that failed to refuse would be caught connecting there.
+ * would resolve it to loopback. Behind each refused host waits a {@link LoopbackTrap}, so a fetcher
+ * that failed to refuse would be caught connecting there.
  */
 class UrlDownloadAddressTest {
   @TempDir Path dir;
   HttpServer server;
-  ServerSocket trap;
-  final AtomicInteger trapped = new AtomicInteger();
+  LoopbackTrap trap;
   final AtomicInteger redirects = new AtomicInteger();
   final FakeResolver resolver = new FakeResolver();
 
   @BeforeEach
   void start() throws IOException {
-    trap = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread.ofVirtual().start(this::countConnections);
+    trap = new LoopbackTrap();
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
-        "/to-trap", ex -> redirect(ex, "http://localhost:" + trap.getLocalPort() + "/meta-data"));
+        "/to-trap", ex -> redirect(ex, "http://localhost:" + trap.port() + "/meta-data"));
     server.createContext("/x/relative", ex -> redirect(ex, "../data/file.csv"));
     server.createContext("/loop", ex -> redirect(ex, "/loop"));
     server.createContext("/to-file", ex -> redirect(ex, "file:///etc/passwd"));
@@ -74,16 +70,6 @@ class UrlDownloadAddressTest {
     ex.close();
   }
 
-  private void countConnections() {
-    while (!trap.isClosed()) {
-      try (Socket s = trap.accept()) {
-        trapped.incrementAndGet();
-      } catch (IOException e) {
-        return;
-      }
-    }
-  }
-
   @AfterEach
   void stop() throws IOException {
     server.stop(0);
@@ -102,17 +88,17 @@ class UrlDownloadAddressTest {
   private BacalhauException refused(AddressPolicy policy, String url) {
     BacalhauException e = assertThrows(BacalhauException.class, () -> fetch(policy, url));
     assertEquals(ErrorCode.FORBIDDEN, e.code(), e.getMessage());
-    assertEquals(0, trapped.get(), "the refused address was connected to");
+    assertEquals(0, trap.connections(), "the refused address was connected to");
     return e;
   }
 
   @Test
   void urlDownloadOfLoopbackIsRefusedOnANodeServingBeyondLoopback() {
     AddressPolicy exposed = AddressPolicy.of(false, List.of(), resolver);
-    BacalhauException e = refused(exposed, "http://127.0.0.1:" + trap.getLocalPort() + "/");
+    BacalhauException e = refused(exposed, "http://127.0.0.1:" + trap.port() + "/");
     assertTrue(e.getMessage().contains("loopback address"), e.getMessage());
     resolver.answer("localhost", "127.0.0.1");
-    refused(exposed, "http://localhost:" + trap.getLocalPort() + "/");
+    refused(exposed, "http://localhost:" + trap.port() + "/");
   }
 
   @Test
@@ -121,7 +107,7 @@ class UrlDownloadAddressTest {
     BacalhauException e =
         refused(
             AddressPolicy.of(true, List.of(), resolver),
-            "http://localhost:" + trap.getLocalPort() + "/latest/meta-data/");
+            "http://localhost:" + trap.port() + "/latest/meta-data/");
     assertTrue(e.getMessage().contains("localhost (169.254.169.254)"), e.getMessage());
     assertTrue(e.failsExecution());
   }
