@@ -160,9 +160,9 @@ public final class AddressPolicy {
                 + (url.getHost().equals(shown) ? "" : " (" + shown + ")")
                 + " for "
                 + url
-                + ": it is a "
+                + ": the address is "
                 + kind
-                + " address, which jobs may not reach")
+                + ", which jobs may not reach")
         .component(component)
         .hint(
             "If this node should reach it, allow-list it: bacalhau config set "

@@ -96,7 +96,7 @@ class UrlDownloadAddressTest {
   void urlDownloadOfLoopbackIsRefusedOnANodeServingBeyondLoopback() {
     AddressPolicy exposed = AddressPolicy.of(false, List.of(), resolver);
     BacalhauException e = refused(exposed, "http://127.0.0.1:" + trap.port() + "/");
-    assertTrue(e.getMessage().contains("loopback address"), e.getMessage());
+    assertTrue(e.getMessage().contains("the address is loopback"), e.getMessage());
     resolver.answer("localhost", "127.0.0.1");
     refused(exposed, "http://localhost:" + trap.port() + "/");
   }
