@@ -5,6 +5,7 @@ import io.bacalhau.cli.node.BackgroundWorker;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
 import io.bacalhau.core.config.ConfigLoader;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.node.NodeOptions;
@@ -99,9 +100,13 @@ public final class CliSession implements AutoCloseable {
     if (registry == null) {
       ProviderRegistry providers = new ProviderRegistry();
       BacalhauConfig c = config();
+      // Every command runs an embedded node that serves no API: its jobs come from this machine.
       ProviderLoader loader =
           new ProviderLoader(
-              providers, c, new ProviderContext(dataDir(), "", context.env()), disabled(c));
+              providers,
+              c,
+              new ProviderContext(dataDir(), "", context.env(), AddressPolicy.from(c, false)),
+              disabled(c));
       PluginHost host = plugins();
       host.register(loader, providers);
       host.warnings().forEach(w -> err().println("Warning: " + w));

@@ -11,6 +11,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.results.ResultDownloader;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,7 +76,8 @@ public final class JobGetCommand implements Callable<Integer> {
     new ResultDownloader(
             session.providers(),
             new LocalResults(session.dataDir(), new LocalPublisherConfig(null, 0)),
-            new HttpFetcher(new DownloadSettings(downloadTimeout, null, null)))
+            new HttpFetcher(
+                new DownloadSettings(downloadTimeout, null, null), AddressPolicy.unrestricted()))
         .download(results, out, raw);
     session.out().println("Results for job '" + target.id + "' have been written to...");
     session.out().println(out);

@@ -74,6 +74,7 @@ class JobValidateCommandTest {
           - Name: main
             Engine: {Type: noop}
             Resource: {CPU: 1}
+            Env: {DB_PASSWORD: hunter2, API_TOKEN: "env:API_TOKEN"}
         """);
     CliRunner.Result r = cli.run("job", "validate", spec.toString());
     assertEquals(ExitCode.OK, r.exitCode(), r.toString());

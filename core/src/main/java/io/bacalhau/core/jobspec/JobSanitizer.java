@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Bacalhau's SanitizeSubmission: drops what a submission may not set and says so in warnings, so
- * the job still runs but the user learns their field had no effect.
+ * the job still runs but the user learns their field had no effect. It also warns of secrets
+ * written into the spec ({@link SecretEnv}).
  */
 public final class JobSanitizer {
   /** Meta keys under this prefix belong to the system. */
@@ -69,6 +70,9 @@ public final class JobSanitizer {
       }
     }
     b.meta(meta);
+    if (!job.tasks().isEmpty()) {
+      warnings.addAll(SecretEnv.warnings(job.tasks().get(0), "Tasks[0]"));
+    }
     return new Sanitized(b.build(), warnings);
   }
 }

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.bacalhau.core.builtin.urldownload.DownloadSettings;
 import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.spi.ExecutionEvents;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -73,7 +74,8 @@ class UrlDownloadTest {
   }
 
   private HttpFetcher fetcher(long maxBytes) {
-    return new HttpFetcher(new DownloadSettings("10s", 3, String.valueOf(maxBytes)));
+    return new HttpFetcher(
+        new DownloadSettings("10s", 3, String.valueOf(maxBytes)), AddressPolicy.embedded());
   }
 
   @Test

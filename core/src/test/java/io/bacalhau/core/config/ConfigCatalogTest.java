@@ -61,6 +61,7 @@ class ConfigCatalogTest {
                 "Analytics.Endpoint",
                 "Analytics.Headers",
                 "Analytics.Protocol",
+                "Compute.AllowListedInternalAddresses",
                 "InputSources.MaxDownloadSize",
                 "Orchestrator.Scheduler.MaxRetries",
                 "Plugins.Dir",

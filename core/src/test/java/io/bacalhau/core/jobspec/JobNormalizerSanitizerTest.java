@@ -80,6 +80,28 @@ class JobNormalizerSanitizerTest {
   }
 
   @Test
+  void literalSecretLookingEnvValuesWarnAndPointToEnvReferences() {
+    Job job =
+        Specs.job(
+            Specs.MINIMAL.replace(
+                "Engine:",
+                "Env: {db_password: hunter2, API_TOKEN: env:API_TOKEN, AWS_SECRET_ACCESS_KEY: x,"
+                    + " GITHUB_KEY: y, KEYS: z, HOME: /root, EMPTY_TOKEN: ''}\n    Engine:"));
+    JobSanitizer.Sanitized s = JobSanitizer.sanitize(job);
+    assertEquals(
+        List.of("AWS_SECRET_ACCESS_KEY", "GITHUB_KEY", "db_password"),
+        s.warnings().stream().map(w -> w.substring(13, w.indexOf(' '))).toList(),
+        s.warnings().toString());
+    assertEquals(
+        "Tasks[0].Env.db_password looks like a secret written into the spec, where anyone who can"
+            + " read the job sees it (job describe --output json|yaml); write db_password:"
+            + " env:db_password to read it from the node's environment, allowed there with"
+            + " Compute.Env.AllowList",
+        s.warnings().get(2));
+    assertEquals(job, s.job(), "the values are kept: the task needs them");
+  }
+
+  @Test
   void serviceJobsKeepTheirId() {
     Job job = Specs.job(Specs.MINIMAL.replace("batch", "service")).toBuilder().id("svc").build();
     JobSanitizer.Sanitized s = JobSanitizer.sanitize(job);

@@ -13,6 +13,7 @@ import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
 import io.bacalhau.core.results.ResultDownloader;
@@ -78,7 +79,7 @@ public final class EmbeddedNodeTestSupport {
     return new ResultDownloader(
         registry,
         new LocalResults(dataDir, new LocalPublisherConfig(null, 0)),
-        new HttpFetcher(DownloadSettings.defaults()));
+        new HttpFetcher(DownloadSettings.defaults(), AddressPolicy.unrestricted()));
   }
 
   /** A batch job on the noop engine with the given engine params. */

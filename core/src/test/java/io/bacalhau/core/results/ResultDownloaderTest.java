@@ -11,6 +11,7 @@ import io.bacalhau.core.builtin.urldownload.DownloadSettings;
 import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderRegistry;
@@ -53,7 +54,7 @@ class ResultDownloaderTest {
     new ResultDownloader(
             registry,
             new LocalResults(dir.resolve("data"), new LocalPublisherConfig(null, 0)),
-            new HttpFetcher(DownloadSettings.defaults()))
+            new HttpFetcher(DownloadSettings.defaults(), AddressPolicy.unrestricted()))
         .download(
             List.of(
                 SpecConfig.of("folder", Map.of("Run", "a")),

@@ -29,6 +29,6 @@ public final class UrlDownloadFactory implements InputSourceFactory<DownloadSett
 
   @Override
   public InputSourceProvider create(DownloadSettings config, ProviderContext context) {
-    return new UrlDownloadSource(new HttpFetcher(config));
+    return new UrlDownloadSource(new HttpFetcher(config, context.addressPolicy()));
   }
 }

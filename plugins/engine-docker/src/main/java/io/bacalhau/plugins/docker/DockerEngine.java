@@ -53,8 +53,8 @@ public final class DockerEngine implements Engine {
             request.network(),
             name + "-net",
             labels,
-            host ->
-                events.emit("Network", "Refused a connection to " + host + " (not in Domains)"))) {
+            context.addressPolicy(),
+            why -> events.emit("Network", "Refused a connection to " + why))) {
       ContainerPlan plan =
           ContainerPlanner.plan(request, params, network, labels, config.allowReadWriteInputs());
       String id = api.create(plan);

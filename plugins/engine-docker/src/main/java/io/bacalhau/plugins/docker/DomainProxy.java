@@ -1,5 +1,7 @@
 package io.bacalhau.plugins.docker;
 
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.net.AddressPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
@@ -16,28 +19,44 @@ import java.util.function.Consumer;
  * A small forward HTTP(S) proxy that lets a task reach only its allowed domains: CONNECT tunnels
  * for HTTPS, absolute-URI requests for plain HTTP. It runs in the node process, on the gateway of
  * the task's internal network, so no gateway image has to be pulled; anything else is refused with
- * 403 and reported.
+ * 403 and reported, and so is an allowed domain that resolves to an internal address the node's
+ * {@link AddressPolicy} refuses.
  */
 public final class DomainProxy implements AutoCloseable {
   private static final int MAX_HEAD = 64 * 1024;
 
   private final ServerSocket server;
   private final DomainAllowList allowList;
+  private final AddressPolicy policy;
   private final Consumer<String> onRefused;
 
-  private DomainProxy(ServerSocket server, DomainAllowList allowList, Consumer<String> onRefused) {
+  private DomainProxy(
+      ServerSocket server,
+      DomainAllowList allowList,
+      AddressPolicy policy,
+      Consumer<String> onRefused) {
     this.server = server;
     this.allowList = allowList;
+    this.policy = policy;
     this.onRefused = onRefused;
   }
 
-  /** Starts listening on an ephemeral port of {@code bindAddress}. */
+  /**
+   * Starts listening on an ephemeral port of {@code bindAddress}.
+   *
+   * @param policy which addresses an allowed domain may resolve to: the proxy runs in the node, so
+   *     without it {@code Domains: [localhost]} would reach the node's own services
+   * @param onRefused told of each refused connection: the host and why
+   */
   public static DomainProxy start(
-      String bindAddress, DomainAllowList allowList, Consumer<String> onRefused)
+      String bindAddress,
+      DomainAllowList allowList,
+      AddressPolicy policy,
+      Consumer<String> onRefused)
       throws IOException {
     ServerSocket socket = new ServerSocket();
     socket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), 0));
-    DomainProxy proxy = new DomainProxy(socket, allowList, onRefused);
+    DomainProxy proxy = new DomainProxy(socket, allowList, policy, onRefused);
     Thread.ofVirtual().name("domain-proxy-accept").start(proxy::acceptLoop);
     return proxy;
   }
@@ -73,12 +92,24 @@ public final class DomainProxy implements AutoCloseable {
         return;
       }
       if (!allowList.allows(target.getHost())) {
-        onRefused.accept(target.getHost());
+        onRefused.accept(target.getHost() + " (not in Domains)");
         reply(client, "403 Forbidden");
         return;
       }
+      InetAddress address;
+      try {
+        // Connect to the very address that was checked, so a name cannot change it in between.
+        address = policy.check(target, "DockerNetworkProxy").getFirst();
+      } catch (BacalhauException e) {
+        onRefused.accept(target.getHost() + " (an internal address)");
+        reply(client, "403 Forbidden");
+        return;
+      } catch (UnknownHostException e) {
+        reply(client, "502 Bad Gateway");
+        return;
+      }
       int port = target.getPort() > 0 ? target.getPort() : tunnel ? 443 : 80;
-      try (Socket upstream = new Socket(target.getHost(), port)) {
+      try (Socket upstream = new Socket(address, port)) {
         if (tunnel) {
           reply(client, "200 Connection Established");
         } else {

@@ -4,6 +4,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.NetworkConfig;
 import io.bacalhau.core.models.PortMapping;
+import io.bacalhau.core.net.AddressPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,7 @@ final class NetworkSetup implements AutoCloseable {
       NetworkConfig network,
       String name,
       Map<String, String> labels,
+      AddressPolicy policy,
       Consumer<String> onRefused)
       throws IOException {
     validate(network);
@@ -70,7 +72,7 @@ final class NetworkSetup implements AutoCloseable {
       // The task shares the host's stack: host.docker.internal is simply this machine.
       case HOST, FULL -> simple("host", List.of("host.docker.internal:127.0.0.1"), List.of());
       case BRIDGE -> simple("bridge", List.of(HOST_GATEWAY), ports(network.ports()));
-      case HTTP -> http(api, network, name, labels, onRefused);
+      case HTTP -> http(api, network, name, labels, policy, onRefused);
     };
   }
 
@@ -88,12 +90,15 @@ final class NetworkSetup implements AutoCloseable {
       NetworkConfig network,
       String name,
       Map<String, String> labels,
+      AddressPolicy policy,
       Consumer<String> onRefused)
       throws IOException {
     DockerApi.NetworkInfo info = api.createInternalNetwork(name, labels);
     DomainProxy proxy;
     try {
-      proxy = DomainProxy.start(info.gateway(), new DomainAllowList(network.domains()), onRefused);
+      proxy =
+          DomainProxy.start(
+              info.gateway(), new DomainAllowList(network.domains()), policy, onRefused);
     } catch (IOException | RuntimeException e) {
       api.removeNetwork(info.id());
       throw e;

@@ -10,6 +10,7 @@ import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.NetworkConfig;
 import io.bacalhau.core.models.PortMapping;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.engine.EngineFactory;
 import java.util.List;
@@ -70,12 +71,18 @@ class DockerEngineFactoryTest {
   @Test
   void networkModesPlanTheContainerNetwork() throws Exception {
     try (NetworkSetup none =
-        NetworkSetup.prepare(null, NetworkConfig.DEFAULT, "n", Map.of(), h -> {})) {
+        NetworkSetup.prepare(
+            null, NetworkConfig.DEFAULT, "n", Map.of(), AddressPolicy.embedded(), h -> {})) {
       assertEquals("none", none.mode);
     }
     try (NetworkSetup host =
         NetworkSetup.prepare(
-            null, new NetworkConfig("Full", List.of(), List.of()), "n", Map.of(), h -> {})) {
+            null,
+            new NetworkConfig("Full", List.of(), List.of()),
+            "n",
+            Map.of(),
+            AddressPolicy.embedded(),
+            h -> {})) {
       assertEquals("host", host.mode);
     }
     NetworkConfig bridge =
@@ -84,7 +91,8 @@ class DockerEngineFactoryTest {
             List.of(),
             List.of(
                 new PortMapping("web", 8080, 80, ""), new PortMapping("db", 5433, 0, "127.0.0.1")));
-    try (NetworkSetup b = NetworkSetup.prepare(null, bridge, "n", Map.of(), h -> {})) {
+    try (NetworkSetup b =
+        NetworkSetup.prepare(null, bridge, "n", Map.of(), AddressPolicy.embedded(), h -> {})) {
       assertEquals("bridge", b.mode);
       assertEquals(List.of("host.docker.internal:host-gateway"), b.extraHosts);
       assertEquals(

@@ -11,6 +11,7 @@ import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.NetworkConfig;
 import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.models.ResultPath;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.engine.EngineResult;
@@ -390,7 +391,8 @@ class DockerEngineIT {
     r.results.add(new ResultPath("out", "/out"));
     var request = r.request();
     Map<String, String> labels = Labels.of(nodeId, request.jobId(), r.executionId);
-    try (NetworkSetup net = NetworkSetup.prepare(api, r.network, "unused", labels, h -> {})) {
+    try (NetworkSetup net =
+        NetworkSetup.prepare(api, r.network, "unused", labels, AddressPolicy.embedded(), h -> {})) {
       ContainerPlan plan =
           ContainerPlanner.plan(
               request, DockerParams.from(request.engineSpec()), net, labels, true);

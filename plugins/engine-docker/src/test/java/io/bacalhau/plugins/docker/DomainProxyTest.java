@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.net.FakeResolver;
+import io.bacalhau.core.net.LoopbackTrap;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
@@ -38,7 +41,10 @@ class DomainProxyTest {
     try (LoopbackServer server = LoopbackServer.start("through-the-proxy");
         DomainProxy proxy =
             DomainProxy.start(
-                "127.0.0.1", new DomainAllowList(List.of("127.0.0.1")), refused::add)) {
+                "127.0.0.1",
+                new DomainAllowList(List.of("127.0.0.1")),
+                AddressPolicy.embedded(),
+                refused::add)) {
       HttpClient client =
           HttpClient.newBuilder()
               .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
@@ -56,7 +62,7 @@ class DomainProxyTest {
               HttpRequest.newBuilder(URI.create("http://blocked.example/")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(403, denied.statusCode());
-      assertEquals(List.of("blocked.example"), refused);
+      assertEquals(List.of("blocked.example (not in Domains)"), refused);
     }
   }
 
@@ -64,10 +70,48 @@ class DomainProxyTest {
   void connectTunnelsOnlyToAllowedHosts() throws Exception {
     try (LoopbackServer server = LoopbackServer.start("tunnelled");
         DomainProxy proxy =
-            DomainProxy.start("127.0.0.1", new DomainAllowList(List.of("127.0.0.1")), h -> {})) {
+            DomainProxy.start(
+                "127.0.0.1",
+                new DomainAllowList(List.of("127.0.0.1")),
+                AddressPolicy.embedded(),
+                h -> {})) {
       assertTrue(
           rawConnect(proxy.port(), "127.0.0.1:" + server.port(), true).endsWith("tunnelled"));
       assertTrue(rawConnect(proxy.port(), "blocked.example:443", false).startsWith("HTTP/1.1 403"));
+    }
+  }
+
+  /**
+   * The proxy runs in the node: an allowed domain that resolves to an internal address (here
+   * localhost, which the resolver stand-in maps to the metadata service while the system would
+   * reach a loopback trap) is refused before any connection, for plain HTTP and for CONNECT.
+   */
+  @Test
+  void anAllowedDomainResolvingToAnInternalAddressIsRefusedBeforeConnecting() throws Exception {
+    List<String> refused = new CopyOnWriteArrayList<>();
+    AddressPolicy policy =
+        AddressPolicy.of(
+            true, List.of(), new FakeResolver().answer("localhost", "169.254.169.254"));
+    try (LoopbackTrap trap = new LoopbackTrap();
+        DomainProxy proxy =
+            DomainProxy.start(
+                "127.0.0.1", new DomainAllowList(List.of("localhost")), policy, refused::add)) {
+      HttpClient client =
+          HttpClient.newBuilder()
+              .proxy(ProxySelector.of(new InetSocketAddress("127.0.0.1", proxy.port())))
+              .build();
+      HttpResponse<String> denied =
+          client.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + trap.port() + "/latest/meta-data/"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, denied.statusCode());
+      assertTrue(
+          rawConnect(proxy.port(), "localhost:" + trap.port(), false).startsWith("HTTP/1.1 403"));
+      assertEquals(0, trap.connections(), "the refused address was connected to");
+      assertEquals(
+          List.of("localhost (an internal address)", "localhost (an internal address)"), refused);
     }
   }
 

@@ -29,6 +29,6 @@ public final class S3InputSourceFactory implements InputSourceFactory<S3InputSou
 
   @Override
   public InputSourceProvider create(S3InputSourceConfig config, ProviderContext context) {
-    return new S3InputSource(new S3Storage(context.hostEnv()));
+    return new S3InputSource(new S3Storage(context.hostEnv(), context.addressPolicy()));
   }
 }

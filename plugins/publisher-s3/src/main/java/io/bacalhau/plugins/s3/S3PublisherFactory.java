@@ -30,7 +30,7 @@ public final class S3PublisherFactory implements PublisherFactory<S3PublisherCon
 
   @Override
   public Publisher create(S3PublisherConfig config, ProviderContext context) {
-    S3Storage storage = new S3Storage(context.hostEnv());
+    S3Storage storage = new S3Storage(context.hostEnv(), context.addressPolicy());
     return new S3Publisher(storage, new S3ResultDownload(storage, config));
   }
 }

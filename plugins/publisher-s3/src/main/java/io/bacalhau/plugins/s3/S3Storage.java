@@ -1,5 +1,6 @@
 package io.bacalhau.plugins.s3;
 
+import io.bacalhau.core.net.AddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -42,13 +43,16 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  */
 final class S3Storage implements AutoCloseable {
   private final Map<String, String> env;
+  private final AddressPolicy policy;
   private final Map<S3Endpoint, S3Client> clients = new ConcurrentHashMap<>();
 
   /**
    * @param env the node's environment, read for AWS_* credentials and region
+   * @param policy which hosts a job's {@code Endpoint} may name; checked before every request
    */
-  S3Storage(Map<String, String> env) {
+  S3Storage(Map<String, String> env, AddressPolicy policy) {
     this.env = Map.copyOf(env);
+    this.policy = policy;
   }
 
   record Listed(String key, long size) {}
@@ -58,7 +62,7 @@ final class S3Storage implements AutoCloseable {
     return call(
         () -> {
           PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket).key(key);
-          PutObjectResponse response = client(endpoint).putObject(request.build(), file);
+          PutObjectResponse response = checked(endpoint).putObject(request.build(), file);
           return response.versionId() == null ? "" : response.versionId();
         });
   }
@@ -70,7 +74,7 @@ final class S3Storage implements AutoCloseable {
    */
   void headBucket(S3Endpoint endpoint, String bucket) {
     try {
-      call(() -> client(endpoint).headBucket(HeadBucketRequest.builder().bucket(bucket).build()));
+      call(() -> checked(endpoint).headBucket(HeadBucketRequest.builder().bucket(bucket).build()));
     } catch (S3Failure f) {
       // HEAD answers carry no body, hence no S3 error code: name it from the status.
       String code =
@@ -93,7 +97,7 @@ final class S3Storage implements AutoCloseable {
           List<Listed> all = new ArrayList<>();
           ListObjectsV2Request request =
               ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build();
-          for (S3Object object : client(endpoint).listObjectsV2Paginator(request).contents()) {
+          for (S3Object object : checked(endpoint).listObjectsV2Paginator(request).contents()) {
             all.add(new Listed(object.key(), object.size()));
           }
           return all;
@@ -109,7 +113,7 @@ final class S3Storage implements AutoCloseable {
             request.versionId(versionId);
           }
           try (ResponseInputStream<GetObjectResponse> in =
-              client(endpoint).getObject(request.build())) {
+              checked(endpoint).getObject(request.build())) {
             Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
           }
           return null;
@@ -120,7 +124,8 @@ final class S3Storage implements AutoCloseable {
   InputStream open(S3Endpoint endpoint, String bucket, String key) {
     return call(
         () ->
-            client(endpoint).getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()));
+            checked(endpoint)
+                .getObject(GetObjectRequest.builder().bucket(bucket).key(key).build()));
   }
 
   /** A URL anyone holding it can GET the object from, until it expires. */
@@ -148,6 +153,19 @@ final class S3Storage implements AutoCloseable {
                 .toURI();
           }
         });
+  }
+
+  /**
+   * The client for an endpoint, once the endpoint's host passed the address policy. Checked before
+   * every request, not once per client, since a name may resolve elsewhere later. The SDK's HTTP
+   * client follows no redirects, so this host is the only one a request reaches; AWS itself (no
+   * endpoint) is not checked.
+   */
+  private S3Client checked(S3Endpoint endpoint) throws IOException {
+    if (!endpoint.isAws()) {
+      policy.check(URI.create(endpoint.endpoint()), "S3");
+    }
+    return client(endpoint);
   }
 
   private S3Client client(S3Endpoint endpoint) {
