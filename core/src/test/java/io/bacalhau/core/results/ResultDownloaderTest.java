@@ -98,7 +98,7 @@ class ResultDownloaderTest {
     new ResultDownloader(
             registry,
             new LocalResults(dir.resolve("data"), new LocalPublisherConfig(null, 0)),
-            new HttpFetcher(DownloadSettings.defaults()))
+            new HttpFetcher(DownloadSettings.defaults(), AddressPolicy.unrestricted()))
         .download(List.of(SpecConfig.of("scripted", Map.of())), out, false);
     return listing(out);
   }
@@ -136,7 +136,9 @@ class ResultDownloaderTest {
             BacalhauException.class,
             () ->
                 new ResultDownloader(
-                        new ProviderRegistry(), local, new HttpFetcher(DownloadSettings.defaults()))
+                        new ProviderRegistry(),
+                        local,
+                        new HttpFetcher(DownloadSettings.defaults(), AddressPolicy.unrestricted()))
                     .download(
                         List.of(
                             SpecConfig.of(
