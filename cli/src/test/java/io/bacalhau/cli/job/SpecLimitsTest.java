@@ -77,6 +77,30 @@ class SpecLimitsTest {
         wait.err().contains("--wait-timeout-secs must be from 0 to 3155760000 (100 years)"),
         wait.toString());
     assertEquals("", cli.run("job", "list", "--output", "csv", "--hide-header").out());
+
+    CliRunner.Result get = cli.run("job", "get", "--download-timeout-secs", "876601h", "j-1");
+    assertEquals(ExitCode.USAGE, get.exitCode(), get.toString());
+    assertTrue(
+        get.err()
+            .contains(
+                "--download-timeout-secs: '876601h' is longer than the maximum of 876600h (100"
+                    + " years)"),
+        get.toString());
+  }
+
+  @Test
+  void theNoopEnginesSleepIsBoundedLikeEveryDuration() throws IOException {
+    Files.writeString(
+        dataDir.resolve("sleep.yaml"),
+        """
+        Type: batch
+        Tasks:
+          - Name: main
+            Engine: {Type: noop, Params: {SleepMillis: 99999999999999999999}}
+        """);
+    CliRunner.Result run = cli.run("job", "run", "sleep.yaml");
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Engine.Params.SleepMillis: at most"), run.toString());
   }
 
   @Test

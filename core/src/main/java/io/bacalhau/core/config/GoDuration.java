@@ -49,15 +49,25 @@ public final class GoDuration {
       throw new IllegalArgumentException("'" + text + "' is not a duration like 30s, 5m or 1h");
     }
     // The cast saturates at about 292 years, so a huge text still compares as too long.
-    Duration d = Duration.ofNanos((long) nanos);
+    return bounded(Duration.ofNanos((long) nanos), text);
+  }
+
+  /** Checks that an ISO-8601 duration ({@code PT90S}), read elsewhere, is within the bound. */
+  public static Duration bounded(Duration d, String text) {
     if (d.compareTo(Times.MAX_DURATION) > 0) {
       throw tooLong(text);
     }
     return d;
   }
 
-  private static IllegalArgumentException tooLong(String text) {
-    return new IllegalArgumentException(
-        "'" + text.strip() + "' is longer than the maximum of " + MAX_TEXT);
+  private static TooLong tooLong(String text) {
+    return new TooLong("'" + text.strip() + "' is longer than the maximum of " + MAX_TEXT);
+  }
+
+  /** A well-formed duration past the bound, told apart from text that is no duration at all. */
+  public static final class TooLong extends IllegalArgumentException {
+    TooLong(String message) {
+      super(message);
+    }
   }
 }

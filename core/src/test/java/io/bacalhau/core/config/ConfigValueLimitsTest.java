@@ -84,6 +84,24 @@ class ConfigValueLimitsTest {
             .duration("UpdateConfig.Interval", Duration.ZERO));
   }
 
+  record PluginSettings(Duration timeout) {}
+
+  @Test
+  void pluginDurationsAreBoundedToo() {
+    for (Object tooLong : List.of("876601h", 3_155_760_001L, "PT876601H")) {
+      String refused =
+          refusal(
+              () ->
+                  SectionBinder.bind(
+                      "Engines.Types.X", Map.of("timeout", tooLong), PluginSettings.class));
+      assertTrue(refused.contains("longer than the maximum of 876600h (100 years)"), refused);
+    }
+    assertEquals(
+        Duration.ofSeconds(90),
+        SectionBinder.bind("Engines.Types.X", Map.of("timeout", 90), PluginSettings.class)
+            .timeout());
+  }
+
   @Test
   void goDurationsAreBoundedForEveryReader() {
     assertEquals(Duration.ofSeconds(3_155_760_000L), GoDuration.parse("3155760000"));
