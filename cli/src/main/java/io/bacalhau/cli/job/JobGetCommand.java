@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
@@ -60,6 +61,12 @@ public final class JobGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    DownloadSettings settings = new DownloadSettings(downloadTimeout, null, null);
+    try {
+      settings.timeout(); // a bad or too long duration is a usage error, before any lookup
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--download-timeout-secs: " + e.getMessage(), null);
+    }
     PrintStream err = session.err();
     err.println("Fetching results of job '" + target.id + "'...");
     Job job = target.find(session.node());
@@ -76,8 +83,7 @@ public final class JobGetCommand implements Callable<Integer> {
     new ResultDownloader(
             session.providers(),
             new LocalResults(session.dataDir(), new LocalPublisherConfig(null, 0)),
-            new HttpFetcher(
-                new DownloadSettings(downloadTimeout, null, null), AddressPolicy.unrestricted()))
+            new HttpFetcher(settings, AddressPolicy.unrestricted()))
         .download(results, out, raw);
     session.out().println("Results for job '" + target.id + "' have been written to...");
     session.out().println(out);

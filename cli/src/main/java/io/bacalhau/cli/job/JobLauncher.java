@@ -36,6 +36,7 @@ public final class JobLauncher {
 
   /** Submits a spec that has passed the submission checks already ({@code job run}'s SpecCheck). */
   int launchChecked(Job spec, RuntimeOptions options) {
+    options.checked();
     PrintStream err = session.err();
     if (options.dryRun) {
       Serializer.print(

@@ -35,6 +35,7 @@ public final class JobRerunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    runtime.checked();
     NodeClient client = session.node();
     SubmitResult result =
         client.rerun(target.id, target.namespace, version, "Rerun requested by user");

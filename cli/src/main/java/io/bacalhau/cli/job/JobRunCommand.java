@@ -71,7 +71,7 @@ public final class JobRunCommand implements Callable<Integer> {
     if (runtime.submits()) {
       session.prepareNode();
     }
-    SpecSource.Content content = SpecSource.read(session, file);
+    SpecSource.Content content = SpecSource.read(session, file, ExitCode.JOB_REJECTED);
     byte[] bytes = content.bytes();
     if (!noTemplate) {
       bytes =

@@ -34,7 +34,7 @@ public final class JobValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SpecSource.Content content = SpecSource.read(session, file);
+    SpecSource.Content content = SpecSource.read(session, file, ExitCode.ERROR);
     SpecCheck check = SpecCheck.of(JobSpecParser.read(content.name(), content.bytes()));
     List<SpecProblem> problems = check.problems();
     PrintStream err = session.err();

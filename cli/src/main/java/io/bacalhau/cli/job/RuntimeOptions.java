@@ -1,6 +1,8 @@
 package io.bacalhau.cli.job;
 
+import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.DataOptions;
+import io.bacalhau.core.models.Times;
 import picocli.CommandLine.Option;
 
 /**
@@ -52,6 +54,22 @@ public final class RuntimeOptions {
       names = "--force",
       description = "Submit even when the spec is identical to the job's latest version.")
   boolean force;
+
+  /**
+   * These options, once {@code --wait-timeout-secs} is known to be a duration: past 100 years its
+   * deadline overflowed ("long overflow" after the job was submitted), so it is refused up front.
+   */
+  public RuntimeOptions checked() {
+    if (waitTimeoutSecs < 0 || waitTimeoutSecs > Times.MAX_DURATION.toSeconds()) {
+      throw new UsageException(
+          "--wait-timeout-secs must be from 0 to "
+              + Times.MAX_DURATION.toSeconds()
+              + " (100 years), got "
+              + waitTimeoutSecs,
+          null);
+    }
+    return this;
+  }
 
   /** Whether warnings about the spec are printed (not with --hide-warnings or --id-only). */
   public boolean showsWarnings() {

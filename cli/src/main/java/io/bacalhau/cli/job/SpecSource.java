@@ -17,7 +17,11 @@ final class SpecSource {
   /** The bytes and the name to use for them in errors. */
   record Content(String name, byte[] bytes) {}
 
-  static Content read(CliSession session, String file) {
+  /**
+   * The spec's content. A file over the size limit is refused before it is read, with {@code
+   * tooLargeExit}: each command exits as it does for any other invalid spec (README exit codes).
+   */
+  static Content read(CliSession session, String file, int tooLargeExit) {
     try {
       if (file == null || "-".equals(file)) {
         if (session.context().interactive()) {
@@ -38,7 +42,7 @@ final class SpecSource {
       }
       if (Files.size(path) > JobSpecParser.MAX_SPEC_BYTES) {
         throw new CommandFailedException(
-            ExitCode.ERROR,
+            tooLargeExit,
             file
                 + " is "
                 + Files.size(path)

@@ -141,7 +141,7 @@ class ConfigPrecedenceTest {
     CliRunner.Result r = cli.env("BACALHAU_API_PORT", "high").run("config", "list");
     assertEquals(ExitCode.USAGE, r.exitCode(), r.toString());
     assertTrue(r.err().contains("BACALHAU_API_PORT"), r.err());
-    assertTrue(r.err().contains("'high' is not a whole number"), r.err());
+    assertTrue(r.err().contains("'high' is not a port number from 1 to 65535"), r.err());
   }
 
   @Test

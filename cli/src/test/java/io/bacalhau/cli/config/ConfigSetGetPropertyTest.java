@@ -88,7 +88,13 @@ class ConfigSetGetPropertyTest {
                 "Json",
                 "grpc",
                 "hostname",
-                "local"));
+                "local",
+                "x\nDisableAnalytics: true",
+                "a\r\n  b",
+                "bell\u0007",
+                "65536",
+                "-5",
+                "876601h"));
     Gen<String> noise = strings().basicLatinAlphabet().ofLengthBetween(0, 12);
     Gen<String> wide = strings().betweenCodePoints(0x20, 0xD7FF).ofLengthBetween(0, 6);
     Gen<String> numbers = integers().between(-100000, 100000).map((Integer i) -> String.valueOf(i));

@@ -3,6 +3,7 @@ package io.bacalhau.core.builtin;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.models.Times;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
@@ -28,6 +29,21 @@ final class NoopEngine implements Engine {
             .component("Executor")
             .build();
       }
+    }
+    Object sleep = spec.param("SleepMillis");
+    if (sleep != null
+        && new java.math.BigDecimal(String.valueOf(sleep).strip())
+                .compareTo(java.math.BigDecimal.valueOf(Times.MAX_DURATION.toMillis()))
+            > 0) {
+      // The bound of every duration in a spec; past it the run's own parse would overflow.
+      throw BacalhauException.builder(
+              ErrorCode.EXECUTOR_SPEC_VALIDATION_ERR,
+              "Engine.Params.SleepMillis: at most "
+                  + Times.MAX_DURATION.toMillis()
+                  + " (100 years), got "
+                  + sleep)
+          .component("Executor")
+          .build();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.bacalhau.core.compute;
 
+import io.bacalhau.core.models.Times;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -45,7 +46,7 @@ final class RunningExecution {
       timeoutTask =
           timer.schedule(
               () -> stop(new StopReason("timed out", timeout)),
-              timeout.toMillis(),
+              Times.millis(timeout),
               TimeUnit.MILLISECONDS);
     }
   }

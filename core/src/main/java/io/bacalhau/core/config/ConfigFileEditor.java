@@ -13,11 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.List;
+import java.util.function.Consumer;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -27,7 +29,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Sets one key in a config file and leaves everything else — other keys, comments, blank lines,
  * order — as it was. The text is edited in place where the key's value sits (or where its section
- * ends) and written atomically, so a crash never leaves half a file.
+ * ends) and written atomically, so a crash never leaves half a file. The written file is read back
+ * before it replaces the old one: an edit that would not read back as the value set (a newline once
+ * broke the file for every later command) is refused and the file stays as it was.
  */
 public final class ConfigFileEditor {
   private ConfigFileEditor() {}
@@ -44,8 +48,9 @@ public final class ConfigFileEditor {
         try (FileChannel lock =
                 FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock held = lock.lock()) {
-          String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-          writeAtomically(file, edit(text, key.path().split("\\."), value));
+          String text = Files.exists(file) ? ConfigFileReader.text(file) : "";
+          String edited = edit(text, key.path().split("\\."), value);
+          writeAtomically(file, edited, written -> ReadBack.check(file, written, key, value));
         }
       }
     } catch (IOException e) {
@@ -69,6 +74,11 @@ public final class ConfigFileEditor {
               + ": "
               + e.getProblem(),
           "Fix the YAML syntax first.");
+    } catch (YAMLException e) {
+      throw ConfigProblems.file(
+          ErrorCode.CONFIGURATION_ERROR,
+          "cannot edit the config file: " + e.getMessage(),
+          "Fix the file first, or move it aside.");
     }
     if (root == null) {
       String prefix = text.isBlank() || text.endsWith("\n") ? text : text + "\n";
@@ -148,21 +158,30 @@ public final class ConfigFileEditor {
   }
 
   /**
-   * The value in YAML flow style, quoted where YAML needs it. The plain rendering is read back to
-   * make sure it means the same (unusual characters can fool the emitter); if not, every string is
-   * double-quoted.
+   * The value in YAML flow style on one line, quoted where YAML needs it. The plain rendering is
+   * read back to make sure it means the same (unusual characters can fool the emitter); if not, or
+   * if it spans lines (continuation lines would have to match the key's indentation, which a
+   * rendering on its own cannot know), every string is double-quoted with line breaks and control
+   * characters escaped.
    */
   static String flow(Object value) {
-    String plain = dump(value, DumperOptions.ScalarStyle.PLAIN);
     try {
+      String plain = dump(value, DumperOptions.ScalarStyle.PLAIN);
       Object back = new Yaml(new SafeConstructor(new LoaderOptions())).load("v: " + plain);
-      if (back instanceof java.util.Map<?, ?> m && java.util.Objects.equals(m.get("v"), value)) {
+      if (!spansLines(plain)
+          && back instanceof java.util.Map<?, ?> m
+          && java.util.Objects.equals(m.get("v"), value)) {
         return plain;
       }
     } catch (RuntimeException e) {
       // falls through to the quoted form
     }
-    return dump(value, DumperOptions.ScalarStyle.DOUBLE_QUOTED);
+    return DoubleQuoted.of(value);
+  }
+
+  private static boolean spansLines(String text) {
+    return text.chars()
+        .anyMatch(c -> c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029);
   }
 
   private static String dump(Object value, DumperOptions.ScalarStyle style) {
@@ -196,7 +215,8 @@ public final class ConfigFileEditor {
    * old or the new text, never half of one. The file keeps its permissions (new files are 0600: a
    * config may hold tokens), and a symlinked config stays a symlink: its target is what changes.
    */
-  private static void writeAtomically(Path file, String text) throws IOException {
+  private static void writeAtomically(Path file, String text, Consumer<String> check)
+      throws IOException {
     Path target = Files.isSymbolicLink(file) && Files.exists(file) ? file.toRealPath() : file;
     Path dir = target.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
@@ -212,6 +232,7 @@ public final class ConfigFileEditor {
         }
         channel.force(true);
       }
+      check.accept(Files.readString(temp, StandardCharsets.UTF_8));
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

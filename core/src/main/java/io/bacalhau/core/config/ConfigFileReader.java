@@ -2,6 +2,7 @@ package io.bacalhau.core.config;
 
 import io.bacalhau.core.errors.ErrorCode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -32,13 +34,35 @@ final class ConfigFileReader {
   }
 
   void read(Path file, ConfigTree into) {
-    String text;
+    parse(file, text(file), into);
+  }
+
+  /** The file's text; a file that is no UTF-8 text (a binary) is named as such. */
+  static String text(Path file) {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // Reading a directory fails with a bare "Is a directory"; a FIFO would block for ever.
+      throw ConfigProblems.file(
+          ErrorCode.CONFIGURATION_ERROR,
+          "config file "
+              + file
+              + (Files.isDirectory(file) ? " is a directory" : " is not a regular file"),
+          "Move it aside, or point --data-dir or -c at a config file.");
+    }
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw ConfigProblems.file(
+          ErrorCode.CONFIGURATION_ERROR,
+          "config file " + file + " is not UTF-8 text (is it a binary file?)",
+          "Config files are YAML; move it aside or write it again.");
     } catch (IOException e) {
       throw ConfigProblems.file(
           ErrorCode.IO_ERROR, "cannot read config file " + file + ": " + e.getMessage(), null);
     }
+  }
+
+  /** Reads {@code text} as the content of {@code file}, which error messages name. */
+  void parse(Path file, String text, ConfigTree into) {
     if (text.isBlank()) {
       warnings.add("config file " + file + " is empty");
       return;
@@ -62,6 +86,12 @@ final class ConfigFileReader {
               + ": "
               + e.getProblem(),
           "Fix the YAML syntax there.");
+    } catch (YAMLException e) {
+      // The loader's own limits (nesting depth, document size) carry no position.
+      throw ConfigProblems.file(
+          ErrorCode.CONFIGURATION_ERROR,
+          "config file " + file + ": " + e.getMessage(),
+          "Config files are a few levels of keys; check that this is the right file.");
     }
     if (loaded == null) {
       warnings.add("config file " + file + " holds no settings, only comments");

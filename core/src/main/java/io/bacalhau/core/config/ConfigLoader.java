@@ -32,7 +32,8 @@ public final class ConfigLoader {
     files.forEach(f -> reader.read(f, fromFiles));
     Path dataDir = dataDir(inputs, overrides, flags, env, fromFiles);
     Path defaultFile = dataDir.resolve("config.yaml");
-    if (files.isEmpty() && Files.isRegularFile(defaultFile)) {
+    // Anything at that path is read: a directory there is an error, not "no config".
+    if (files.isEmpty() && Files.exists(defaultFile)) {
       reader.read(defaultFile, fromFiles);
     }
 
@@ -95,7 +96,12 @@ public final class ConfigLoader {
       flags.put("API.Host", inputs.apiHostFlag());
     }
     if (inputs.apiPortFlag() != null) {
-      flags.put("API.Port", inputs.apiPortFlag());
+      int port = inputs.apiPortFlag();
+      if (port < 1 || port > 65_535) {
+        throw ConfigProblems.usage(
+            "--api-port: '" + port + "' is not " + ValueType.PORT.expected(), null);
+      }
+      flags.put("API.Port", port);
     }
     if (inputs.dataDirFlag() != null && !inputs.dataDirFlag().isBlank()) {
       flags.put("DataDir", inputs.dataDirFlag());

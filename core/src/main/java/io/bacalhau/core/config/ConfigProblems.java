@@ -35,6 +35,14 @@ public final class ConfigProblems {
         .build();
   }
 
+  static BacalhauException invalid(String key, String problem) {
+    return BacalhauException.builder(
+            ErrorCode.VALIDATION_ERROR, "config key " + key + ": " + problem)
+        .component("Config")
+        .detail(USAGE, "true")
+        .build();
+  }
+
   static BacalhauException notAChoice(String key, String value, java.util.List<String> choices) {
     return BacalhauException.builder(
             ErrorCode.VALIDATION_ERROR,

@@ -51,6 +51,7 @@ public final class DefaultConfigFile {
     return switch (type) {
       case BOOL -> "false";
       case INT -> "0";
+      case PORT -> "6222";
       case LIST -> ConfigFileEditor.flow(List.of());
       case MAP, OBJECT -> "{}";
       default -> "\"\"";

@@ -1,5 +1,7 @@
 package io.bacalhau.core.config;
 
+import io.bacalhau.core.models.Times;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -7,9 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as Bacalhau's config writes them: {@code 90s}, {@code 5m}, {@code 1h30m}, {@code 0}.
+ * None may exceed {@link Times#MAX_DURATION}, so what reads them never overflows a timestamp.
  */
 public final class GoDuration {
   private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|µs|ms|s|m|h)");
+
+  /** The longest duration, as this class writes it. */
+  public static final String MAX_TEXT = Times.MAX_DURATION.toHours() + "h (100 years)";
 
   private GoDuration() {}
 
@@ -17,6 +23,10 @@ public final class GoDuration {
   public static Duration parse(String text) {
     String s = text.strip().toLowerCase(Locale.ROOT);
     if (s.matches("\\d+")) {
+      // A number past Long.MAX_VALUE is too long, not malformed.
+      if (new BigInteger(s).compareTo(BigInteger.valueOf(Times.MAX_DURATION.toSeconds())) > 0) {
+        throw tooLong(text);
+      }
       return Duration.ofSeconds(Long.parseLong(s));
     }
     Matcher m = PART.matcher(s);
@@ -38,6 +48,26 @@ public final class GoDuration {
     if (end == 0 || end != s.length()) {
       throw new IllegalArgumentException("'" + text + "' is not a duration like 30s, 5m or 1h");
     }
-    return Duration.ofNanos((long) nanos);
+    // The cast saturates at about 292 years, so a huge text still compares as too long.
+    return bounded(Duration.ofNanos((long) nanos), text);
+  }
+
+  /** Checks that an ISO-8601 duration ({@code PT90S}), read elsewhere, is within the bound. */
+  public static Duration bounded(Duration d, String text) {
+    if (d.compareTo(Times.MAX_DURATION) > 0) {
+      throw tooLong(text);
+    }
+    return d;
+  }
+
+  private static TooLong tooLong(String text) {
+    return new TooLong("'" + text.strip() + "' is longer than the maximum of " + MAX_TEXT);
+  }
+
+  /** A well-formed duration past the bound, told apart from text that is no duration at all. */
+  public static final class TooLong extends IllegalArgumentException {
+    TooLong(String message) {
+      super(message);
+    }
   }
 }

@@ -48,17 +48,20 @@ final class SectionBinder {
 
     @Override
     public Duration deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
-      if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-        return Duration.ofSeconds(p.getLongValue());
-      }
-      String text = p.getValueAsString();
+      // A bare number is seconds; GoDuration reads it so, within the same bound.
+      String text =
+          p.currentToken() == JsonToken.VALUE_NUMBER_INT ? p.getText() : p.getValueAsString();
       if (text == null || text.isBlank()) {
         return null;
       }
       try {
         return text.strip().toUpperCase(java.util.Locale.ROOT).startsWith("P")
-            ? Duration.parse(text.strip())
+            ? GoDuration.bounded(Duration.parse(text.strip()), text)
             : GoDuration.parse(text);
+      } catch (GoDuration.TooLong e) {
+        return (Duration)
+            ctx.handleWeirdStringValue(
+                Duration.class, text, "longer than the maximum of " + GoDuration.MAX_TEXT);
       } catch (RuntimeException e) {
         return (Duration)
             ctx.handleWeirdStringValue(

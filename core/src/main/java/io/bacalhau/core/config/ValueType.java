@@ -15,6 +15,7 @@ public enum ValueType {
   STRING("a string"),
   BOOL("true or false"),
   INT("a whole number like 1234"),
+  PORT("a port number from 1 to 65535"),
   DURATION("a duration like 30s, 5m or 1h30m"),
   LIST("a comma-separated list like a,b"),
   MAP("key=value pairs like a=1,b=2"),
@@ -64,9 +65,25 @@ public enum ValueType {
           throw mismatch(key, text);
         }
       }
+      case PORT -> {
+        try {
+          int port = Integer.parseInt(t);
+          if (port < 1 || port > 65_535) {
+            throw mismatch(key, text);
+          }
+          yield port;
+        } catch (NumberFormatException e) {
+          throw mismatch(key, text);
+        }
+      }
       case DURATION -> {
         if (!DURATION_TEXT.matcher(t).matches()) {
           throw mismatch(key, text);
+        }
+        try {
+          GoDuration.parse(t);
+        } catch (IllegalArgumentException e) {
+          throw ConfigProblems.invalid(key, e.getMessage());
         }
         yield t;
       }
@@ -115,7 +132,7 @@ public enum ValueType {
           value instanceof Integer || value instanceof Long
               ? value
               : fromText(key, String.valueOf(value));
-      case DURATION, QUANTITY -> fromText(key, String.valueOf(value));
+      case PORT, DURATION, QUANTITY -> fromText(key, String.valueOf(value));
       case LIST -> {
         if (value instanceof List<?> list) {
           yield list.stream().map(String::valueOf).toList();

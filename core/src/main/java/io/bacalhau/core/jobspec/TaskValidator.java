@@ -68,11 +68,13 @@ final class TaskValidator {
       negative(t.executionTimeout(), path + ".ExecutionTimeout", problems);
       negative(t.queueTimeout(), path + ".QueueTimeout", problems);
       negative(t.totalTimeout(), path + ".TotalTimeout", problems);
+      DurationLimits.validate(t, path, problems);
       return;
     }
     if (t.totalTimeout() > 0
         && t.executionTimeout() >= 0
         && t.queueTimeout() >= 0
+        && DurationLimits.within(t)
         && t.executionTimeout() + t.queueTimeout() > t.totalTimeout()) {
       problems.add(
           new SpecProblem(

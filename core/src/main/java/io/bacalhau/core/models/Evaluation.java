@@ -42,6 +42,9 @@ public record Evaluation(
     type = Immutables.string(type);
     status = Immutables.string(status);
     comment = Immutables.string(comment);
+    // Before timeouts were bounded, a huge one wrapped WaitUntil negative; such an evaluation,
+    // still in a store, is due now rather than a wait that stalls every evaluation behind it.
+    waitUntil = Math.max(0, waitUntil);
   }
 
   public boolean isTerminal() {

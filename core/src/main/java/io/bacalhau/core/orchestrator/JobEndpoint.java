@@ -199,7 +199,8 @@ final class JobEndpoint {
     long total = job.task().timeouts().totalTimeout();
     if (total > 0 && !job.jobType().map(t -> t.isLongRunning()).orElse(false)) {
       // Wakes the scheduler when the total timeout runs out, so a stuck job still ends.
-      long due = nanos + java.time.Duration.ofSeconds(total).toNanos() + 1_000_000;
+      // Saturates: a huge timeout must put the wake-up far ahead, never wrap it into the past.
+      long due = Times.plus(Times.plusSeconds(nanos, total), 1_000_000);
       tx.putEvaluation(
           new Evaluation(
               Ids.evaluation(),

@@ -8,7 +8,6 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.Times;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ final class QueuePolicy {
     long suitable = ranked.stream().filter(NodeSelector.Ranked::suitable).count();
     BacalhauException error = notEnoughNodesError(requested, ranked, suitable);
     long queueTimeout = plan.job.task().timeouts().queueTimeout();
-    long deadline = plan.job.createTime() + Duration.ofSeconds(queueTimeout).toNanos();
+    long deadline = Times.plusSeconds(plan.job.createTime(), queueTimeout);
     long nowNanos = Times.nanos(now);
     if (queueTimeout <= 0 || nowNanos >= deadline) {
       plan.event(Event.fromError(Topics.SCHEDULING, error, now));
@@ -48,7 +47,7 @@ final class QueuePolicy {
         plan.transition(JobStateType.QUEUED, message);
       }
     }
-    long wait = Math.min(settings.queueBackoff().toNanos(), deadline - nowNanos);
+    long wait = Math.min(Times.nanos(settings.queueBackoff()), Times.minus(deadline, nowNanos));
     plan.newEvaluations.add(
         new Evaluation(
             Ids.evaluation(),
@@ -59,7 +58,7 @@ final class QueuePolicy {
             plan.job.type(),
             Evaluation.STATUS_PENDING,
             "",
-            nowNanos + wait,
+            Times.plus(nowNanos, wait),
             nowNanos,
             nowNanos));
   }

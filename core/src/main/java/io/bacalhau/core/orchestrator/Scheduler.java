@@ -74,7 +74,7 @@ final class Scheduler {
   private boolean totalTimeoutExceeded(Plan plan, List<Execution> current, Instant now) {
     long total = plan.job.task().timeouts().totalTimeout();
     if (total <= 0
-        || Times.nanos(now) - plan.job.createTime() <= Duration.ofSeconds(total).toNanos()) {
+        || Times.minus(Times.nanos(now), plan.job.createTime()) <= Times.secondsAsNanos(total)) {
       return false;
     }
     BacalhauException error =

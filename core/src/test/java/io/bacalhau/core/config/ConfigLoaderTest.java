@@ -110,7 +110,7 @@ class ConfigLoaderTest {
     BacalhauException e =
         assertThrows(BacalhauException.class, () -> load(Map.of(), List.of(), null));
     assertTrue(
-        e.getMessage().contains("line 2: config key API.Port: 'lots' is not a whole number"),
+        e.getMessage().contains("line 2: config key API.Port: 'lots' is not a port number"),
         e.getMessage());
   }
 
@@ -166,8 +166,8 @@ class ConfigLoaderTest {
             BacalhauException.class,
             () -> load(Map.of("BACALHAU_API_PORT", "high"), List.of(), null));
     assertEquals(
-        "environment variable BACALHAU_API_PORT: config key API.Port: 'high' is not a whole number"
-            + " like 1234",
+        "environment variable BACALHAU_API_PORT: config key API.Port: 'high' is not a port number"
+            + " from 1 to 65535",
         e.getMessage());
   }
 
