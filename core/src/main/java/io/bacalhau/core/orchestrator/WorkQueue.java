@@ -53,7 +53,7 @@ final class WorkQueue {
       return false;
     }
     long delayMillis = Math.min(30_000L, 250L << Math.min(attempt, 7));
-    long due = Times.nanos(Instant.now()) + delayMillis * 1_000_000L;
+    long due = Times.plus(Times.nanos(Instant.now()), delayMillis * 1_000_000L);
     queue.put(new Item(new Change(failed.change(), attempt), due, sequence.incrementAndGet()));
     return true;
   }
@@ -105,7 +105,7 @@ final class WorkQueue {
   private record Item(Work work, long dueNanos, long seq) implements Delayed {
     @Override
     public long getDelay(TimeUnit unit) {
-      return unit.convert(dueNanos - Times.nanos(Instant.now()), TimeUnit.NANOSECONDS);
+      return unit.convert(Times.minus(dueNanos, Times.nanos(Instant.now())), TimeUnit.NANOSECONDS);
     }
 
     @Override
