@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.NetworkConfig;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.spi.engine.RunRequest;
 import java.nio.file.Files;
@@ -21,7 +22,8 @@ class ContainerPlannerTest {
 
   private static ContainerPlan plan(RunRequest request) throws Exception {
     try (NetworkSetup network =
-        NetworkSetup.prepare(null, NetworkConfig.DEFAULT, "n", Map.of(), refused -> {})) {
+        NetworkSetup.prepare(
+            null, NetworkConfig.DEFAULT, "n", Map.of(), AddressPolicy.embedded(), refused -> {})) {
       return ContainerPlanner.plan(
           request, DockerParams.from(request.engineSpec()), network, Map.of(), false);
     }
