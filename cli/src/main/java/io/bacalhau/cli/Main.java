@@ -1,6 +1,7 @@
 package io.bacalhau.cli;
 
 import io.bacalhau.cli.errors.ErrorReporter;
+import io.bacalhau.core.errors.FatalErrors;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -54,7 +55,8 @@ public final class Main {
 
   /**
    * Runs one command line. picocli hands Exceptions to our handler but lets Errors through (a
-   * plugin missing a class, say): those are reported the same way, never as a bare stack trace.
+   * plugin missing a class, a stack overflow): those are reported the same way, never as a bare
+   * stack trace. Only a fatal VM error ({@link FatalErrors}) ends the process as the JVM ends it.
    */
   static int execute(CliSession session, String... args) {
     return execute(
@@ -67,7 +69,8 @@ public final class Main {
   public static int execute(CommandLine commands, CliSession session, String... args) {
     try {
       return commands.execute(args);
-    } catch (LinkageError e) {
+    } catch (Error e) {
+      FatalErrors.rethrowIfFatal(e);
       return new ErrorReporter(session).report(e);
     }
   }

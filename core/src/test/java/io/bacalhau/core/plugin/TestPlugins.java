@@ -147,6 +147,69 @@ public final class TestPlugins {
         .formatted(pkg, type);
   }
 
+  /**
+   * An engine of type {@code type} that recurses until the stack overflows in one of its methods:
+   * {@code type}, {@code configType}, {@code configSection}, {@code isInstalled}, {@code create}
+   * (factory methods) or {@code run} (the engine's), as a plugin with a runaway recursion would.
+   */
+  public static PluginBuilder overflowing(String type, String method) {
+    String pkg = "com.example.overflow." + method.toLowerCase(java.util.Locale.ROOT);
+    java.util.function.Function<String, String> body =
+        m -> m.equals(method) ? "Deep.down(0)" : null;
+    return PluginBuilder.plugin("overflow-" + method)
+        .source(
+            pkg + ".Deep",
+            """
+            package %s;
+
+            final class Deep {
+              // Never returns: each call needs a frame more than the thread's stack has.
+              static <T> T down(int depth) {
+                T t = down(depth + 1);
+                return t;
+              }
+            }
+            """
+                .formatted(pkg))
+        .source(
+            pkg + ".Factory",
+            """
+            package %s;
+
+            import io.bacalhau.core.spi.Installation;
+            import io.bacalhau.core.spi.ProviderContext;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineFactory;
+            import io.bacalhau.core.spi.engine.EngineResult;
+
+            public final class Factory implements EngineFactory<Factory.Config> {
+              public record Config() {}
+
+              @Override public String type() { return %s; }
+              @Override public Class<Config> configType() { return %s; }
+              @Override public String configSection() { return %s; }
+              @Override public Installation isInstalled(Config config) { return %s; }
+              @Override public Engine create(Config config, ProviderContext context) {
+                return %s;
+              }
+            }
+            """
+                .formatted(
+                    pkg,
+                    or(body.apply("type"), '"' + type + '"'),
+                    or(body.apply("configType"), "Config.class"),
+                    or(body.apply("configSection"), "\"Engines.Types.Overflow\""),
+                    or(body.apply("isInstalled"), "Installation.ok()"),
+                    or(
+                        body.apply("create"),
+                        "(request, events) -> " + or(body.apply("run"), "EngineResult.exited(0)"))))
+        .service(EngineFactory.class, pkg + ".Factory");
+  }
+
+  private static String or(String value, String otherwise) {
+    return value == null ? otherwise : value;
+  }
+
   /** An engine that is never installed here, and says why. */
   public static PluginBuilder uninstalledEngine() {
     return PluginBuilder.plugin("gpu-engine")
