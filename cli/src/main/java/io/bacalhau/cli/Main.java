@@ -15,15 +15,12 @@ public final class Main {
   public static void main(String[] args) {
     CliSession session = new CliSession(CliContext.system());
     // Ctrl-C or a kill: stop waiting, leave the jobs running (a background worker takes them over).
-    Thread onSignal = new Thread(session::interrupted, "bacalhau-shutdown");
-    Runtime.getRuntime().addShutdownHook(onSignal);
+    ShutdownHook hook = ShutdownHook.install(session);
     int code;
     try (session) {
       code = execute(session, args);
     }
-    Runtime.getRuntime().removeShutdownHook(onSignal);
-    System.out.flush();
-    System.exit(code);
+    hook.exit(code);
   }
 
   /** Runs one command line with the process environment and returns its exit code. */

@@ -91,7 +91,7 @@ class DistributionPluginsIT {
               .contains(
                   "Warning: plugin 'overflow-type' ("
                       + dataDir.resolve("plugins/overflow-type.jar")
-                      + "): com.example.overflow.type.Factory failed: StackOverflowError in"
+                      + "): com.example.overflow_type.Factory failed: StackOverflowError in"
                       + " EngineFactory.type()"),
           what);
       assertFalse(run.err().contains("\tat "), what);
