@@ -20,26 +20,42 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One invocation's state: the context, the global options, and whatever is opened lazily from them
  * (configuration, plugins, the node). Commands that need nothing of it stay cheap.
+ *
+ * <p>Opening holds this session's lock while plugin code runs (a factory's {@code type()}, say),
+ * and plugin code may never return: it may call {@code System.exit}, whose shutdown hook then
+ * closes this session. So {@link #close} and {@link #interrupted} never take that lock: what was
+ * opened is published in atomic references, and an opener that finishes after the session closed
+ * closes what it made itself.
  */
 public final class CliSession implements AutoCloseable {
   private final CliContext context;
   private final GlobalOptions globalOptions = new GlobalOptions();
-  private ProviderRegistry registry;
-  private PluginHost plugins;
-  private BacalhauConfig config;
-  private ConfigInputs configInputs;
-  private EmbeddedNodeClient node;
-  private boolean closed;
-  private boolean spawnWorkerOnClose = true;
+  private final SilenceableOutput out;
+  private final SilenceableOutput err;
+  private final AtomicReference<ProviderRegistry> registry = new AtomicReference<>();
+  private final AtomicReference<PluginHost> plugins = new AtomicReference<>();
+  private final AtomicReference<EmbeddedNodeClient> node = new AtomicReference<>();
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile LoadedConfig config;
+  private volatile boolean spawnWorkerOnClose = true;
   private volatile String interruptNotice;
 
   public CliSession(CliContext context) {
     this.context = context;
+    this.out = new SilenceableOutput(context.out());
+    this.err = new SilenceableOutput(context.err());
   }
+
+  /** The configuration and what it was loaded from. */
+  private record LoadedConfig(ConfigInputs inputs, BacalhauConfig config) {}
 
   public CliContext context() {
     return context;
@@ -49,19 +65,21 @@ public final class CliSession implements AutoCloseable {
     return globalOptions;
   }
 
+  /** Where the command writes its data; silent once the process is being stopped. */
   public PrintStream out() {
-    return context.out();
+    return out.stream();
   }
 
+  /** Where the command writes progress and errors; silent once the process is being stopped. */
   public PrintStream err() {
-    return context.err();
+    return err.stream();
   }
 
   /**
    * The effective configuration, loaded on first use (cheap: it reads config files only) and again
    * when the global options change, as they may from one shell line to the next.
    */
-  public synchronized BacalhauConfig config() {
+  public BacalhauConfig config() {
     ConfigInputs inputs =
         new ConfigInputs(
             context.env(),
@@ -70,17 +88,25 @@ public final class CliSession implements AutoCloseable {
             globalOptions.dataDir(),
             globalOptions.apiHost(),
             globalOptions.apiPort());
-    if (config == null || !inputs.equals(configInputs)) {
-      config = new ConfigLoader().load(inputs);
-      configInputs = inputs;
-      LogLevels.apply(config);
-      config.warnings().forEach(w -> err().println("Warning: " + w));
+    LoadedConfig loaded = config;
+    if (loaded != null && loaded.inputs().equals(inputs)) {
+      return loaded.config(); // without the lock: closing asks for it (the data dir)
     }
-    return config;
+    synchronized (this) {
+      loaded = config;
+      if (loaded == null || !loaded.inputs().equals(inputs)) {
+        BacalhauConfig c = new ConfigLoader().load(inputs);
+        LogLevels.apply(c);
+        c.warnings().forEach(w -> err().println("Warning: " + w));
+        loaded = new LoadedConfig(inputs, c);
+        config = loaded;
+      }
+      return loaded.config();
+    }
   }
 
   /** A config file was changed ({@code config set}): the next {@link #config()} reads it again. */
-  public synchronized void configChanged() {
+  public void configChanged() {
     config = null;
   }
 
@@ -97,7 +123,7 @@ public final class CliSession implements AutoCloseable {
    */
   public synchronized ProviderRegistry providers() {
     checkOpen();
-    if (registry == null) {
+    if (registry.get() == null) {
       ProviderRegistry providers = new ProviderRegistry();
       BacalhauConfig c = config();
       // Every command runs an embedded node that serves no API: its jobs come from this machine.
@@ -110,9 +136,9 @@ public final class CliSession implements AutoCloseable {
       PluginHost host = plugins();
       host.register(loader, providers);
       host.warnings().forEach(w -> err().println("Warning: " + w));
-      registry = providers;
+      publish(registry, providers);
     }
-    return registry;
+    return registry.get();
   }
 
   /**
@@ -139,16 +165,17 @@ public final class CliSession implements AutoCloseable {
   /** The plugins of this process, loaded on first use (never by version, help or completion). */
   public synchronized PluginHost plugins() {
     checkOpen();
-    if (plugins == null) {
+    if (plugins.get() == null) {
       BacalhauConfig c = config();
       String dir = c.string("Plugins.Dir").strip();
-      plugins =
+      publish(
+          plugins,
           PluginHost.open(
               PluginSettings.defaults(dataDir())
                   .withPluginsDir(dir.isEmpty() ? null : context.resolve(dir))
-                  .withDisabled(Set.copyOf(c.list("Plugins.Disabled"))));
+                  .withDisabled(Set.copyOf(c.list("Plugins.Disabled")))));
     }
-    return plugins;
+    return plugins.get();
   }
 
   /** {@code Engines.Disabled} and the like, as {@code kind:type} pairs. */
@@ -170,8 +197,9 @@ public final class CliSession implements AutoCloseable {
   /** The node client commands talk to: for now always the embedded node on the data dir. */
   public synchronized NodeClient node() {
     checkOpen();
-    if (node == null) {
-      node =
+    if (node.get() == null) {
+      publish(
+          node,
           new EmbeddedNodeClient(
               nodeOptions(),
               this::providers,
@@ -180,9 +208,9 @@ public final class CliSession implements AutoCloseable {
                   BackgroundWorker.spawn(this);
                 }
               },
-              !config().bool("DisableAnalytics")); // analytics: off means no sink is created
+              !config().bool("DisableAnalytics"))); // analytics: off means no sink is created
     }
-    return node;
+    return node.get();
   }
 
   /** The embedded node itself, for commands that must work in this process. */
@@ -201,51 +229,93 @@ public final class CliSession implements AutoCloseable {
   }
 
   /**
-   * The process is being stopped by a signal: say so, and close the node so that the work it leaves
-   * behind goes to a background worker.
+   * The process is being stopped (a signal, or plugin code calling {@code System.exit}): the
+   * command's own output stops, the user is told what becomes of the job, and the node is closed so
+   * that the work it leaves behind goes to a background worker. Called by the shutdown hook while
+   * the command may still run, so it never waits for this session's lock.
    */
   public void interrupted() {
+    out.silence();
+    err.silence();
     String notice = interruptNotice;
     if (notice != null) {
-      err().println();
-      err().println(notice);
+      PrintStream raw = context.err();
+      raw.println();
+      raw.println(notice);
+      raw.flush();
     }
     close();
-    err().flush();
   }
 
   /**
-   * Closes the node, then the providers and plugins. The node is closed outside this session's
-   * lock: a node still being opened in the background holds its own lock while it asks for the
-   * providers.
+   * Closes the node, then the providers and plugins, once; a second caller waits until the first is
+   * done. Takes no lock a command may hold (see the class comment).
    */
   @Override
   public void close() {
-    EmbeddedNodeClient openNode;
-    ProviderRegistry openRegistry;
-    PluginHost openPlugins;
-    synchronized (this) {
-      closed = true;
-      openNode = node;
-      openRegistry = registry;
-      openPlugins = plugins;
-      node = null;
-      registry = null;
-      plugins = null;
+    if (!closing.compareAndSet(false, true)) {
+      awaitClosed();
+      return;
     }
-    if (openNode != null) {
-      openNode.close();
-    }
-    if (openRegistry != null) {
-      openRegistry.close();
-    }
-    if (openPlugins != null) {
-      openPlugins.close();
+    try {
+      RuntimeException failure =
+          closeAll(node.getAndSet(null), registry.getAndSet(null), plugins.getAndSet(null));
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      closed.countDown();
     }
   }
 
+  private void awaitClosed() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        closed.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Publishes what an opener made; if the session closed meanwhile, closes it instead. */
+  private <T extends AutoCloseable> void publish(AtomicReference<T> slot, T made) {
+    slot.set(made);
+    if (closing.get() && slot.compareAndSet(made, null)) {
+      closeAll(made);
+      throw new IllegalStateException("the session is closed");
+    }
+  }
+
+  /** Closes each (nulls skipped) even if one fails; returns the first failure, if any. */
+  private static RuntimeException closeAll(AutoCloseable... resources) {
+    RuntimeException failure = null;
+    for (AutoCloseable resource : resources) {
+      if (resource == null) {
+        continue;
+      }
+      try {
+        resource.close();
+      } catch (Exception e) {
+        RuntimeException unchecked =
+            e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        if (failure == null) {
+          failure = unchecked;
+        } else {
+          failure.addSuppressed(unchecked);
+        }
+      }
+    }
+    return failure;
+  }
+
   private void checkOpen() {
-    if (closed) {
+    if (closing.get()) {
       throw new IllegalStateException("the session is closed");
     }
   }

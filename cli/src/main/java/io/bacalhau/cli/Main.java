@@ -1,6 +1,7 @@
 package io.bacalhau.cli;
 
 import io.bacalhau.cli.errors.ErrorReporter;
+import io.bacalhau.core.errors.FatalErrors;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -14,15 +15,12 @@ public final class Main {
   public static void main(String[] args) {
     CliSession session = new CliSession(CliContext.system());
     // Ctrl-C or a kill: stop waiting, leave the jobs running (a background worker takes them over).
-    Thread onSignal = new Thread(session::interrupted, "bacalhau-shutdown");
-    Runtime.getRuntime().addShutdownHook(onSignal);
+    ShutdownHook hook = ShutdownHook.install(session);
     int code;
     try (session) {
       code = execute(session, args);
     }
-    Runtime.getRuntime().removeShutdownHook(onSignal);
-    System.out.flush();
-    System.exit(code);
+    hook.exit(code);
   }
 
   /** Runs one command line with the process environment and returns its exit code. */
@@ -54,7 +52,8 @@ public final class Main {
 
   /**
    * Runs one command line. picocli hands Exceptions to our handler but lets Errors through (a
-   * plugin missing a class, say): those are reported the same way, never as a bare stack trace.
+   * plugin missing a class, a stack overflow): those are reported the same way, never as a bare
+   * stack trace. Only a fatal VM error ({@link FatalErrors}) ends the process as the JVM ends it.
    */
   static int execute(CliSession session, String... args) {
     return execute(
@@ -67,7 +66,8 @@ public final class Main {
   public static int execute(CommandLine commands, CliSession session, String... args) {
     try {
       return commands.execute(args);
-    } catch (LinkageError e) {
+    } catch (Error e) {
+      FatalErrors.rethrowIfFatal(e);
       return new ErrorReporter(session).report(e);
     }
   }

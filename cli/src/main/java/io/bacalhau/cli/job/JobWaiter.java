@@ -38,7 +38,8 @@ final class JobWaiter {
               : "Checking job status... (Enter Ctrl+C to exit at any time, your job will continue running):");
       err.println();
     }
-    session.onInterrupt("Warning: Progress tracking canceled. The job is still running.");
+    String canceled = canceledNotice(submitted.jobId());
+    session.onInterrupt(canceled);
     ProgressPrinter printer = new ProgressPrinter(err);
     long deadline = System.nanoTime() + Duration.ofSeconds(options.waitTimeoutSecs).toNanos();
     long seq = 0;
@@ -76,11 +77,21 @@ final class JobWaiter {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      err.println("Warning: Progress tracking canceled. The job is still running.");
+      err.println(canceled);
       return ExitCode.WAIT_TIMEOUT;
     } finally {
       session.onInterrupt(null);
     }
+  }
+
+  /** The one line said when the wait is cut short (Ctrl-C, a signal): the job goes on. */
+  static String canceledNotice(String jobId) {
+    return "Warning: Progress tracking canceled. The job is still running. Follow it with"
+        + " 'bacalhau job logs --follow "
+        + jobId
+        + "', check it with 'bacalhau job describe "
+        + jobId
+        + "'.";
   }
 
   private String firstRunning(Job job, long version) {

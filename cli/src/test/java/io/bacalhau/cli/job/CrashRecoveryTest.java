@@ -1,6 +1,7 @@
 package io.bacalhau.cli.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.models.Execution;
@@ -9,6 +10,7 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
+import io.bacalhau.core.plugin.TestPlugins;
 import io.bacalhau.core.store.HistoryQuery;
 import io.bacalhau.core.store.JobQuery;
 import io.bacalhau.core.store.JobStore;
@@ -56,20 +58,56 @@ class CrashRecoveryTest {
     }
   }
 
+  /**
+   * SIGTERM during {@code job run} printed {@code IllegalStateException: Shutdown in progress} with
+   * a stack trace: main removed its shutdown hook while the JVM was shutting down.
+   */
   @Test
-  void interruptedJobRunSaysSoAndItsJobStillEnds() throws Exception {
+  void sigtermDuringJobRunSaysHowToFollowTheJobAndExits143WithoutAStackTrace() throws Exception {
+    sigtermDuringJobRunOf("noop");
+  }
+
+  /**
+   * The same while closing takes a while (a provider slow to close): the command's thread wakes up
+   * to a closed node before the shutdown ends, and must still print nothing more.
+   */
+  @Test
+  void sigtermWhileTheNodeIsSlowToCloseAddsNothingToTheOneLine() throws Exception {
+    TestPlugins.slowToClose().jar(Files.createDirectories(dataDir.resolve("plugins")));
+    sigtermDuringJobRunOf("slow-close");
+  }
+
+  private void sigtermDuringJobRunOf(String engine) throws Exception {
     Path spec = dataDir.resolve("patient.yaml");
     Files.writeString(
         spec,
         "Name: patient\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n"
-            + "      Type: noop\n      Params: {SleepMillis: 2000}\n");
+            + "      Type: "
+            + engine
+            + "\n      Params: {SleepMillis: 2000}\n");
     Process child = startJobRun(spec);
     awaitRunningExecution(
         dataDir.resolve("orchestrator").resolve("jobs.db"), Duration.ofSeconds(30));
     child.destroy(); // SIGTERM, what Ctrl-C amounts to for the JVM
     assertTrue(child.waitFor(30, java.util.concurrent.TimeUnit.SECONDS), "child did not exit");
-    String log = Files.readString(dataDir.resolve("child.log"));
-    assertTrue(log.contains("Warning: Progress tracking canceled. The job is still running."), log);
+    String err = Files.readString(dataDir.resolve("child.err"));
+    assertEquals(143, child.exitValue(), err);
+    String id;
+    try (JobStore store = JobStore.open(dataDir.resolve("orchestrator").resolve("jobs.db"))) {
+      id = store.read(r -> r.jobs(JobQuery.all()).get(0).id());
+    }
+    assertTrue(
+        err.contains(
+            "\nWarning: Progress tracking canceled. The job is still running. Follow it with"
+                + " 'bacalhau job logs --follow "
+                + id
+                + "', check it with 'bacalhau job describe "
+                + id
+                + "'.\n"),
+        err);
+    assertFalse(err.contains("Exception"), err);
+    assertFalse(err.contains("\tat "), err);
+    assertFalse(err.contains("Error"), err);
 
     // Nobody else touches the data dir: the background worker the child started finishes the job.
     Path db = dataDir.resolve("orchestrator").resolve("jobs.db");
@@ -96,8 +134,8 @@ class CrashRecoveryTest {
             "job",
             "run",
             spec.toString())
-        .redirectErrorStream(true)
         .redirectOutput(dataDir.resolve("child.log").toFile())
+        .redirectError(dataDir.resolve("child.err").toFile())
         .start();
   }
 

@@ -72,6 +72,33 @@ class DistributionPluginsIT {
   }
 
   @Test
+  void aPluginWhoseTypeOverflowsTheStackCostsOneWarningInEveryCommand() throws Exception {
+    TestPlugins.overflowing("deep", "type")
+        .jar(Files.createDirectories(dataDir.resolve("plugins")));
+    Path hello = Path.of("../plugins/engine-wasm/examples/hello.wasm").toAbsolutePath();
+    Path noop = Path.of("../config/examples/noop.yaml").toAbsolutePath();
+
+    for (String[] args :
+        new String[][] {
+          {"plugin", "list"}, {"job", "run", noop.toString()}, {"wasm", "run", hello.toString()}
+        }) {
+      Run run = bacalhau(args);
+      String what = String.join(" ", args) + ": " + run;
+      assertEquals(0, run.exitCode(), what);
+      assertEquals(1, run.err().lines().filter(l -> l.startsWith("Warning: ")).count(), what);
+      assertTrue(
+          run.err()
+              .contains(
+                  "Warning: plugin 'overflow-type' ("
+                      + dataDir.resolve("plugins/overflow-type.jar")
+                      + "): com.example.overflow_type.Factory failed: StackOverflowError in"
+                      + " EngineFactory.type()"),
+          what);
+      assertFalse(run.err().contains("\tat "), what);
+    }
+  }
+
+  @Test
   void librariesDoNotLogIntoACommandUnlessDebugIsAskedFor() throws Exception {
     // Docker's HTTP client logs each retry against an absent daemon at info level.
     Map<String, String> noDaemon = Map.of("DOCKER_HOST", "unix://" + dataDir.resolve("none.sock"));

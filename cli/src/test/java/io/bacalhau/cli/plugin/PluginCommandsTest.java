@@ -112,6 +112,35 @@ class PluginCommandsTest {
   }
 
   @Test
+  void anEngineThatOverflowsTheStackFailsItsJobWithOneErrorLine() throws IOException {
+    TestPlugins.overflowing("deep", "run").jar(plugins);
+
+    CliRunner.Result run = cli.run("job", "run", spec("deep-run", "Type: deep").toString());
+
+    assertEquals(ExitCode.JOB_FAILED, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("StackOverflowError in Engine.run()"), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+    assertEquals(
+        ExitCode.OK, cli.run("job", "run", spec("after", "Type: noop").toString()).exitCode());
+  }
+
+  @Test
+  void anEngineThatOverflowsTheStackWhenCreatedRejectsItsJobNamingThePlugin() throws IOException {
+    TestPlugins.overflowing("deep", "create").jar(plugins);
+
+    CliRunner.Result run = cli.run("job", "run", spec("deep-create", "Type: deep").toString());
+
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    assertTrue(
+        run.err()
+            .contains(
+                "engine 'deep' of plugin 'overflow-create' could not be created: StackOverflowError"
+                    + " in EngineFactory.create()"),
+        run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+  }
+
+  @Test
   void pluginListShowsEveryPluginItsStateAndWhatItProvides() throws IOException {
     TestPlugins.exec().jar(plugins);
     TestPlugins.publisher("carrier-pigeon", "pigeon").zip(plugins);

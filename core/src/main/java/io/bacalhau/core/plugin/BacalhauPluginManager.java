@@ -153,7 +153,7 @@ final class BacalhauPluginManager extends org.pf4j.DefaultPluginManager {
           throw new PluginRuntimeException(
               "Plugin-Class '{}' cannot be loaded or is not an org.pf4j.Plugin", className);
         }
-        return plugin;
+        return new ContainedPlugin(plugin);
       }
     };
   }

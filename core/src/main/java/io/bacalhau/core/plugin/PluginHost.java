@@ -78,10 +78,14 @@ public final class PluginHost implements AutoCloseable {
   public void register(ProviderLoader loader, ProviderRegistry registry) {
     for (Map.Entry<String, List<ProviderFactory<?, ?>>> plugin : factories.entrySet()) {
       String id = plugin.getKey();
+      ClassLoader pluginLoader = classLoader(id);
       for (ProviderFactory<?, ?> factory : plugin.getValue()) {
+        // Even type() is the plugin's code: every call goes through the boundary.
+        ProviderFactory<?, ?> wrapped =
+            pluginLoader == null ? factory : PluginCalls.wrap(factory, pluginLoader);
         try {
           ProviderKind kind = ProviderLoader.kindOf(factory).orElseThrow();
-          String type = factory.type();
+          String type = wrapped.type();
           Optional<ProviderEntry> taken = entry(registry, kind, type);
           if (taken.isPresent()) {
             fail(
@@ -94,9 +98,6 @@ public final class PluginHost implements AutoCloseable {
                     + "'; this one is ignored");
             continue;
           }
-          ClassLoader pluginLoader = classLoader(id);
-          ProviderFactory<?, ?> wrapped =
-              pluginLoader == null ? factory : ContextClassLoaders.wrap(factory, pluginLoader);
           loader.add(wrapped, id);
         } catch (RuntimeException | LinkageError e) {
           fail(id, factory.getClass().getName() + " failed: " + Problems.describe(e));

@@ -1,5 +1,6 @@
 package io.bacalhau.core.plugin;
 
+import io.bacalhau.core.errors.BacalhauException;
 import java.lang.reflect.InvocationTargetException;
 import org.pf4j.InvalidPluginDescriptorException;
 
@@ -16,6 +17,9 @@ final class Problems {
       e = e.getCause();
     }
     String message = e.getMessage() == null || e.getMessage().isBlank() ? "" : e.getMessage();
+    if (e instanceof BacalhauException && !message.isEmpty()) {
+      return message; // already says what and where (see PluginCalls)
+    }
     if (e instanceof InvalidPluginDescriptorException) {
       return "bad plugin descriptor: " + message;
     }

@@ -1,5 +1,6 @@
 package io.bacalhau.core.spi;
 
+import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.spi.analytics.AnalyticsFactory;
 import io.bacalhau.core.spi.engine.EngineFactory;
 import io.bacalhau.core.spi.publisher.PublisherFactory;
@@ -76,6 +77,8 @@ public final class ProviderLoader {
   private static <C> Installation probe(ProviderFactory<C, ?> factory, C config) {
     try {
       return factory.isInstalled(config);
+    } catch (BacalhauException e) {
+      return Installation.missing("installation probe failed: " + e.getMessage());
     } catch (RuntimeException | LinkageError e) {
       return Installation.missing("installation probe failed: " + e);
     }

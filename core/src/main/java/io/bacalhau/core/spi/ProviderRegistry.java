@@ -110,7 +110,38 @@ public final class ProviderRegistry implements AutoCloseable {
 
   private <T> T get(ProviderKind kind, String type, Class<T> cls) {
     ProviderEntry entry = require(kind, type);
-    return cls.cast(created.computeIfAbsent(entry, e -> e.provider().get()));
+    return cls.cast(created.computeIfAbsent(entry, ProviderRegistry::create));
+  }
+
+  /**
+   * Creates a provider; a failure says which provider it was and which plugin it came from. A
+   * provider's own structured error (with its hint, retryable) passes unchanged; an Error the
+   * plugin boundary contained does not say whose it was, so it gets the prefix too.
+   */
+  private static Object create(ProviderEntry entry) {
+    try {
+      return entry.provider().get();
+    } catch (RuntimeException e) {
+      if (e instanceof BacalhauException b && !(b.getCause() instanceof Error)) {
+        throw b;
+      }
+      String reason =
+          e instanceof BacalhauException || e.getMessage() == null
+              ? String.valueOf(e.getMessage() == null ? e : e.getMessage())
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
+      throw BacalhauException.builder(
+              ErrorCode.INTERNAL_ERROR,
+              entry.kind().noun()
+                  + " '"
+                  + entry.type()
+                  + "' of plugin '"
+                  + entry.source()
+                  + "' could not be created: "
+                  + reason)
+          .component("Registry")
+          .cause(e)
+          .build();
+    }
   }
 
   private static String key(String type) {

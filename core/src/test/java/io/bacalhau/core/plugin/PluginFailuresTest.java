@@ -2,13 +2,16 @@ package io.bacalhau.core.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.spi.ProviderKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +125,83 @@ class PluginFailuresTest extends PluginHostFixture {
     assertEquals(PluginStatus.FAILED, host.plugin("throwing").orElseThrow().status());
     assertTrue(registry.knows(ProviderKind.ENGINE, "exec"));
     assertFalse(registry.knows(ProviderKind.PUBLISHER, "thrown"));
+  }
+
+  @Test
+  void aFactoryWhoseMethodsOverflowTheStackFailsOnlyItsPlugin() throws IOException {
+    List<String> methods = List.of("type", "configType", "configSection", "isInstalled");
+    for (String method : methods) {
+      TestPlugins.overflowing("deep-" + method.toLowerCase(Locale.ROOT), method).jar(plugins());
+    }
+    TestPlugins.exec().jar(plugins());
+
+    open();
+    List<PluginInfo> listed = host.plugins();
+
+    String w = warnings();
+    for (String method : List.of("type", "configType", "configSection")) {
+      assertTrue(
+          w.contains("plugin 'overflow-" + method + "' (")
+              && w.contains("StackOverflowError in EngineFactory." + method + "()"),
+          w);
+      assertEquals(PluginStatus.FAILED, host.plugin("overflow-" + method).orElseThrow().status());
+    }
+    assertEquals(3, host.warnings().size(), w);
+    // A probe that overflows says so where the plugin is listed, like a probe that throws.
+    ProvidedType probed =
+        listed.stream()
+            .filter(p -> p.id().equals("overflow-isInstalled"))
+            .findFirst()
+            .orElseThrow()
+            .provides()
+            .getFirst();
+    assertFalse(probed.installed());
+    assertTrue(
+        probed.reason().contains("StackOverflowError in EngineFactory.isInstalled()"),
+        probed.reason());
+    assertTrue(registry.installedTypes(ProviderKind.ENGINE).contains("exec"));
+  }
+
+  @Test
+  void aProviderThatOverflowsTheStackWhenCreatedIsAnErrorOfThatProviderOnly() throws IOException {
+    TestPlugins.overflowing("deep-create", "create").jar(plugins());
+
+    open();
+
+    BacalhauException e =
+        assertThrows(BacalhauException.class, () -> registry.engine("deep-create"));
+    assertTrue(
+        e.getMessage().contains("StackOverflowError in EngineFactory.create()"), e.getMessage());
+    assertTrue(e.getMessage().contains("overflow-create"), e.getMessage());
+    assertTrue(registry.installedTypes(ProviderKind.ENGINE).contains("deep-create"));
+  }
+
+  @Test
+  void aPluginClassWhoseStartOverflowsTheStackFailsOnlyItsPlugin() throws IOException {
+    TestPlugins.publisher("deep-start", "deep")
+        .descriptor("Plugin-Class", "com.example.deep_start.Starter")
+        .source(
+            "com.example.deep_start.Starter",
+            """
+            package com.example.deep_start;
+
+            public final class Starter extends org.pf4j.Plugin {
+              @Override public void start() { start(); }
+            }
+            """)
+        .jar(plugins());
+    TestPlugins.exec().jar(plugins());
+
+    open();
+
+    assertEquals(
+        List.of(
+            "plugin 'deep-start' ("
+                + plugins().resolve("deep-start.jar")
+                + "): it did not start: com.example.deep_start.Starter.start() failed"
+                + " (StackOverflowError)"),
+        host.warnings());
+    assertTrue(registry.knows(ProviderKind.ENGINE, "exec"));
   }
 
   @Test

@@ -147,6 +147,122 @@ public final class TestPlugins {
         .formatted(pkg, type);
   }
 
+  /**
+   * An engine of type {@code type} that recurses until the stack overflows in one of its methods:
+   * {@code type}, {@code configType}, {@code configSection}, {@code isInstalled}, {@code create}
+   * (factory methods) or {@code run} (the engine's), as a plugin with a runaway recursion would.
+   */
+  public static PluginBuilder overflowing(String type, String method) {
+    return faulty("overflow-" + method, type, method, "T t = fail(); return t;");
+  }
+
+  /** An engine of type {@code type} whose {@code method} (as above) calls System.exit(7). */
+  public static PluginBuilder exiting(String type, String method) {
+    return faulty("exit-" + method, type, method, "System.exit(7); return null;");
+  }
+
+  /**
+   * An engine {@code slow-close} that sleeps for its {@code SleepMillis} param, and takes 3 s to
+   * close: a node being closed (a signal) is then still closing while the command goes on.
+   */
+  public static PluginBuilder slowToClose() {
+    return PluginBuilder.plugin("slow-close")
+        .source(
+            "com.example.slow.Factory",
+            """
+            package com.example.slow;
+
+            import io.bacalhau.core.spi.Installation;
+            import io.bacalhau.core.spi.ProviderContext;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineFactory;
+            import io.bacalhau.core.spi.engine.EngineResult;
+            import io.bacalhau.core.spi.engine.RunRequest;
+            import io.bacalhau.core.spi.ExecutionEvents;
+
+            public final class Factory implements EngineFactory<Factory.Config> {
+              public record Config() {}
+
+              @Override public String type() { return "slow-close"; }
+              @Override public Class<Config> configType() { return Config.class; }
+              @Override public String configSection() { return "Engines.Types.SlowClose"; }
+              @Override public Installation isInstalled(Config config) { return Installation.ok(); }
+              @Override public Engine create(Config config, ProviderContext context) {
+                return new Engine() {
+                  @Override public EngineResult run(RunRequest request, ExecutionEvents events)
+                      throws Exception {
+                    Thread.sleep(Long.parseLong(
+                        String.valueOf(request.engineSpec().param("SleepMillis"))));
+                    return EngineResult.exited(0);
+                  }
+
+                  @Override public void close() {
+                    try { Thread.sleep(3000); } catch (InterruptedException e) { }
+                  }
+                };
+              }
+            }
+            """)
+        .service(EngineFactory.class, "com.example.slow.Factory");
+  }
+
+  /** An engine plugin whose {@code method} runs {@code fault} (the body of a generic method). */
+  private static PluginBuilder faulty(String id, String type, String method, String fault) {
+    String pkg = "com.example." + id.replace('-', '_').toLowerCase(java.util.Locale.ROOT);
+    java.util.function.Function<String, String> body =
+        m -> m.equals(method) ? "Fault.fail()" : null;
+    return PluginBuilder.plugin(id)
+        .source(
+            pkg + ".Fault",
+            """
+            package %s;
+
+            final class Fault {
+              static <T> T fail() {
+                %s
+              }
+            }
+            """
+                .formatted(pkg, fault))
+        .source(
+            pkg + ".Factory",
+            """
+            package %s;
+
+            import io.bacalhau.core.spi.Installation;
+            import io.bacalhau.core.spi.ProviderContext;
+            import io.bacalhau.core.spi.engine.Engine;
+            import io.bacalhau.core.spi.engine.EngineFactory;
+            import io.bacalhau.core.spi.engine.EngineResult;
+
+            public final class Factory implements EngineFactory<Factory.Config> {
+              public record Config() {}
+
+              @Override public String type() { return %s; }
+              @Override public Class<Config> configType() { return %s; }
+              @Override public String configSection() { return %s; }
+              @Override public Installation isInstalled(Config config) { return %s; }
+              @Override public Engine create(Config config, ProviderContext context) {
+                return %s;
+              }
+            }
+            """
+                .formatted(
+                    pkg,
+                    or(body.apply("type"), '"' + type + '"'),
+                    or(body.apply("configType"), "Config.class"),
+                    or(body.apply("configSection"), "\"Engines.Types.Faulty\""),
+                    or(body.apply("isInstalled"), "Installation.ok()"),
+                    or(
+                        body.apply("create"),
+                        "(request, events) -> " + or(body.apply("run"), "EngineResult.exited(0)"))))
+        .service(EngineFactory.class, pkg + ".Factory");
+  }
+
+  private static String or(String value, String otherwise) {
+    return value == null ? otherwise : value;
+  }
+
   /** An engine that is never installed here, and says why. */
   public static PluginBuilder uninstalledEngine() {
     return PluginBuilder.plugin("gpu-engine")

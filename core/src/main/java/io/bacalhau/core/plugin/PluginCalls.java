@@ -1,5 +1,8 @@
 package io.bacalhau.core.plugin;
 
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.errors.FatalErrors;
 import io.bacalhau.core.spi.ProviderFactory;
 import io.bacalhau.core.spi.analytics.AnalyticsFactory;
 import io.bacalhau.core.spi.analytics.AnalyticsSink;
@@ -15,15 +18,24 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 
 /**
- * Runs every call into a plugin with the plugin's class loader as the thread's context class
- * loader. Libraries plugins bundle (AWS SDK, OpenTelemetry, HTTP clients) find their own service
- * implementations through the context class loader; on the host's threads it would be the host's,
- * which cannot see them.
+ * The boundary every call into a plugin crosses: its factory's methods and those of every provider
+ * the factory creates.
+ *
+ * <ul>
+ *   <li>The call runs with the plugin's class loader as the thread's context class loader.
+ *       Libraries plugins bundle (AWS SDK, OpenTelemetry, HTTP clients) find their own service
+ *       implementations through it; on the host's threads it would be the host's, which cannot see
+ *       them.
+ *   <li>An {@link Error} the plugin throws (a runaway recursion's {@link StackOverflowError}, a
+ *       class missing from its jar) comes out as a {@link BacalhauException}, which every caller
+ *       already contains as it contains a plugin's exceptions: one warning, one failed provider or
+ *       execution, never a dead command. Fatal VM errors ({@link FatalErrors}) pass through.
+ * </ul>
  */
-final class ContextClassLoaders {
-  private ContextClassLoaders() {}
+final class PluginCalls {
+  private PluginCalls() {}
 
-  /** The factory, and every provider it creates, calling into the plugin under its loader. */
+  /** The factory, and every provider it creates, called through this boundary. */
   static ProviderFactory<?, ?> wrap(ProviderFactory<?, ?> factory, ClassLoader plugin) {
     Class<?> spi =
         switch (factory) {
@@ -42,14 +54,14 @@ final class ContextClassLoaders {
   private static Object proxy(Class<?> type, Object target, ClassLoader plugin) {
     InvocationHandler handler =
         (proxy, method, args) -> {
-          Object result = call(method, target, args, plugin);
+          Object result = call(type, method, target, args, plugin);
           if (method.getName().equals("create") && providerType(result) != null) {
             return proxy(providerType(result), result, plugin);
           }
           return result;
         };
     return Proxy.newProxyInstance(
-        ContextClassLoaders.class.getClassLoader(), new Class<?>[] {type}, handler);
+        PluginCalls.class.getClassLoader(), new Class<?>[] {type}, handler);
   }
 
   private static Class<?> providerType(Object provider) {
@@ -62,7 +74,8 @@ final class ContextClassLoaders {
     };
   }
 
-  private static Object call(Method method, Object target, Object[] args, ClassLoader plugin)
+  private static Object call(
+      Class<?> type, Method method, Object target, Object[] args, ClassLoader plugin)
       throws Throwable {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
@@ -70,9 +83,21 @@ final class ContextClassLoaders {
     try {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
-      throw e.getCause();
+      throw contained(e.getCause(), type.getSimpleName() + "." + method.getName() + "()");
     } finally {
       thread.setContextClassLoader(previous);
     }
+  }
+
+  /** An Error of the plugin's as an exception saying where it happened; anything else as it is. */
+  private static Throwable contained(Throwable thrown, String where) {
+    if (!(thrown instanceof Error error) || FatalErrors.isFatal(error)) {
+      return thrown;
+    }
+    return BacalhauException.builder(
+            ErrorCode.INTERNAL_ERROR, Problems.describe(error) + " in " + where)
+        .component("Plugin")
+        .cause(error)
+        .build();
   }
 }
