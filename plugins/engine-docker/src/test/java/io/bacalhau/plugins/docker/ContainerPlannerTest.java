@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.NetworkConfig;
-import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.models.ResultPath;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.spi.engine.RunRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
