@@ -1,16 +1,13 @@
 package io.bacalhau.bench;
 
-import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.EmbeddedNodeClient;
-import io.bacalhau.core.node.NodeOptions;
-import io.bacalhau.core.spi.ConfigBinder;
-import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
+import io.bacalhau.core.node.NodeProviders;
+import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.JobQuery;
 import java.io.IOException;
@@ -21,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Submits noop jobs through the embedded node with the real SQLite store and reports how fast they
@@ -104,13 +100,9 @@ public final class SubmitBenchmark {
   }
 
   private static EmbeddedNodeClient client(Path dataDir) {
-    ProviderRegistry registry = new ProviderRegistry();
-    ProviderLoader loader =
-        new ProviderLoader(
-            registry, ConfigBinder.DEFAULTS, new ProviderContext(dataDir, "", Map.of()), Set.of());
-    BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
-    return new EmbeddedNodeClient(
-        NodeOptions.defaults(dataDir, Map.of()), () -> registry, () -> {});
+    NodeSetup setup = NodeSetup.builtinOnly(dataDir);
+    ProviderRegistry registry = NodeProviders.open(setup).registry();
+    return new EmbeddedNodeClient(setup, () -> registry, () -> {});
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -5,21 +5,14 @@ import io.bacalhau.cli.node.BackgroundWorker;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
 import io.bacalhau.core.config.ConfigLoader;
-import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeClient;
-import io.bacalhau.core.node.NodeOptions;
-import io.bacalhau.core.node.NodeSettings;
+import io.bacalhau.core.node.NodeProviders;
+import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.plugin.PluginHost;
-import io.bacalhau.core.plugin.PluginSettings;
-import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderKind;
-import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,8 +32,7 @@ public final class CliSession implements AutoCloseable {
   private final GlobalOptions globalOptions = new GlobalOptions();
   private final SilenceableOutput out;
   private final SilenceableOutput err;
-  private final AtomicReference<ProviderRegistry> registry = new AtomicReference<>();
-  private final AtomicReference<PluginHost> plugins = new AtomicReference<>();
+  private final AtomicReference<NodeProviders> providers = new AtomicReference<>();
   private final AtomicReference<EmbeddedNodeClient> node = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
@@ -117,28 +109,32 @@ public final class CliSession implements AutoCloseable {
     return config().dataDir();
   }
 
+  /** What this process's node is made of: the configuration, read as a node that serves no API. */
+  public NodeSetup nodeSetup() {
+    return NodeSetup.from(config(), context.env(), context::resolve, false);
+  }
+
   /**
    * The engines, publishers and input sources this process can use: the built-in ones and those of
    * every plugin, loaded once. Problems with plugins are printed once as warnings.
    */
-  public synchronized ProviderRegistry providers() {
+  public ProviderRegistry providers() {
+    return nodeProviders().registry();
+  }
+
+  /** The plugins of this process, loaded on first use (never by version, help or completion). */
+  public PluginHost plugins() {
+    return nodeProviders().plugins();
+  }
+
+  private synchronized NodeProviders nodeProviders() {
     checkOpen();
-    if (registry.get() == null) {
-      ProviderRegistry providers = new ProviderRegistry();
-      BacalhauConfig c = config();
-      // Every command runs an embedded node that serves no API: its jobs come from this machine.
-      ProviderLoader loader =
-          new ProviderLoader(
-              providers,
-              c,
-              new ProviderContext(dataDir(), "", context.env(), AddressPolicy.from(c, false)),
-              disabled(c));
-      PluginHost host = plugins();
-      host.register(loader, providers);
-      host.warnings().forEach(w -> err().println("Warning: " + w));
-      publish(registry, providers);
+    if (providers.get() == null) {
+      NodeProviders opened = NodeProviders.open(nodeSetup());
+      opened.warnings().forEach(w -> err().println("Warning: " + w));
+      publish(providers, opened);
     }
-    return registry.get();
+    return providers.get();
   }
 
   /**
@@ -162,55 +158,20 @@ public final class CliSession implements AutoCloseable {
             });
   }
 
-  /** The plugins of this process, loaded on first use (never by version, help or completion). */
-  public synchronized PluginHost plugins() {
-    checkOpen();
-    if (plugins.get() == null) {
-      BacalhauConfig c = config();
-      String dir = c.string("Plugins.Dir").strip();
-      publish(
-          plugins,
-          PluginHost.open(
-              PluginSettings.defaults(dataDir())
-                  .withPluginsDir(dir.isEmpty() ? null : context.resolve(dir))
-                  .withDisabled(Set.copyOf(c.list("Plugins.Disabled")))));
-    }
-    return plugins.get();
-  }
-
-  /** {@code Engines.Disabled} and the like, as {@code kind:type} pairs. */
-  private static Set<String> disabled(BacalhauConfig c) {
-    Set<String> off = new HashSet<>();
-    for (ProviderKind kind : ProviderKind.values()) {
-      if (kind != ProviderKind.ANALYTICS) {
-        c.list(kind.configRoot() + ".Disabled")
-            .forEach(t -> off.add(ProviderLoader.disabledKey(kind, t)));
-      }
-    }
-    return off;
-  }
-
-  public NodeOptions nodeOptions() {
-    return NodeSettings.from(config(), context.env());
-  }
-
   /** The node client commands talk to: for now always the embedded node on the data dir. */
   public synchronized NodeClient node() {
     checkOpen();
     if (node.get() == null) {
-      publish(
-          node,
-          new EmbeddedNodeClient(
-              nodeOptions(),
-              this::providers,
-              () -> {
-                if (spawnWorkerOnClose) {
-                  BackgroundWorker.spawn(this);
-                }
-              },
-              !config().bool("DisableAnalytics"))); // analytics: off means no sink is created
+      publish(node, new EmbeddedNodeClient(nodeSetup(), this::providers, this::orphanedWorkLeft));
     }
     return node.get();
+  }
+
+  /** Jobs are left with no live owner as this process closes its node: a worker takes them. */
+  private void orphanedWorkLeft() {
+    if (spawnWorkerOnClose) {
+      BackgroundWorker.spawn(config().dataDir(), globalOptions.config(), context.env(), err());
+    }
   }
 
   /** The embedded node itself, for commands that must work in this process. */
@@ -258,8 +219,7 @@ public final class CliSession implements AutoCloseable {
       return;
     }
     try {
-      RuntimeException failure =
-          closeAll(node.getAndSet(null), registry.getAndSet(null), plugins.getAndSet(null));
+      RuntimeException failure = closeAll(node.getAndSet(null), providers.getAndSet(null));
       if (failure != null) {
         throw failure;
       }

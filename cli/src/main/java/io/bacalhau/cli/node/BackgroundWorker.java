@@ -1,12 +1,13 @@
 package io.bacalhau.cli.node;
 
-import io.bacalhau.cli.CliSession;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps jobs running after the command that submitted them exits (e.g. {@code job run
@@ -16,12 +17,18 @@ import java.util.List;
 public final class BackgroundWorker {
   private BackgroundWorker() {}
 
-  public static void spawn(CliSession session) {
-    Path dataDir = session.dataDir();
+  /**
+   * @param configArgs the {@code -c} values of the command, passed on so the worker reads the same
+   *     configuration
+   * @param env the environment the worker runs in (the command's)
+   * @param err where a failure to start is reported
+   */
+  public static void spawn(
+      Path dataDir, List<String> configArgs, Map<String, String> env, PrintStream err) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED"); // SQLite's JNI library
-    String userOptions = session.context().env().getOrDefault("BACALHAU_JVM_OPTS", "").strip();
+    String userOptions = env.getOrDefault("BACALHAU_JVM_OPTS", "").strip();
     if (!userOptions.isEmpty()) {
       command.addAll(List.of(userOptions.split("\\s+"))); // split as the launcher splits them
     }
@@ -37,14 +44,11 @@ public final class BackgroundWorker {
     command.add("io.bacalhau.cli.Main");
     command.add("--data-dir");
     command.add(dataDir.toString());
-    session
-        .globalOptions()
-        .config()
-        .forEach(
-            c -> {
-              command.add("-c");
-              command.add(c);
-            });
+    configArgs.forEach(
+        c -> {
+          command.add("-c");
+          command.add(c);
+        });
     command.add("worker");
     try {
       Files.createDirectories(dataDir);
@@ -55,15 +59,13 @@ public final class BackgroundWorker {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       pb.environment().clear();
-      pb.environment().putAll(session.context().env());
+      pb.environment().putAll(env);
       pb.start();
     } catch (IOException e) {
-      session
-          .err()
-          .println(
-              "Warning: could not start a background worker ("
-                  + e.getMessage()
-                  + "); the job runs when a bacalhau command next waits for jobs on this data dir.");
+      err.println(
+          "Warning: could not start a background worker ("
+              + e.getMessage()
+              + "); the job runs when a bacalhau command next waits for jobs on this data dir.");
     }
   }
 }

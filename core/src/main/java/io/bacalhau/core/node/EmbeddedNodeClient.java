@@ -27,36 +27,26 @@ import java.util.function.Supplier;
  * someone waits for a result.
  */
 public final class EmbeddedNodeClient implements NodeClient {
+  private final NodeSetup setup;
   private final NodeOptions options;
   private final Supplier<ProviderRegistry> registry;
   private final Runnable onOrphanedWork;
-  private final boolean analyticsEnabled;
   private final JobWatchers watchers = new JobWatchers();
   private boolean closed;
   private JobStore store;
   private LocalNode node;
 
   /**
+   * @param registry the node's providers, asked for only when the node is built (reads need none)
    * @param onOrphanedWork called at close when jobs are left with no live owner (the caller starts
    *     a background worker for them)
    */
   public EmbeddedNodeClient(
-      NodeOptions options, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
-    this(options, registry, onOrphanedWork, false);
-  }
-
-  /**
-   * @param analyticsEnabled {@code !DisableAnalytics}; false means no analytics sink at all
-   */
-  public EmbeddedNodeClient(
-      NodeOptions options,
-      Supplier<ProviderRegistry> registry,
-      Runnable onOrphanedWork,
-      boolean analyticsEnabled) {
-    this.options = options;
+      NodeSetup setup, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
+    this.setup = setup;
+    this.options = setup.options();
     this.registry = registry;
     this.onOrphanedWork = onOrphanedWork;
-    this.analyticsEnabled = analyticsEnabled;
   }
 
   private synchronized JobStore store() {
@@ -71,7 +61,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   public synchronized LocalNode node() {
     checkOpen();
     if (node == null) {
-      node = new LocalNode(options, store(), registry.get(), watchers, analyticsEnabled);
+      node = new LocalNode(options, store(), registry.get(), watchers, setup.disableAnalytics());
     }
     return node;
   }

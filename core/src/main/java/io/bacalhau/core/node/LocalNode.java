@@ -25,20 +25,15 @@ public final class LocalNode implements AutoCloseable {
   private final Analytics analytics;
   private boolean started;
 
-  public LocalNode(
-      NodeOptions options, JobStore store, ProviderRegistry registry, JobWatchers watchers) {
-    this(options, store, registry, watchers, false);
-  }
-
   /**
-   * @param analyticsEnabled {@code !DisableAnalytics}: when false no analytics sink is even created
+   * @param disableAnalytics {@code DisableAnalytics}: when true no analytics sink is even created
    */
   public LocalNode(
       NodeOptions options,
       JobStore store,
       ProviderRegistry registry,
       JobWatchers watchers,
-      boolean analyticsEnabled) {
+      boolean disableAnalytics) {
     this.store = store;
     this.watchers = watchers;
     this.nodeId = SystemMetadata.loadOrCreate(options.dataDir()).nodeName();
@@ -65,7 +60,7 @@ public final class LocalNode implements AutoCloseable {
     this.compute = new ComputeNode(registry, orchestrator, settings, clock);
     orchestrator.connect(compute);
     orchestrator.watchLocalExecutions(compute::activeExecutionIds);
-    this.analytics = Analytics.start(!analyticsEnabled, registry);
+    this.analytics = Analytics.start(disableAnalytics, registry);
     orchestrator.useAnalytics(analytics);
     store.instances().register(instanceId, clock.instant());
   }

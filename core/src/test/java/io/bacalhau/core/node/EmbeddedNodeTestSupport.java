@@ -2,7 +2,6 @@ package io.bacalhau.core.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
 import io.bacalhau.core.builtin.urldownload.DownloadSettings;
@@ -18,30 +17,19 @@ import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
 import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.spi.ConfigBinder;
-import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.HistoryQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Builds embedded nodes with the built-in providers, and jobs for them, for tests. */
 public final class EmbeddedNodeTestSupport {
   private EmbeddedNodeTestSupport() {}
 
   public static ProviderRegistry builtinRegistry(Path dataDir) {
-    ProviderRegistry registry = new ProviderRegistry();
-    ProviderLoader loader =
-        new ProviderLoader(
-            registry,
-            ConfigBinder.DEFAULTS,
-            new ProviderContext(dataDir, "n-test", Map.of()),
-            Set.of());
-    BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
-    return registry;
+    return NodeProviders.open(NodeSetup.builtinOnly(dataDir)).registry();
   }
 
   public static NodeOptions options(Path dataDir, SchedulerSettings scheduler) {
@@ -61,7 +49,10 @@ public final class EmbeddedNodeTestSupport {
   /** A node on the data dir with these providers (the built-in ones plus what a test added). */
   public static EmbeddedNodeClient client(
       Path dataDir, ProviderRegistry registry, SchedulerSettings scheduler) {
-    return new EmbeddedNodeClient(options(dataDir, scheduler), () -> registry, () -> {});
+    return new EmbeddedNodeClient(
+        NodeSetup.builtinOnly(dataDir).withOptions(options(dataDir, scheduler)),
+        () -> registry,
+        () -> {});
   }
 
   /** Binds the same values into every provider's config section. */

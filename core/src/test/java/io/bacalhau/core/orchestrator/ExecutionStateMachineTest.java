@@ -6,7 +6,6 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Execution;
@@ -20,9 +19,8 @@ import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
-import io.bacalhau.core.spi.ConfigBinder;
-import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
+import io.bacalhau.core.node.NodeProviders;
+import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.HistoryQuery;
 import io.bacalhau.core.store.JobStore;
@@ -213,15 +211,7 @@ class ExecutionStateMachineTest {
   }
 
   private static ProviderRegistry registry(Path dir) {
-    ProviderRegistry registry = new ProviderRegistry();
-    ProviderLoader loader =
-        new ProviderLoader(
-            registry,
-            ConfigBinder.DEFAULTS,
-            new ProviderContext(dir, "n-test", Map.of()),
-            Set.of());
-    BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
-    return registry;
+    return NodeProviders.open(NodeSetup.builtinOnly(dir)).registry();
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -1,6 +1,5 @@
 package io.bacalhau.plugins.otel;
 
-import io.bacalhau.core.builtin.BuiltinProviders;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
 import io.bacalhau.core.config.ConfigLoader;
@@ -8,11 +7,12 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
+import io.bacalhau.core.node.NodeProviders;
+import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
-import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +30,7 @@ final class AnalyticsNode implements AutoCloseable {
   final BacalhauConfig config;
   final Map<String, String> env;
   final EmbeddedNodeClient client;
-  private final ProviderRegistry registry = new ProviderRegistry();
+  private final ProviderRegistry registry;
 
   AnalyticsNode(Path home, Path dataDir, Map<String, String> extraEnv, List<String> configArgs) {
     Map<String, String> e = new HashMap<>();
@@ -41,17 +41,23 @@ final class AnalyticsNode implements AutoCloseable {
     this.config =
         new ConfigLoader()
             .load(new ConfigInputs(env, home, configArgs, dataDir.toString(), null, null));
-    ProviderLoader loader =
-        new ProviderLoader(registry, config, new ProviderContext(dataDir, "", env), Set.of());
-    BuiltinProviders.factories().forEach(f -> loader.add(f, BuiltinProviders.SOURCE));
-    loader.add(new OtelAnalyticsFactory(), "analytics-otel");
-    this.client =
-        new EmbeddedNodeClient(
+    NodeSetup setup =
+        new NodeSetup(
             EmbeddedNodeTestSupport.options(
                 dataDir, new SchedulerSettings(2, Duration.ofMillis(200))),
-            () -> registry,
-            () -> {},
-            !config.bool("DisableAnalytics"));
+            config,
+            null,
+            Set.of(),
+            AddressPolicy.embedded(),
+            env,
+            config.bool("DisableAnalytics"));
+    this.registry =
+        NodeProviders.open(
+                setup,
+                new NodeProviders.InCode(
+                    "analytics-otel", config, List.of(new OtelAnalyticsFactory())))
+            .registry();
+    this.client = new EmbeddedNodeClient(setup, () -> registry, () -> {});
   }
 
   /** Runs a noop job to its end. */
