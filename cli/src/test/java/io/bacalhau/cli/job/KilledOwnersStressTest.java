@@ -56,13 +56,15 @@ class KilledOwnersStressTest {
           assertTrue(System.nanoTime() < deadline, () -> "stuck: " + describe(worker, job));
           Thread.sleep(100);
         }
-        assertEquals(
-            JobStateType.COMPLETED, worker.job(job.id(), "").stateType(), describe(worker, job));
+        // A job whose runs were killed more often than it may retry fails; that is its policy.
+        JobStateType state = worker.job(job.id(), "").stateType();
+        assertTrue(
+            state == JobStateType.COMPLETED || state == JobStateType.FAILED, describe(worker, job));
         long completed =
             worker.executions(job.id(), 0).stream()
                 .filter(e -> e.computeStateType() == ExecutionStateType.COMPLETED)
                 .count();
-        assertEquals(1, completed, describe(worker, job));
+        assertEquals(state == JobStateType.COMPLETED ? 1 : 0, completed, describe(worker, job));
       }
     }
   }
