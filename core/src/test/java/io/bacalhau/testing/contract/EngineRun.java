@@ -32,7 +32,10 @@ public final class EngineRun {
   private final Path dir;
   private final EngineProgram program;
   private final String executionId = "e-" + UUID.randomUUID();
-  private final String jobId = "j-" + UUID.randomUUID();
+
+  /** The job every contract run belongs to; {@code BACALHAU_JOB_ID} in the task's env. */
+  public static final String JOB_ID = "j-contract";
+
   private final List<PreparedInput> inputs = new ArrayList<>();
   private final List<ResultPath> results = new ArrayList<>();
   private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -63,10 +66,6 @@ public final class EngineRun {
     return executionId;
   }
 
-  public String jobId() {
-    return jobId;
-  }
-
   public Path resultsDir() {
     return dir.resolve("results");
   }
@@ -80,7 +79,7 @@ public final class EngineRun {
     SpecConfig engine = program.spec();
     Job job =
         Job.builder()
-            .id(jobId)
+            .id(JOB_ID)
             .name("contract")
             .namespace("default")
             .type(JobType.BATCH)
@@ -92,7 +91,7 @@ public final class EngineRun {
         executionId,
         0,
         engine,
-        Map.of("BACALHAU_JOB_ID", jobId, "BACALHAU_EXECUTION_ID", executionId),
+        Map.of("BACALHAU_JOB_ID", JOB_ID, "BACALHAU_EXECUTION_ID", executionId),
         inputs,
         results,
         resultsDir(),
