@@ -26,7 +26,7 @@ class InlineSourceContractTest extends InputSourceContractTest {
   }
 
   @Override
-  protected SpecConfig stored(byte[] content) {
+  protected SpecConfig stored(String name, byte[] content) {
     return SpecConfig.of("inline", Map.of("URL", DataUrl.encode(content)));
   }
 

@@ -34,8 +34,9 @@ class LocalDirectoryContractTest extends InputSourceContractTest {
   }
 
   @Override
-  protected SpecConfig stored(byte[] content) throws Exception {
-    Path file = Files.write(allowed.resolve("file-" + UUID.randomUUID() + ".bin"), content);
+  protected SpecConfig stored(String name, byte[] content) throws Exception {
+    Path folder = Files.createDirectories(allowed.resolve(UUID.randomUUID().toString()));
+    Path file = Files.write(folder.resolve(name), content);
     return SpecConfig.of("local", Map.of("SourcePath", file.toString()));
   }
 

@@ -59,10 +59,15 @@ class UrlDownloadContractTest extends InputSourceContractTest {
   }
 
   @Override
-  protected SpecConfig stored(byte[] content) {
-    String path = "/files/" + UUID.randomUUID() + ".bin";
+  protected SpecConfig stored(String name, byte[] content) {
+    String path = "/files/" + UUID.randomUUID() + "/" + name;
     files.put(path, content);
-    return SpecConfig.of("urlDownload", Map.of("URL", url(path)));
+    String encoded =
+        java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+    return SpecConfig.of(
+        "urlDownload",
+        Map.of("URL", url(path.substring(0, path.length() - name.length()) + encoded)));
   }
 
   @Override
