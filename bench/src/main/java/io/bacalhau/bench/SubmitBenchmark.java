@@ -1,5 +1,6 @@
 package io.bacalhau.bench;
 
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -9,7 +10,6 @@ import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.spi.ProviderRegistry;
-import io.bacalhau.core.store.JobQuery;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

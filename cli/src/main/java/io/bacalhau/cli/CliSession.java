@@ -2,11 +2,11 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.logging.LogLevels;
 import io.bacalhau.cli.node.BackgroundWorker;
+import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
 import io.bacalhau.core.config.ConfigLoader;
 import io.bacalhau.core.node.EmbeddedNodeClient;
-import io.bacalhau.core.node.NodeClient;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.plugin.PluginHost;

@@ -1,7 +1,7 @@
 package io.bacalhau.cli.job;
 
+import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.node.NodeClient;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -4,7 +4,7 @@ import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.render.DataOptions;
 import io.bacalhau.cli.render.Serializer;
-import io.bacalhau.core.node.JobDetails;
+import io.bacalhau.core.client.JobDetails;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -4,13 +4,13 @@ import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.render.DataOptions;
 import io.bacalhau.cli.render.Serializer;
+import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.jobspec.JobNormalizer;
 import io.bacalhau.core.jobspec.JobValidator;
 import io.bacalhau.core.jobspec.SpecProblem;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.node.NodeClient;
-import io.bacalhau.core.orchestrator.SubmitResult;
 import java.io.PrintStream;
 import java.util.List;
 

@@ -2,8 +2,8 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
-import io.bacalhau.core.node.NodeClient;
-import io.bacalhau.core.orchestrator.SubmitResult;
+import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.SubmitResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,9 +1,9 @@
 package io.bacalhau.cli.shell;
 
 import io.bacalhau.cli.CliSession;
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.store.JobQuery;
 import java.util.List;
 import java.util.Set;
 import org.jline.builtins.Completers;

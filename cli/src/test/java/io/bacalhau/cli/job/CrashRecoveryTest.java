@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.HistoryQuery;
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
@@ -11,8 +13,6 @@ import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import io.bacalhau.core.plugin.TestPlugins;
-import io.bacalhau.core.store.HistoryQuery;
-import io.bacalhau.core.store.JobQuery;
 import io.bacalhau.core.store.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

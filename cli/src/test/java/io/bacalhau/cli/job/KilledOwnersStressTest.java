@@ -3,13 +3,13 @@ package io.bacalhau.cli.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
-import io.bacalhau.core.store.JobQuery;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

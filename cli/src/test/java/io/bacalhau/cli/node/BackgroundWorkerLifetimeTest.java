@@ -3,8 +3,8 @@ package io.bacalhau.cli.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.JobStateType;
-import io.bacalhau.core.store.JobQuery;
 import io.bacalhau.core.store.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,10 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.client.HistoryQuery;
+import io.bacalhau.core.client.JobDetails;
+import io.bacalhau.core.client.JobQuery;
+import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.compute.ExecutionFolders;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
@@ -11,10 +16,7 @@ import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
-import io.bacalhau.core.orchestrator.SubmitResult;
 import io.bacalhau.core.spi.ProviderRegistry;
-import io.bacalhau.core.store.HistoryQuery;
-import io.bacalhau.core.store.JobQuery;
 import io.bacalhau.core.store.JobStore;
 import java.io.OutputStream;
 import java.time.Duration;

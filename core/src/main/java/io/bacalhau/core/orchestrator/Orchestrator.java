@@ -1,6 +1,7 @@
 package io.bacalhau.core.orchestrator;
 
 import io.bacalhau.core.analytics.Analytics;
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;

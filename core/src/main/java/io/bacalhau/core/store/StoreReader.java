@@ -1,6 +1,8 @@
 package io.bacalhau.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bacalhau.core.client.HistoryQuery;
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;

@@ -3,6 +3,7 @@ package io.bacalhau.core.compute;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
@@ -15,7 +16,6 @@ import io.bacalhau.core.spi.ProviderKind;
 import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.storage.InputSourceProvider;
-import io.bacalhau.core.store.HistoryQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.HistoryQuery;
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Execution;
@@ -14,8 +16,6 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.orchestrator.SubmitResult;
-import io.bacalhau.core.store.HistoryQuery;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -123,7 +123,7 @@ class EmbeddedNodeTest {
               .build();
       BacalhauException e = assertThrows(BacalhauException.class, () -> client.submit(job, false));
       assertEquals("no engine 'flibble'; available: noop", e.getMessage());
-      assertTrue(client.list(io.bacalhau.core.store.JobQuery.all()).isEmpty());
+      assertTrue(client.list(io.bacalhau.core.client.JobQuery.all()).isEmpty());
     }
   }
 }

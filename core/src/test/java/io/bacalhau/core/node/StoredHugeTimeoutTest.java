@@ -4,10 +4,10 @@ import static io.bacalhau.core.node.EmbeddedNodeTestSupport.awaitTerminal;
 import static io.bacalhau.core.node.EmbeddedNodeTestSupport.noopJob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.TimeoutConfig;
-import io.bacalhau.core.orchestrator.SubmitResult;
 import io.bacalhau.core.store.JobStore;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Execution;
@@ -22,7 +23,6 @@ import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.spi.ProviderRegistry;
-import io.bacalhau.core.store.HistoryQuery;
 import io.bacalhau.core.store.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;

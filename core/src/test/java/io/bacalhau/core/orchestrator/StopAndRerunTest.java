@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Execution;

@@ -3,6 +3,7 @@ package io.bacalhau.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;

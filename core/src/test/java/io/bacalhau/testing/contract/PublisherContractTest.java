@@ -16,6 +16,7 @@ import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.Installation;
@@ -117,7 +118,10 @@ public abstract class PublisherContractTest {
     registry.register(
         ProviderKind.PUBLISHER, published.type(), "contract", Installation.ok(), () -> publisher);
     Path out = dir.resolve("got-" + UUID.randomUUID());
-    new ResultDownloader(registry, localResults(), new HttpFetcher(DownloadSettings.defaults()))
+    new ResultDownloader(
+            registry,
+            localResults(),
+            new HttpFetcher(DownloadSettings.defaults(), AddressPolicy.unrestricted()))
         .download(List.of(published), out, false);
     return out;
   }

@@ -3,6 +3,7 @@ package io.bacalhau.plugins.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
@@ -14,7 +15,6 @@ import io.bacalhau.core.models.TimeoutConfig;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
-import io.bacalhau.core.orchestrator.SubmitResult;
 import io.bacalhau.core.spi.ConfigBinder;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderLoader;

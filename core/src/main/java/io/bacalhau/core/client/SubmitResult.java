@@ -1,4 +1,4 @@
-package io.bacalhau.core.orchestrator;
+package io.bacalhau.core.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

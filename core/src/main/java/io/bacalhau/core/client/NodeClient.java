@@ -1,12 +1,9 @@
-package io.bacalhau.core.node;
+package io.bacalhau.core.client;
 
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.orchestrator.SubmitResult;
-import io.bacalhau.core.store.HistoryQuery;
-import io.bacalhau.core.store.JobQuery;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;

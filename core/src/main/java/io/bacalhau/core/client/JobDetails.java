@@ -1,4 +1,4 @@
-package io.bacalhau.core.node;
+package io.bacalhau.core.client;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bacalhau.core.models.Execution;

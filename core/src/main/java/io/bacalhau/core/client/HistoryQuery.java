@@ -1,4 +1,4 @@
-package io.bacalhau.core.store;
+package io.bacalhau.core.client;
 
 /**
  * Which history entries to read.

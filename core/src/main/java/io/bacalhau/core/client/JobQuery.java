@@ -1,4 +1,4 @@
-package io.bacalhau.core.store;
+package io.bacalhau.core.client;
 
 /**
  * Which jobs {@code job list} wants: a namespace ("" or "*" for all), an order, a page.
