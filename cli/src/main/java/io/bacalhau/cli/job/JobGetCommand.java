@@ -4,18 +4,14 @@ import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.core.archive.SafePaths;
-import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
-import io.bacalhau.core.builtin.localpublisher.LocalResults;
-import io.bacalhau.core.builtin.urldownload.DownloadSettings;
-import io.bacalhau.core.builtin.urldownload.HttpFetcher;
+import io.bacalhau.core.config.GoDuration;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.net.AddressPolicy;
-import io.bacalhau.core.results.ResultDownloader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,9 +57,9 @@ public final class JobGetCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DownloadSettings settings = new DownloadSettings(downloadTimeout, null, null);
+    Duration stallTimeout;
     try {
-      settings.timeout(); // a bad or too long duration is a usage error, before any lookup
+      stallTimeout = GoDuration.parse(downloadTimeout); // bad or too long: a usage error, at once
     } catch (IllegalArgumentException e) {
       throw new UsageException("--download-timeout-secs: " + e.getMessage(), null);
     }
@@ -80,11 +76,7 @@ public final class JobGetCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     Path out = session.context().resolve(outputDir != null ? outputDir : defaultDir(job));
-    new ResultDownloader(
-            session.providers(),
-            new LocalResults(session.dataDir(), new LocalPublisherConfig(null, 0)),
-            new HttpFetcher(settings, AddressPolicy.unrestricted()))
-        .download(results, out, raw);
+    session.node().download(results, out, raw, stallTimeout);
     session.out().println("Results for job '" + target.id + "' have been written to...");
     session.out().println(out);
     return ExitCode.OK;

@@ -2,17 +2,16 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.errors.CommandFailedException;
 import io.bacalhau.cli.render.DataOptions;
 import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.jobspec.JobNormalizer;
-import io.bacalhau.core.jobspec.JobValidator;
-import io.bacalhau.core.jobspec.SpecProblem;
+import io.bacalhau.core.jobspec.InvalidSpecException;
+import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.models.Job;
 import java.io.PrintStream;
-import java.util.List;
 
 /**
  * Submits a job and, unless told not to, waits for it while showing progress: the shared ending of
@@ -25,20 +24,24 @@ public final class JobLauncher {
     this.session = session;
   }
 
+  /** Submits a job built from flags ({@code docker run}, {@code wasm run}). */
   public int launch(Job spec, RuntimeOptions options) {
-    List<SpecProblem> problems = JobValidator.validateSubmission(JobNormalizer.normalize(spec));
-    if (!problems.isEmpty()) {
-      SpecProblemsReport.print(session.err(), "the job spec", problems);
-      return ExitCode.JOB_REJECTED;
-    }
-    return launchChecked(spec, options);
+    return launch(spec, options, "the job spec");
   }
 
-  /** Submits a spec that has passed the submission checks already ({@code job run}'s SpecCheck). */
-  int launchChecked(Job spec, RuntimeOptions options) {
+  /**
+   * Submits the spec as it is: the node normalizes, validates and refuses it with every problem.
+   *
+   * @param what how errors name the spec: "the job spec in FILE" or "the job spec"
+   */
+  int launch(Job spec, RuntimeOptions options, String what) {
     options.checked();
-    PrintStream err = session.err();
     if (options.dryRun) {
+      // Nothing is submitted, so nothing else would check it.
+      SpecCheck check = SpecCheck.of(spec);
+      if (!check.ok()) {
+        throw SpecProblemsReport.failure(ExitCode.JOB_REJECTED, what, check.problems());
+      }
       Serializer.print(
           session.out(),
           spec,
@@ -46,16 +49,15 @@ public final class JobLauncher {
           true);
       return ExitCode.OK;
     }
+    PrintStream err = session.err();
     NodeClient client = session.node();
     SubmitResult result;
     try {
       result = client.submit(spec, options.force);
+    } catch (InvalidSpecException e) {
+      throw SpecProblemsReport.failure(ExitCode.JOB_REJECTED, what, e.problems());
     } catch (BacalhauException e) {
-      err.println("Error: " + e.getMessage());
-      if (e.hint() != null) {
-        err.println("Hint: " + e.hint());
-      }
-      return ExitCode.JOB_REJECTED;
+      throw new CommandFailedException(ExitCode.JOB_REJECTED, e.getMessage(), e.hint());
     }
     if (options.showsWarnings()) {
       result.warnings().forEach(w -> err.println("Warning: " + w));

@@ -5,7 +5,6 @@ import io.bacalhau.cli.ExitCode;
 import io.bacalhau.core.jobspec.JobSpecParser;
 import io.bacalhau.core.jobspec.ParsedSpec;
 import io.bacalhau.core.jobspec.SpecCheck;
-import io.bacalhau.core.models.Job;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -79,18 +78,17 @@ public final class JobRunCommand implements Callable<Integer> {
               .getBytes(StandardCharsets.UTF_8);
     }
     ParsedSpec parsed = JobSpecParser.read(content.name(), bytes);
-    SpecCheck check = SpecCheck.of(parsed);
-    if (!check.ok()) {
-      SpecProblemsReport.print(
-          session.err(), "the job spec in " + content.name(), check.problems());
-      return ExitCode.JOB_REJECTED;
+    String what = "the job spec in " + content.name();
+    if (!parsed.ok()) {
+      // Not even a job: report what validation would add too, so one round fixes everything.
+      throw SpecProblemsReport.failure(
+          ExitCode.JOB_REJECTED, what, SpecCheck.of(parsed).problems());
     }
     if (runtime.showsWarnings()) {
       // The node repeats the sanitizer's warnings on submission; only the parser's are ours.
       parsed.warnings().forEach(w -> session.err().println("Warning: " + w));
     }
-    Job job = parsed.job();
-    return new JobLauncher(session).launchChecked(job, runtime.printing(output.format));
+    return new JobLauncher(session).launch(parsed.job(), runtime.printing(output.format), what);
   }
 
   private Map<String, String> variables() {

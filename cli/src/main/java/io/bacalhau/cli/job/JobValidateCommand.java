@@ -43,7 +43,6 @@ public final class JobValidateCommand implements Callable<Integer> {
       session.out().println("OK");
       return ExitCode.OK;
     }
-    SpecProblemsReport.print(err, "the job spec in " + content.name(), problems);
-    return ExitCode.ERROR;
+    throw SpecProblemsReport.failure(ExitCode.ERROR, "the job spec in " + content.name(), problems);
   }
 }

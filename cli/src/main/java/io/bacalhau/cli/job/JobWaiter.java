@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.errors.CommandFailedException;
 import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.NodeClient;
@@ -127,14 +128,12 @@ final class JobWaiter {
     }
     return switch (job.stateType()) {
       case COMPLETED -> ExitCode.OK;
-      case STOPPED -> {
-        err.println("Error: job stopped" + suffix(job.state().message()));
-        yield ExitCode.JOB_FAILED;
-      }
-      default -> {
-        err.println("Error: job failed" + suffix(job.state().message()));
-        yield ExitCode.JOB_FAILED;
-      }
+      case STOPPED ->
+          throw new CommandFailedException(
+              ExitCode.JOB_FAILED, "job stopped" + suffix(job.state().message()), null);
+      default ->
+          throw new CommandFailedException(
+              ExitCode.JOB_FAILED, "job failed" + suffix(job.state().message()), null);
     };
   }
 

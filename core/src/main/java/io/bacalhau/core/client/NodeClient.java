@@ -5,6 +5,7 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.SpecConfig;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -35,6 +36,15 @@ public interface NodeClient extends AutoCloseable {
    * batch and ops jobs have results.
    */
   List<SpecConfig> results(String idOrName, String namespace);
+
+  /**
+   * Downloads what {@link #results} returned into {@code out}, as {@code job get} does: each
+   * execution's results merged into one folder, or kept apart with {@code raw}.
+   *
+   * @param stallTimeout how long a download may go without receiving anything
+   */
+  void download(List<SpecConfig> results, Path out, boolean raw, Duration stallTimeout)
+      throws Exception;
 
   /** Stops a job; returns the evaluation ID, or "" when it was already over. */
   String stop(String idOrName, String namespace, String reason);

@@ -18,7 +18,8 @@ public class BacalhauException extends RuntimeException {
   private final boolean failsExecution;
   private final Map<String, String> details;
 
-  private BacalhauException(Builder b) {
+  /** For subclasses that carry more structure (such as every problem of a spec). */
+  protected BacalhauException(Builder b) {
     super(b.message, b.cause);
     this.code = b.code;
     this.specificCode = b.specificCode;

@@ -45,6 +45,7 @@ public final class JobSpecParser {
       job = job.toBuilder().count(1).build();
     }
     if (job != null && legacy) {
+      // Part of translating V1beta1: its WASM modules become input sources.
       job = LegacyWasmUpgrade.upgrade(job, problems);
     }
     return new ParsedSpec(source, problems.isEmpty() ? job : null, job, problems, warnings, legacy);

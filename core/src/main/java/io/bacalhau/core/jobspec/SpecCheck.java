@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a client checks before submitting: parse, normalize, sanitize, ValidateSubmission. Problems
- * from decoding and from validation are reported together, so one run of {@code job validate} shows
+ * The checks of {@code job validate} (and of a dry run, which submits nothing): parse, normalize,
+ * sanitize, upgrade legacy WASM params, ValidateSubmission. A submission is judged by the node
+ * alone. Problems from decoding and from validation are reported together, so one run shows
  * everything; a field that could not be decoded is not reported a second time as missing.
  *
  * @param job the sanitized job, or null when there are problems
@@ -26,12 +27,20 @@ public record SpecCheck(Job job, List<SpecProblem> problems, List<String> warnin
     JobSanitizer.Sanitized sanitized =
         JobSanitizer.sanitize(JobNormalizer.normalize(parsed.draft()));
     warnings.addAll(sanitized.warnings());
-    for (SpecProblem p : JobValidator.validateSubmission(sanitized.job())) {
+    List<SpecProblem> found = new ArrayList<>();
+    Job upgraded = LegacyWasmUpgrade.upgrade(sanitized.job(), found);
+    found.addAll(JobValidator.validateSubmission(upgraded));
+    for (SpecProblem p : found) {
       if (parsed.problems().stream().noneMatch(decoded -> covers(decoded.path(), p.path()))) {
         problems.add(p);
       }
     }
-    return new SpecCheck(problems.isEmpty() ? sanitized.job() : null, problems, warnings);
+    return new SpecCheck(problems.isEmpty() ? upgraded : null, problems, warnings);
+  }
+
+  /** The checks of a job built in code (from {@code docker run} flags, say). */
+  public static SpecCheck of(Job job) {
+    return of(new ParsedSpec("the job spec", job, job, List.of(), List.of(), false));
   }
 
   public boolean ok() {

@@ -1,5 +1,9 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
+import io.bacalhau.core.builtin.localpublisher.LocalResults;
+import io.bacalhau.core.builtin.urldownload.DownloadSettings;
+import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
 import io.bacalhau.core.client.JobQuery;
@@ -14,11 +18,14 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.net.AddressPolicy;
 import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
+import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -147,6 +154,19 @@ public final class EmbeddedNodeClient implements NodeClient {
                   .filter(p -> p != null && !p.type().isBlank())
                   .toList();
             });
+  }
+
+  @Override
+  public void download(List<SpecConfig> results, Path out, boolean raw, Duration stallTimeout)
+      throws Exception {
+    // The user fetches results for themselves: any address they can reach is fine.
+    new ResultDownloader(
+            registry.get(),
+            new LocalResults(options.dataDir(), new LocalPublisherConfig(null, 0)),
+            new HttpFetcher(
+                new DownloadSettings(stallTimeout.toMillis() + "ms", null, null),
+                AddressPolicy.unrestricted()))
+        .download(results, out, raw);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package io.bacalhau.core.orchestrator;
 
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.jobspec.InvalidSpecException;
 import io.bacalhau.core.jobspec.JobNormalizer;
 import io.bacalhau.core.jobspec.JobSanitizer;
 import io.bacalhau.core.jobspec.JobValidator;
@@ -20,11 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a submitted spec goes through before it is stored: normalize, sanitize (with warnings),
- * validate, fill in server-side fields and defaults, validate again, and check that this node has
- * every engine, publisher and input source the job names.
+ * upgrade legacy WASM params, fill in server-side fields and defaults, then validate, once, and
+ * check that this node has every engine, publisher and input source the job names. Clients only
+ * parse: this is where every spec is judged, whoever sent it.
  */
 final class SubmissionPipeline {
   static final String META_ORCHESTRATOR_ID = "bacalhau.org/orchestrator.id";
@@ -46,21 +47,29 @@ final class SubmissionPipeline {
   Prepared prepare(Job submitted) {
     Job job = JobNormalizer.normalize(submitted);
     JobSanitizer.Sanitized sanitized = JobSanitizer.sanitize(job);
-    job = sanitized.job();
-    reject(JobValidator.validateSubmission(job));
+    List<SpecProblem> problems = new ArrayList<>();
+    job = LegacyWasmUpgrade.upgrade(sanitized.job(), problems);
     job = applyDefaults(job);
-    List<SpecProblem> upgradeProblems = new ArrayList<>();
-    job = LegacyWasmUpgrade.upgrade(job, upgradeProblems);
-    reject(upgradeProblems);
-    reject(JobValidator.validate(job));
+    problems.addAll(JobValidator.validate(job));
+    if (!problems.isEmpty()) {
+      throw new InvalidSpecException(problems);
+    }
     checkProviders(job.task());
     return new Prepared(job, sanitized.warnings());
   }
 
+  /**
+   * Fills in what the user left out; what they wrote, even if invalid, is kept as written, so that
+   * validation afterwards reports their mistakes and not the defaults.
+   */
   private Job applyDefaults(Job job) {
-    JobType type = job.jobType().orElseThrow();
-    JobDefaults.ForType d = defaults.forType(type);
     String id = job.id().isBlank() ? Ids.job() : job.id();
+    Optional<JobType> parsedType = job.jobType();
+    if (parsedType.isEmpty() || job.task() == null) {
+      return job.toBuilder().id(id).name(job.name().isBlank() ? id : job.name()).build();
+    }
+    JobType type = parsedType.get();
+    JobDefaults.ForType d = defaults.forType(type);
     Map<String, String> meta = new LinkedHashMap<>(job.meta());
     meta.put(META_ORCHESTRATOR_ID, nodeId);
     meta.put(META_REQUESTER_ID, nodeId);
@@ -80,9 +89,9 @@ final class SubmissionPipeline {
       TimeoutConfig t = task.timeouts();
       tb.timeouts(
           new TimeoutConfig(
-              t.executionTimeout() > 0 ? t.executionTimeout() : d.executionTimeout().toSeconds(),
+              t.executionTimeout() != 0 ? t.executionTimeout() : d.executionTimeout().toSeconds(),
               t.queueTimeout(),
-              t.totalTimeout() > 0 ? t.totalTimeout() : d.totalTimeout().toSeconds()));
+              t.totalTimeout() != 0 ? t.totalTimeout() : d.totalTimeout().toSeconds()));
     }
     return job.toBuilder()
         .id(id)
@@ -104,18 +113,5 @@ final class SubmissionPipeline {
       registry.require(ProviderKind.INPUT_SOURCE, input.source().type());
       registry.inputSource(input.source().type()).validate(input.source());
     }
-  }
-
-  static void reject(List<SpecProblem> problems) {
-    if (problems.isEmpty()) {
-      return;
-    }
-    List<String> lines = new ArrayList<>();
-    problems.forEach(p -> lines.add(p.toString()));
-    throw BacalhauException.builder(
-            ErrorCode.VALIDATION_ERROR, "invalid job spec:\n  " + String.join("\n  ", lines))
-        .component("Orchestrator")
-        .hint("Check the spec with 'bacalhau job validate <file>'.")
-        .build();
   }
 }
