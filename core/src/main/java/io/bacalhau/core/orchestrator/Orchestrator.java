@@ -252,7 +252,10 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     Job job = tx.requireJob(eval.jobId());
     List<Execution> executions = tx.executions(job.id());
-    Plan plan = scheduler.schedule(job, eval, executions, nodes.get(), clock.instant());
+    long versionStart =
+        job.version() > 1 ? tx.versionSubmitted(job.id(), job.version()) : job.createTime();
+    Plan plan =
+        scheduler.schedule(job, eval, executions, nodes.get(), clock.instant(), versionStart);
     PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
     // analytics: job terminal, executions created or ended by this pass (no-op when off)
     analytics.planApplied(job, dispatch.job(), executions, () -> tx.executions(job.id()));

@@ -17,6 +17,10 @@ import java.util.Map;
 final class Plan {
   final Job job;
   final Evaluation evaluation;
+
+  /** When this version was submitted: its TotalTimeout and QueueTimeout count from here. */
+  final long versionStart;
+
   final List<Execution> newExecutions = new ArrayList<>();
   final Map<String, ExecutionUpdate> updates = new LinkedHashMap<>();
   final List<Event> jobEvents = new ArrayList<>();
@@ -25,8 +29,13 @@ final class Plan {
   String stateMessage = "";
 
   Plan(Job job, Evaluation evaluation) {
+    this(job, evaluation, job.createTime());
+  }
+
+  Plan(Job job, Evaluation evaluation, long versionStart) {
     this.job = job;
     this.evaluation = evaluation;
+    this.versionStart = versionStart;
   }
 
   void create(Execution execution, Event event) {

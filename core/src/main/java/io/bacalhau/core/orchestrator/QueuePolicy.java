@@ -32,7 +32,7 @@ final class QueuePolicy {
     long suitable = ranked.stream().filter(NodeSelector.Ranked::suitable).count();
     BacalhauException error = notEnoughNodesError(requested, ranked, suitable);
     long queueTimeout = plan.job.task().timeouts().queueTimeout();
-    long deadline = Times.plusSeconds(plan.job.createTime(), queueTimeout);
+    long deadline = Times.plusSeconds(plan.versionStart, queueTimeout);
     long nowNanos = Times.nanos(now);
     if (queueTimeout <= 0 || nowNanos >= deadline) {
       plan.event(Event.fromError(Topics.SCHEDULING, error, now));

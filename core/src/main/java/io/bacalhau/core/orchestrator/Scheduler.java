@@ -42,7 +42,21 @@ final class Scheduler {
       List<Execution> executions,
       List<NodeInfo> nodes,
       Instant now) {
-    Plan plan = new Plan(job, evaluation);
+    return schedule(job, evaluation, executions, nodes, now, job.createTime());
+  }
+
+  /**
+   * @param versionStart when the job's current version was submitted (a rerun or an update starts
+   *     its timeouts afresh)
+   */
+  Plan schedule(
+      Job job,
+      Evaluation evaluation,
+      List<Execution> executions,
+      List<NodeInfo> nodes,
+      Instant now,
+      long versionStart) {
+    Plan plan = new Plan(job, evaluation, versionStart);
     if (job.stateType().isTerminal()) {
       stopAll(plan, executions, now, "Execution stop requested because job has been stopped");
       return plan;
@@ -74,7 +88,7 @@ final class Scheduler {
   private boolean totalTimeoutExceeded(Plan plan, List<Execution> current, Instant now) {
     long total = plan.job.task().timeouts().totalTimeout();
     if (total <= 0
-        || Times.minus(Times.nanos(now), plan.job.createTime()) <= Times.secondsAsNanos(total)) {
+        || Times.minus(Times.nanos(now), plan.versionStart) <= Times.secondsAsNanos(total)) {
       return false;
     }
     BacalhauException error =

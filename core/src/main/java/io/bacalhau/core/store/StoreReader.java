@@ -175,6 +175,22 @@ public class StoreReader {
         owner);
   }
 
+  /**
+   * When a version of a job was submitted (its first history entry), in nanoseconds; the job's
+   * creation when the version has no history.
+   */
+  public long versionSubmitted(String jobId, long version) {
+    String millis =
+        scalar(
+            "SELECT time FROM history WHERE job_id = ? AND job_version = ? ORDER BY seq LIMIT 1",
+            jobId,
+            version);
+    if (millis == null) {
+      return job(jobId).map(Job::createTime).orElse(0L);
+    }
+    return Times.nanos(Instant.ofEpochMilli(Long.parseLong(millis)));
+  }
+
   /** One job's pending evaluations. */
   public List<Evaluation> pendingEvaluationsOf(String jobId) {
     return list(

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,11 +113,10 @@ class StopAndRerunTest {
   }
 
   /**
-   * Found by this test, not fixed yet: a rerun (and a job update) keeps the job's CreateTime, and
-   * the scheduler counts TotalTimeout and QueueTimeout from it, so rerunning a job whose first run
-   * was longer ago than its TotalTimeout fails at once with "Job timed out". Enable with the fix.
+   * A rerun (and a job update) keeps the job's CreateTime; its TotalTimeout and QueueTimeout count
+   * from the version's submission, or a job first run longer ago than its TotalTimeout could never
+   * be rerun ("Job timed out" at once).
    */
-  @Disabled("defect: TotalTimeout/QueueTimeout of a rerun count from the first version's creation")
   @Test
   void aRerunGetsItsOwnTotalTimeout() throws Exception {
     String jobId = runToCompletion(job(new TimeoutConfig(0, 0, 60)));
