@@ -1,6 +1,7 @@
 package io.bacalhau.bench;
 
 import io.bacalhau.core.builtin.BuiltinProviders;
+import io.bacalhau.core.config.ConfigBinder;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -8,10 +9,9 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeOptions;
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
-import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.JobQuery;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -12,7 +12,7 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
 import io.bacalhau.core.orchestrator.SubmitResult;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.HistoryQuery;
 import io.bacalhau.core.store.JobQuery;
 import io.bacalhau.core.store.JobStore;
