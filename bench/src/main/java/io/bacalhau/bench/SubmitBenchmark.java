@@ -9,7 +9,7 @@ import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.plugin.PluginHost;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderRegistry;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;

@@ -5,7 +5,7 @@ import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.render.DataOptions;
 import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.core.analytics.JobRecords;
-import io.bacalhau.core.analytics.NodeIdentity;
+import io.bacalhau.core.identity.NodeIdentity;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.spi.analytics.AnalyticsEvent;
 import java.util.LinkedHashMap;

@@ -4,9 +4,9 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.Task;
-import io.bacalhau.core.spi.ProviderEntry;
-import io.bacalhau.core.spi.ProviderKind;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderEntry;
+import io.bacalhau.core.providers.ProviderKind;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.analytics.AnalyticsEvent;
 import io.bacalhau.core.spi.analytics.AnalyticsSink;
 import java.util.ArrayList;
@@ -120,13 +120,13 @@ public final class Analytics implements AutoCloseable {
     }
     String taskName = taskName(job.get());
     if (created) {
-      emit(ExecutionEvents.created(after, taskName));
+      emit(ExecutionAnalyticsEvents.created(after, taskName));
     }
     if (newMessage) {
-      emit(ExecutionEvents.computeMessage(after));
+      emit(ExecutionAnalyticsEvents.computeMessage(after));
     }
     if (ended) {
-      emit(ExecutionEvents.terminal(after, taskName));
+      emit(ExecutionAnalyticsEvents.terminal(after, taskName));
     }
   }
 

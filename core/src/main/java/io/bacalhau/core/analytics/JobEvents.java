@@ -1,5 +1,6 @@
 package io.bacalhau.core.analytics;
 
+import io.bacalhau.core.identity.Hashing;
 import io.bacalhau.core.jobspec.ResourceParser;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;

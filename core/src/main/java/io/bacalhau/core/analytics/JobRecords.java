@@ -22,12 +22,12 @@ public final class JobRecords {
     List<Execution> ordered =
         executions.stream().sorted(Comparator.comparingLong(Execution::createTime)).toList();
     for (Execution e : ordered) {
-      events.add(ExecutionEvents.created(e, taskName));
+      events.add(ExecutionAnalyticsEvents.created(e, taskName));
       if (!e.computeState().message().isEmpty()) {
-        events.add(ExecutionEvents.computeMessage(e));
+        events.add(ExecutionAnalyticsEvents.computeMessage(e));
       }
       if (e.computeStateType().isTerminal()) {
-        events.add(ExecutionEvents.terminal(e, taskName));
+        events.add(ExecutionAnalyticsEvents.terminal(e, taskName));
       }
     }
     if (job.stateType().isTerminal()) {

@@ -72,7 +72,7 @@ final class NoopEngine implements Engine {
     if (files instanceof java.util.Map<?, ?> map) {
       for (var entry : map.entrySet()) {
         java.nio.file.Path file =
-            io.bacalhau.core.archive.SafePaths.resolveInside(
+            io.bacalhau.core.spi.archive.SafePaths.resolveInside(
                 resultsDir, String.valueOf(entry.getKey()));
         java.nio.file.Files.createDirectories(file.getParent());
         java.nio.file.Files.writeString(file, String.valueOf(entry.getValue()));

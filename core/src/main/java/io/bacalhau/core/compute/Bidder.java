@@ -5,8 +5,8 @@ import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.models.Task;
-import io.bacalhau.core.spi.ProviderKind;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderKind;
+import io.bacalhau.core.providers.ProviderRegistry;
 
 /**
  * Decides whether this node takes an execution: its engine, publisher and inputs are installed

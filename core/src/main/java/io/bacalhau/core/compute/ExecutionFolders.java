@@ -1,7 +1,7 @@
 package io.bacalhau.core.compute;
 
-import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.models.ResultPath;
+import io.bacalhau.core.spi.archive.SafePaths;
 import java.nio.file.Path;
 
 /**

@@ -2,10 +2,11 @@ package io.bacalhau.core.compute;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ExecutionEvents;
-import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.spi.storage.PrepareRequest;
 import io.bacalhau.core.spi.storage.PreparedInput;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class InputStager {
     if (inputs.isEmpty()) {
       return List.of();
     }
-    events.emit(Topics.DOWNLOADING_INPUTS, "Preparing " + inputs.size() + " input(s)");
+    events.emit(HistoryTopics.DOWNLOADING_INPUTS, "Preparing " + inputs.size() + " input(s)");
     List<Future<PreparedInput>> futures = new ArrayList<>();
     try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < inputs.size(); i++) {

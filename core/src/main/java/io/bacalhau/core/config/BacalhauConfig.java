@@ -1,6 +1,6 @@
 package io.bacalhau.core.config;
 
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.models.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.GoDuration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;

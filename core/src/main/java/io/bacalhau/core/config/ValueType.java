@@ -1,5 +1,6 @@
 package io.bacalhau.core.config;
 
+import io.bacalhau.core.models.GoDuration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

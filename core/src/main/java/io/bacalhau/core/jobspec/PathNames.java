@@ -1,10 +1,10 @@
 package io.bacalhau.core.jobspec;
 
-import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.models.Task;
+import io.bacalhau.core.spi.archive.SafePaths;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,12 +1,12 @@
 package io.bacalhau.core.node;
 
 import io.bacalhau.core.builtin.BuiltinProviders;
+import io.bacalhau.core.config.ConfigBinder;
 import io.bacalhau.core.plugin.PluginHost;
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.ProviderFactory;
-import io.bacalhau.core.spi.ProviderLoader;
-import io.bacalhau.core.spi.ProviderRegistry;
 import java.util.List;
 
 /**

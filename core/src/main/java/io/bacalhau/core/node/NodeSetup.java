@@ -1,11 +1,11 @@
 package io.bacalhau.core.node;
 
 import io.bacalhau.core.config.BacalhauConfig;
-import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.config.ConfigBinder;
 import io.bacalhau.core.plugin.PluginSettings;
-import io.bacalhau.core.spi.ConfigBinder;
-import io.bacalhau.core.spi.ProviderKind;
-import io.bacalhau.core.spi.ProviderLoader;
+import io.bacalhau.core.providers.ProviderKind;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;

@@ -6,6 +6,7 @@ import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.RunCommandResult;
@@ -47,7 +48,7 @@ final class ExecutionUpdates {
         accepted
             ? null
             : Event.of(
-                Topics.SCHEDULING,
+                HistoryTopics.SCHEDULING,
                 "Bid rejected: " + reason,
                 now,
                 java.util.Map.of(Event.DETAIL_IS_ERROR, "true")),
@@ -70,7 +71,7 @@ final class ExecutionUpdates {
                 .withComputeState(State.of(ExecutionStateType.COMPLETED))
                 .withDesiredState(
                     State.of(ExecutionDesiredStateType.STOPPED, "execution completed")),
-        Event.of(Topics.EXECUTION, "Completed successfully", now),
+        Event.of(HistoryTopics.EXECUTION, "Completed successfully", now),
         true);
   }
 
@@ -84,7 +85,7 @@ final class ExecutionUpdates {
             e.withResult(e.publishedResult(), output)
                 .withComputeState(State.of(ExecutionStateType.FAILED, error.getMessage()))
                 .withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "execution failed")),
-        Event.fromError(Topics.EXECUTION, error, now),
+        Event.fromError(HistoryTopics.EXECUTION, error, now),
         true);
   }
 
@@ -94,7 +95,7 @@ final class ExecutionUpdates {
         id,
         now,
         e -> e.withComputeState(State.of(ExecutionStateType.CANCELLED, reason)),
-        Event.of(Topics.EXECUTION, "Cancelled: " + reason, now),
+        Event.of(HistoryTopics.EXECUTION, "Cancelled: " + reason, now),
         true);
   }
 

@@ -6,6 +6,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
@@ -78,7 +79,7 @@ final class JobEndpoint {
                     .modifyTime(nanos)
                     .build();
             tx.putJob(job, instanceId);
-            tx.appendJobEvent(job, Event.of(Topics.SUBMISSION, "Job updated", now));
+            tx.appendJobEvent(job, Event.of(HistoryTopics.SUBMISSION, "Job updated", now));
             trigger = Evaluation.TRIGGER_JOB_UPDATE;
           } else {
             job =
@@ -90,7 +91,7 @@ final class JobEndpoint {
                     .modifyTime(nanos)
                     .build();
             tx.putJob(job, instanceId);
-            tx.appendJobEvent(job, Event.of(Topics.SUBMISSION, "Job submitted", now));
+            tx.appendJobEvent(job, Event.of(HistoryTopics.SUBMISSION, "Job submitted", now));
             trigger = Evaluation.TRIGGER_JOB_REGISTER;
           }
           Evaluation eval = evaluation(tx, job, trigger, nanos);
@@ -119,7 +120,11 @@ final class JobEndpoint {
           details.put("Reason", reason);
           tx.appendJobEvent(
               job,
-              Event.of(Topics.SCHEDULING, "Job requested to stop before completion", now, details));
+              Event.of(
+                  HistoryTopics.SCHEDULING,
+                  "Job requested to stop before completion",
+                  now,
+                  details));
           Job stopped = PlanApplier.transition(tx, job, JobStateType.STOPPED, reason, now);
           analytics.get().jobChanged(job, stopped); // analytics: job terminal (stopped)
           if (state == JobStateType.FAILED) {
@@ -162,7 +167,8 @@ final class JobEndpoint {
           tx.putJob(job, instanceId);
           Map<String, String> details =
               reason == null || reason.isBlank() ? Map.of() : Map.of("Reason", reason);
-          tx.appendJobEvent(job, Event.of(Topics.SUBMISSION, "Job rerun requested", now, details));
+          tx.appendJobEvent(
+              job, Event.of(HistoryTopics.SUBMISSION, "Job rerun requested", now, details));
           Evaluation eval = evaluation(tx, job, Evaluation.TRIGGER_JOB_RERUN, nanos);
           return new SubmitResult(job.id(), eval.id(), job.version(), List.of());
         });

@@ -13,7 +13,7 @@ import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeChannel;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Clock;

@@ -4,6 +4,7 @@ import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -98,13 +99,13 @@ final class PartitionedPlanner {
         plan.update(
             e.withDesiredState(State.of(ExecutionDesiredStateType.RUNNING))
                 .withComputeState(State.of(ExecutionStateType.BID_ACCEPTED)),
-            Event.of(Topics.EXECUTION, "Running", now));
+            Event.of(HistoryTopics.EXECUTION, "Running", now));
       } else {
         plan.update(
             e.withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "bid rejected"))
                 .withComputeState(State.of(ExecutionStateType.BID_REJECTED, "bid rejected")),
             Event.of(
-                Topics.SCHEDULING,
+                HistoryTopics.SCHEDULING,
                 "Execution stop requested because there are more executions than needed",
                 now));
       }
@@ -126,13 +127,20 @@ final class PartitionedPlanner {
           Scheduler.newExecution(plan, node, partition, ExecutionDesiredStateType.PENDING, now);
       plan.create(
           e,
-          Event.of(Topics.SCHEDULING, "Requested execution on " + Ids.shortId(node.nodeId()), now));
+          Event.of(
+              HistoryTopics.SCHEDULING,
+              "Requested execution on " + Ids.shortId(node.nodeId()),
+              now));
     }
   }
 
   private void fail(String message, List<Execution> current) {
     plan.event(
-        Event.of(Topics.SCHEDULING, message, now, java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));
+        Event.of(
+            HistoryTopics.SCHEDULING,
+            message,
+            now,
+            java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));
     plan.transition(JobStateType.FAILED, message);
     Scheduler.stopAll(plan, current, now, "Execution stopped due to job failure");
   }

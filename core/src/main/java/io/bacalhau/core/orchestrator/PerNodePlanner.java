@@ -4,6 +4,7 @@ import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -44,7 +45,9 @@ final class PerNodePlanner {
         Execution e =
             Scheduler.newExecution(plan, r.node(), 0, ExecutionDesiredStateType.RUNNING, now);
         plan.create(
-            e, Event.of(Topics.SCHEDULING, "Requested execution on " + Ids.shortId(nodeId), now));
+            e,
+            Event.of(
+                HistoryTopics.SCHEDULING, "Requested execution on " + Ids.shortId(nodeId), now));
         created = true;
       }
     }
@@ -55,7 +58,8 @@ final class PerNodePlanner {
       String message =
           "not matching nodes to run job out of " + ranked.size() + " available nodes.";
       plan.event(
-          Event.fromError(Topics.SCHEDULING, QueuePolicy.notEnoughNodesError(1, ranked, 0), now));
+          Event.fromError(
+              HistoryTopics.SCHEDULING, QueuePolicy.notEnoughNodesError(1, ranked, 0), now));
       plan.transition(JobStateType.FAILED, message);
       return;
     }
@@ -66,7 +70,7 @@ final class PerNodePlanner {
       if (failed) {
         plan.event(
             Event.of(
-                Topics.SCHEDULING,
+                HistoryTopics.SCHEDULING,
                 "Job failed because one or more executions failed",
                 now,
                 java.util.Map.of(Event.DETAIL_IS_ERROR, "true")));

@@ -5,6 +5,7 @@ import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.State;
@@ -108,7 +109,7 @@ final class PlanApplier {
         state == JobStateType.FAILED
             ? Map.of(Event.DETAIL_NEW_STATE, state.label(), Event.DETAIL_IS_ERROR, "true")
             : Map.of(Event.DETAIL_NEW_STATE, state.label());
-    tx.appendJobEvent(updated, Event.of(Topics.STATE_UPDATE, text, now, details));
+    tx.appendJobEvent(updated, Event.of(HistoryTopics.STATE_UPDATE, text, now, details));
     return updated;
   }
 }

@@ -5,6 +5,7 @@ import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.Times;
@@ -35,14 +36,14 @@ final class QueuePolicy {
     long deadline = Times.plusSeconds(plan.versionStart, queueTimeout);
     long nowNanos = Times.nanos(now);
     if (queueTimeout <= 0 || nowNanos >= deadline) {
-      plan.event(Event.fromError(Topics.SCHEDULING, error, now));
+      plan.event(Event.fromError(HistoryTopics.SCHEDULING, error, now));
       plan.transition(JobStateType.FAILED, error.getMessage());
       Scheduler.stopAll(plan, current, now, "Execution stopped due to job failure");
       return;
     }
     String message = "Job queued. " + error.getMessage();
     if (plan.job.stateType() != JobStateType.QUEUED) {
-      plan.event(Event.of(Topics.QUEUEING, message, now));
+      plan.event(Event.of(HistoryTopics.QUEUEING, message, now));
       if (suitable == 0) {
         plan.transition(JobStateType.QUEUED, message);
       }

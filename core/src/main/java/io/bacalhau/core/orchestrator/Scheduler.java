@@ -8,6 +8,7 @@ import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
@@ -99,7 +100,7 @@ final class Scheduler {
             .component("Orchestrator")
             .hint("Increase the task timeout or allocate more resources")
             .build();
-    plan.event(Event.fromError(Topics.JOB_TIMEOUT, error, now));
+    plan.event(Event.fromError(HistoryTopics.JOB_TIMEOUT, error, now));
     plan.transition(JobStateType.FAILED, error.getMessage());
     stopAll(plan, current, now, "Execution stopped due to job failure");
     return true;
@@ -109,7 +110,7 @@ final class Scheduler {
     for (Execution e : executions) {
       if (!e.computeStateType().isTerminal()
           && e.desiredStateType() != ExecutionDesiredStateType.STOPPED) {
-        plan.update(stop(e, now, reason), Event.of(Topics.SCHEDULING, reason, now));
+        plan.update(stop(e, now, reason), Event.of(HistoryTopics.SCHEDULING, reason, now));
       }
     }
   }

@@ -1,7 +1,7 @@
 package io.bacalhau.core.plugin;
 
+import io.bacalhau.core.providers.ProviderLoader;
 import io.bacalhau.core.spi.ProviderFactory;
-import io.bacalhau.core.spi.ProviderLoader;
 import java.lang.reflect.Constructor;
 
 /**

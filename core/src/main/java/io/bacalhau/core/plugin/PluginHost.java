@@ -1,11 +1,11 @@
 package io.bacalhau.core.plugin;
 
 import io.bacalhau.core.builtin.BuiltinProviders;
-import io.bacalhau.core.spi.ProviderEntry;
+import io.bacalhau.core.providers.ProviderEntry;
+import io.bacalhau.core.providers.ProviderKind;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderFactory;
-import io.bacalhau.core.spi.ProviderKind;
-import io.bacalhau.core.spi.ProviderLoader;
-import io.bacalhau.core.spi.ProviderRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

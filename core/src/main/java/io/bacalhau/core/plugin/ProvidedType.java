@@ -1,8 +1,8 @@
 package io.bacalhau.core.plugin;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.bacalhau.core.spi.ProviderEntry;
-import io.bacalhau.core.spi.ProviderKind;
+import io.bacalhau.core.providers.ProviderEntry;
+import io.bacalhau.core.providers.ProviderKind;
 import java.util.Locale;
 
 /** One provider a plugin brought, and whether it can run on this machine. */

@@ -3,7 +3,7 @@ package io.bacalhau.core.results;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
 import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

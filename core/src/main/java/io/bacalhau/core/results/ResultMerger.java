@@ -1,8 +1,8 @@
 package io.bacalhau.core.results;
 
-import io.bacalhau.core.archive.TarGz;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.spi.archive.TarGz;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

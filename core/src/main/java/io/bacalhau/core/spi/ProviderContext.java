@@ -1,6 +1,6 @@
 package io.bacalhau.core.spi;
 
-import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

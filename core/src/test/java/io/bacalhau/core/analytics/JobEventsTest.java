@@ -3,6 +3,7 @@ package io.bacalhau.core.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.bacalhau.core.identity.Hashing;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobType;

@@ -1,6 +1,7 @@
 package io.bacalhau.core.builtin;
 
 import io.bacalhau.core.builtin.inline.DataUrl;
+import io.bacalhau.core.builtin.inline.InlineConfig;
 import io.bacalhau.core.builtin.inline.InlineSourceFactory;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ProviderContext;
@@ -17,7 +18,8 @@ class InlineSourceContractTest extends InputSourceContractTest {
   @BeforeEach
   void create() {
     source =
-        new InlineSourceFactory().create(new NoopConfig(), new ProviderContext(dir, "n", Map.of()));
+        new InlineSourceFactory()
+            .create(new InlineConfig(), new ProviderContext(dir, "n", Map.of()));
   }
 
   @Override

@@ -22,7 +22,7 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
-import io.bacalhau.core.spi.ProviderRegistry;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;

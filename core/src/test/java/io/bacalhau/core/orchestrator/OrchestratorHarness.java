@@ -1,14 +1,14 @@
 package io.bacalhau.core.orchestrator;
 
 import io.bacalhau.core.builtin.BuiltinProviders;
+import io.bacalhau.core.config.ConfigBinder;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.Resources;
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
-import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import java.nio.file.Path;
 import java.time.Duration;

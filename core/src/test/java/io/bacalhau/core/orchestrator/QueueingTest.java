@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.TimeoutConfig;
@@ -31,7 +32,7 @@ class QueueingTest {
     assertEquals(
         "not enough nodes to run job. requested: 1, available: 0, suitable: 0.", plan.stateMessage);
     Event event = plan.jobEvents.get(0);
-    assertEquals(Topics.SCHEDULING, event.topic());
+    assertEquals(HistoryTopics.SCHEDULING, event.topic());
     assertEquals("1", event.details().get("NodesRequested"));
     assertEquals("0", event.details().get("NodesSuitable"));
     assertTrue(event.details().get(Event.DETAIL_HINT).contains("No compute node is running"));
@@ -59,7 +60,7 @@ class QueueingTest {
     Plan plan = s.schedule(now);
     assertEquals(JobStateType.QUEUED, plan.newState);
     assertTrue(plan.stateMessage.startsWith("Job queued. not enough nodes"), plan.stateMessage);
-    assertEquals(Topics.QUEUEING, plan.jobEvents.get(0).topic());
+    assertEquals(HistoryTopics.QUEUEING, plan.jobEvents.get(0).topic());
     assertEquals(1, plan.newEvaluations.size());
     Evaluation again = plan.newEvaluations.get(0);
     assertEquals(Evaluation.TRIGGER_JOB_QUEUE, again.triggeredBy());

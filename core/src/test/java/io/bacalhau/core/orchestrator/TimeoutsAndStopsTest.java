@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.TimeoutConfig;
@@ -35,7 +36,7 @@ class TimeoutsAndStopsTest {
     Plan plan = s.schedule(after(Duration.ofSeconds(61)));
     assertEquals(JobStateType.FAILED, plan.newState);
     assertEquals("Job timed out. Job took longer than 1m0s", plan.stateMessage);
-    assertEquals(Topics.JOB_TIMEOUT, plan.jobEvents.get(0).topic());
+    assertEquals(HistoryTopics.JOB_TIMEOUT, plan.jobEvents.get(0).topic());
     assertEquals(List.of(), plan.newExecutions);
     Execution stopping = Scheduling.updated(plan, running);
     assertEquals(ExecutionDesiredStateType.STOPPED, stopping.desiredStateType());

@@ -1,9 +1,9 @@
 package io.bacalhau.core.plugin;
 
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.config.ConfigBinder;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
-import io.bacalhau.core.spi.ProviderRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

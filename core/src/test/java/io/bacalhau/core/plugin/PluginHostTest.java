@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.spi.ProviderKind;
+import io.bacalhau.core.providers.ProviderKind;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;

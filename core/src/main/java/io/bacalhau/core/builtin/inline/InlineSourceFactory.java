@@ -1,21 +1,20 @@
 package io.bacalhau.core.builtin.inline;
 
-import io.bacalhau.core.builtin.NoopConfig;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.storage.InputSourceFactory;
 import io.bacalhau.core.spi.storage.InputSourceProvider;
 
 /** The built-in {@code inline} input source: small files carried in the spec as data: URLs. */
-public final class InlineSourceFactory implements InputSourceFactory<NoopConfig> {
+public final class InlineSourceFactory implements InputSourceFactory<InlineConfig> {
   @Override
   public String type() {
     return "inline";
   }
 
   @Override
-  public Class<NoopConfig> configType() {
-    return NoopConfig.class;
+  public Class<InlineConfig> configType() {
+    return InlineConfig.class;
   }
 
   @Override
@@ -24,12 +23,12 @@ public final class InlineSourceFactory implements InputSourceFactory<NoopConfig>
   }
 
   @Override
-  public Installation isInstalled(NoopConfig config) {
+  public Installation isInstalled(InlineConfig config) {
     return Installation.ok();
   }
 
   @Override
-  public InputSourceProvider create(NoopConfig config, ProviderContext context) {
+  public InputSourceProvider create(InlineConfig config, ProviderContext context) {
     return new InlineSource();
   }
 }

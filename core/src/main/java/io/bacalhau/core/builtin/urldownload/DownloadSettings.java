@@ -3,7 +3,7 @@ package io.bacalhau.core.builtin.urldownload;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.bacalhau.core.config.ByteSize;
-import io.bacalhau.core.config.GoDuration;
+import io.bacalhau.core.models.GoDuration;
 import java.time.Duration;
 
 /**

@@ -1,6 +1,6 @@
 package io.bacalhau.core.builtin.urldownload;
 
-import io.bacalhau.core.archive.SafePaths;
+import io.bacalhau.core.spi.archive.SafePaths;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;

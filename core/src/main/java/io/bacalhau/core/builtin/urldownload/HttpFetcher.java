@@ -1,10 +1,11 @@
 package io.bacalhau.core.builtin.urldownload;
 
-import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
-import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.archive.SafePaths;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -58,7 +59,9 @@ public final class HttpFetcher {
         if (attempt >= attempts) {
           throw failure(url, e.getMessage() + " after " + attempts + " attempt(s)", e.status);
         }
-        events.error(Topics.DOWNLOAD, failure(url, e.getMessage() + "; retrying", e.status));
+        events.error(
+            HistoryTopics.DOWNLOADING_INPUTS,
+            failure(url, e.getMessage() + "; retrying", e.status));
         Thread.sleep(Math.min(10_000, 250L << (attempt - 1)));
       }
     }

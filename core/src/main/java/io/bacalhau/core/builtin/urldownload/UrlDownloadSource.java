@@ -2,6 +2,7 @@ package io.bacalhau.core.builtin.urldownload;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.storage.InputSourceProvider;
@@ -27,7 +28,7 @@ final class UrlDownloadSource implements InputSourceProvider {
   @Override
   public PreparedInput prepare(PrepareRequest request, ExecutionEvents events) throws Exception {
     URI url = url(request.input().source());
-    events.emit(Topics.DOWNLOAD, "Downloading " + url);
+    events.emit(HistoryTopics.DOWNLOADING_INPUTS, "Downloading " + url);
     Path file = fetcher.fetch(url, request.stagingDir(), events);
     return new PreparedInput(request.input(), file, request.input().target(), false);
   }

@@ -1,10 +1,10 @@
 package io.bacalhau.plugins.otel;
 
-import io.bacalhau.core.analytics.NodeIdentity;
 import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.analytics.AnalyticsFactory;
 import io.bacalhau.core.spi.analytics.AnalyticsSink;
+import io.bacalhau.core.spi.analytics.NodeAttributes;
 import java.util.List;
 
 /**
@@ -38,6 +38,6 @@ public final class OtelAnalyticsFactory implements AnalyticsFactory<OtelConfig> 
 
   @Override
   public AnalyticsSink create(OtelConfig config, ProviderContext context) {
-    return new OtelAnalyticsSink(() -> new OtelLogs(config, NodeIdentity.of(context)));
+    return new OtelAnalyticsSink(() -> new OtelLogs(config, NodeAttributes.of(context)));
   }
 }

@@ -1,6 +1,5 @@
 package io.bacalhau.plugins.otel;
 
-import io.bacalhau.core.analytics.NodeIdentity;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.common.Value;
@@ -52,7 +51,7 @@ final class OtelLogs implements AutoCloseable {
   private final SdkLoggerProvider provider;
   private final Logger logger;
 
-  OtelLogs(OtelConfig config, NodeIdentity identity) {
+  OtelLogs(OtelConfig config, Map<String, String> identity) {
     QUIET.forEach(l -> l.setLevel(Level.OFF));
     LogRecordExporter exporter = new QuietExporter(exporter(config), config.endpoint());
     BatchLogRecordProcessor processor =
@@ -91,12 +90,12 @@ final class OtelLogs implements AutoCloseable {
     return b.build();
   }
 
-  private static Attributes resource(NodeIdentity identity) {
+  private static Attributes resource(Map<String, String> identity) {
     AttributesBuilder b = Resource.getDefault().getAttributes().toBuilder();
     b.put("service.name", "bacalhau");
     // The seed's "operating system type", named as OpenTelemetry names it.
     b.put("os.type", osType());
-    identity.attributes().forEach(b::put);
+    identity.forEach(b::put);
     return b.build();
   }
 

@@ -1,7 +1,7 @@
 package io.bacalhau.plugins.docker;
 
-import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.models.ResultPath;
+import io.bacalhau.core.spi.archive.SafePaths;
 import io.bacalhau.core.spi.engine.RunRequest;
 import io.bacalhau.core.spi.storage.PreparedInput;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.bacalhau.plugins.docker;
 
 import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

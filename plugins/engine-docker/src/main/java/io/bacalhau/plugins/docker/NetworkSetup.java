@@ -4,7 +4,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.NetworkConfig;
 import io.bacalhau.core.models.PortMapping;
-import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

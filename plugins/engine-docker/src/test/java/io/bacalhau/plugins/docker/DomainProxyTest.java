@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bacalhau.core.net.AddressPolicy;
-import io.bacalhau.core.net.FakeResolver;
-import io.bacalhau.core.net.LoopbackTrap;
+import io.bacalhau.core.spi.net.AddressPolicy;
+import io.bacalhau.core.spi.net.FakeResolver;
+import io.bacalhau.core.spi.net.LoopbackTrap;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;

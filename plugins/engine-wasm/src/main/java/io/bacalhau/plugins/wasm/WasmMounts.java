@@ -1,9 +1,9 @@
 package io.bacalhau.plugins.wasm;
 
-import io.bacalhau.core.archive.SafePaths;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.ResultPath;
+import io.bacalhau.core.spi.archive.SafePaths;
 import io.bacalhau.core.spi.engine.RunRequest;
 import io.bacalhau.core.spi.storage.PreparedInput;
 import java.io.IOException;

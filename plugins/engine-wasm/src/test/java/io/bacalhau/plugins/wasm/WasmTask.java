@@ -57,7 +57,8 @@ final class WasmTask {
   }
 
   private static <C> Engine create(EngineFactory<C> f, Path dataDir) {
-    C config = io.bacalhau.core.spi.ConfigBinder.DEFAULTS.bind(f.configSection(), f.configType());
+    C config =
+        io.bacalhau.core.config.ConfigBinder.DEFAULTS.bind(f.configSection(), f.configType());
     return f.create(config, new ProviderContext(dataDir, "node-1", Map.of()));
   }
 

@@ -1,7 +1,7 @@
 package io.bacalhau.plugins.ipfs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bacalhau.core.codec.Codecs;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -28,6 +28,8 @@ import java.util.stream.Stream;
  */
 final class IpfsRpc {
   private static final String ROOT = "root";
+  // The RPC's answers are read as trees only, so a plain mapper reads them as well as any.
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final IpfsEndpoint endpoint;
   private final Duration lookupTimeout;
@@ -46,7 +48,7 @@ final class IpfsRpc {
   /** The node's version string. */
   String version() throws IOException, InterruptedException {
     try (InputStream in = post("version", "", BodyPublishers.noBody())) {
-      return Codecs.json().readTree(in).path("Version").asText();
+      return JSON.readTree(in).path("Version").asText();
     }
   }
 
@@ -153,7 +155,7 @@ final class IpfsRpc {
       String message;
       try (InputStream in = response.body()) {
         String text = new String(in.readNBytes(8192), StandardCharsets.UTF_8);
-        JsonNode json = text.startsWith("{") ? Codecs.json().readTree(text) : null;
+        JsonNode json = text.startsWith("{") ? JSON.readTree(text) : null;
         message = json == null ? text.strip() : json.path("Message").asText(text.strip());
       }
       throw new IpfsFailure(response.statusCode(), message);
@@ -163,7 +165,7 @@ final class IpfsRpc {
 
   private static java.util.Iterator<JsonNode> jsonLines(InputStream in) {
     try {
-      return Codecs.json().readerFor(JsonNode.class).readValues(in);
+      return JSON.readerFor(JsonNode.class).readValues(in);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,9 +1,9 @@
 package io.bacalhau.plugins.ipfs;
 
-import io.bacalhau.core.archive.SafePaths;
-import io.bacalhau.core.archive.Staged;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.spi.archive.SafePaths;
+import io.bacalhau.core.spi.archive.Staged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -2,16 +2,16 @@ package io.bacalhau.plugins.ipfs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bacalhau.core.config.ConfigBinder;
 import io.bacalhau.core.models.InputSource;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
-import io.bacalhau.core.spi.ConfigBinder;
+import io.bacalhau.core.providers.ProviderLoader;
+import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderContext;
-import io.bacalhau.core.spi.ProviderLoader;
-import io.bacalhau.core.spi.ProviderRegistry;
 import io.bacalhau.testing.RealServices;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.bacalhau.plugins.s3;
 
-import io.bacalhau.core.archive.TarGz;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.archive.TarGz;
 import io.bacalhau.core.spi.publisher.PublishRequest;
 import io.bacalhau.core.spi.publisher.Publisher;
 import java.io.OutputStream;

@@ -2,7 +2,7 @@ package io.bacalhau.plugins.s3;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.bacalhau.core.config.GoDuration;
+import io.bacalhau.core.models.GoDuration;
 import java.time.Duration;
 
 /**

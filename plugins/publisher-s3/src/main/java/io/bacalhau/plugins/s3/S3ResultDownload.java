@@ -1,10 +1,10 @@
 package io.bacalhau.plugins.s3;
 
-import io.bacalhau.core.archive.SafePaths;
-import io.bacalhau.core.archive.TarGz;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.spi.archive.SafePaths;
+import io.bacalhau.core.spi.archive.TarGz;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package io.bacalhau.plugins.s3;
 
-import io.bacalhau.core.net.AddressPolicy;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
