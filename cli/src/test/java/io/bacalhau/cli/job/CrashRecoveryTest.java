@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.cli.ChildCli;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Execution;
@@ -123,20 +124,13 @@ class CrashRecoveryTest {
   }
 
   private Process startJobRun(Path spec) throws java.io.IOException {
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.bacalhau.cli.Main",
-            "--data-dir",
-            dataDir.toString(),
-            "job",
-            "run",
-            spec.toString())
-        .redirectOutput(dataDir.resolve("child.log").toFile())
-        .redirectError(dataDir.resolve("child.err").toFile())
-        .start();
+    return ChildCli.start(
+        dataDir,
+        dataDir.resolve("child.log"),
+        dataDir.resolve("child.err"),
+        "job",
+        "run",
+        spec.toString());
   }
 
   private static void awaitRunningExecution(Path db, Duration timeout) throws InterruptedException {

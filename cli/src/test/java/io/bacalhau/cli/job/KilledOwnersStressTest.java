@@ -3,6 +3,7 @@ package io.bacalhau.cli.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.cli.ChildCli;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
@@ -88,21 +89,7 @@ class KilledOwnersStressTest {
   }
 
   private Process startJobRun(Path spec, int round) throws java.io.IOException {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.bacalhau.cli.Main",
-                "--data-dir",
-                dataDir.toString(),
-                "job",
-                "run",
-                spec.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("child-" + round + ".log").toFile());
-    pb.environment().put("BACALHAU_DISABLEANALYTICS", "true");
-    return pb.start();
+    Path log = dataDir.resolve("child-" + round + ".log");
+    return ChildCli.start(dataDir, log, log, "job", "run", spec.toString());
   }
 }

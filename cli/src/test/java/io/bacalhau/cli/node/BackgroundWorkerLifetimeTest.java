@@ -3,6 +3,7 @@ package io.bacalhau.cli.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.cli.ChildCli;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.store.JobStore;
@@ -29,23 +30,9 @@ class BackgroundWorkerLifetimeTest {
         spec,
         "Name: quick\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n"
             + "      Type: noop\n    Timeouts:\n      TotalTimeout: 3600\n");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.bacalhau.cli.Main",
-                "--data-dir",
-                dataDir.toString(),
-                "job",
-                "run",
-                "--wait=false",
-                spec.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(dataDir.resolve("submit.log").toFile());
-    pb.environment().put("BACALHAU_DISABLEANALYTICS", "true");
-    Process submit = pb.start();
+    Path log = dataDir.resolve("submit.log");
+    Process submit =
+        ChildCli.start(dataDir, log, log, "job", "run", "--wait=false", spec.toString());
     assertTrue(submit.waitFor(60, TimeUnit.SECONDS), "submission did not return");
     assertEquals(0, submit.exitValue(), Files.readString(dataDir.resolve("submit.log")));
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.cli.ChildCli;
 import io.bacalhau.core.plugin.TestPlugins;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,19 +64,12 @@ class PluginSystemExitTest {
         "Name: exits\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      "
             + engine
             + "\n");
-    return new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.bacalhau.cli.Main",
-            "--data-dir",
-            dataDir.toString(),
-            "job",
-            "run",
-            spec.toString())
-        .redirectOutput(dataDir.resolve("child.out").toFile())
-        .redirectError(dataDir.resolve("child.err").toFile())
-        .start();
+    return ChildCli.start(
+        dataDir,
+        dataDir.resolve("child.out"),
+        dataDir.resolve("child.err"),
+        "job",
+        "run",
+        spec.toString());
   }
 }

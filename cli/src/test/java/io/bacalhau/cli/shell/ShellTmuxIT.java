@@ -74,7 +74,10 @@ class ShellTmuxIT {
 
     // Up recalls the last command.
     keys("version", "Enter");
-    await(screen -> screen.contains("CLIENT"), Duration.ofSeconds(10));
+    // Up once the prompt is back, as a user would: before it, the terminal just echoes the key.
+    await(
+        screen -> screen.contains("CLIENT") && lastLine(screen).startsWith("bacalhau ["),
+        Duration.ofSeconds(10));
     keys("Up");
     await(screen -> lastLine(screen).endsWith("version"), Duration.ofSeconds(10));
     keys("C-u", "exit", "Enter");

@@ -1,0 +1,36 @@
+package io.bacalhau.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts the CLI in a process of its own on a data dir, for tests of what only a real process
+ * shows: signals, {@code kill -9}, {@code System.exit}, background workers. Analytics is off.
+ */
+public final class ChildCli {
+  private ChildCli() {}
+
+  /** {@code bacalhau --data-dir DIR ARGS...}, stdout and stderr to the given files. */
+  public static Process start(Path dataDir, Path stdout, Path stderr, String... args)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("--enable-native-access=ALL-UNNAMED");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(Main.class.getName());
+    command.add("--data-dir");
+    command.add(dataDir.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().put("BACALHAU_DISABLEANALYTICS", "true");
+    if (stdout.equals(stderr)) {
+      pb.redirectErrorStream(true).redirectOutput(stdout.toFile());
+    } else {
+      pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+    }
+    return pb.start();
+  }
+}
