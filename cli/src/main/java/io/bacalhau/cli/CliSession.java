@@ -2,6 +2,8 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.logging.LogLevels;
 import io.bacalhau.cli.node.BackgroundWorker;
+import io.bacalhau.client.ApiEndpoint;
+import io.bacalhau.client.HttpNodeClient;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
@@ -11,6 +13,7 @@ import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.plugin.PluginHost;
 import io.bacalhau.core.providers.ProviderRegistry;
+import io.bacalhau.core.results.ResultDownloader;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +36,7 @@ public final class CliSession implements AutoCloseable {
   private final SilenceableOutput out;
   private final SilenceableOutput err;
   private final AtomicReference<NodeProviders> providers = new AtomicReference<>();
-  private final AtomicReference<EmbeddedNodeClient> node = new AtomicReference<>();
+  private final AtomicReference<NodeClient> node = new AtomicReference<>();
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile LoadedConfig config;
@@ -158,13 +161,34 @@ public final class CliSession implements AutoCloseable {
             });
   }
 
-  /** The node client commands talk to: for now always the embedded node on the data dir. */
+  /**
+   * The node commands talk to: the one at {@code API.Host}/{@code API.Port} when the user named one
+   * (flag, environment or config file), over its REST API; else the embedded node on the data dir.
+   */
   public synchronized NodeClient node() {
     checkOpen();
     if (node.get() == null) {
-      publish(node, new EmbeddedNodeClient(nodeSetup(), this::providers, this::orphanedWorkLeft));
+      publish(node, remoteNodeNamed() ? remoteNode() : embedded());
     }
     return node.get();
+  }
+
+  /** Whether the configuration points at a node, as opposed to leaving the defaults. */
+  public boolean remoteNodeNamed() {
+    BacalhauConfig c = config();
+    return c.isSet("API.Host") || c.isSet("API.Port");
+  }
+
+  private NodeClient remoteNode() {
+    // Results are fetched here, with this machine's providers, where the node says they are.
+    return new HttpNodeClient(
+        ApiEndpoint.from(config(), context.env()),
+        (results, out, raw, stall) ->
+            ResultDownloader.forJobGet(providers(), dataDir(), stall).download(results, out, raw));
+  }
+
+  private NodeClient embedded() {
+    return new EmbeddedNodeClient(nodeSetup(), this::providers, this::orphanedWorkLeft);
   }
 
   /** Jobs are left with no live owner as this process closes its node: a worker takes them. */
@@ -175,8 +199,15 @@ public final class CliSession implements AutoCloseable {
   }
 
   /** The embedded node itself, for commands that must work in this process. */
-  public EmbeddedNodeClient embeddedNode() {
-    return (EmbeddedNodeClient) node();
+  public synchronized EmbeddedNodeClient embeddedNode() {
+    checkOpen();
+    if (node.get() == null) {
+      publish(node, embedded());
+    }
+    if (node.get() instanceof EmbeddedNodeClient embedded) {
+      return embedded;
+    }
+    throw new IllegalStateException("this session talks to a remote node");
   }
 
   /** The background worker itself must not spawn another one when it exits. */

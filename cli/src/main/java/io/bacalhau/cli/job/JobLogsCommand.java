@@ -60,7 +60,7 @@ public final class JobLogsCommand implements Callable<Integer> {
                             ExitCode.ERROR,
                             "job " + target.id + " has no execution with output yet",
                             follow ? null : "Wait for it to start, or use --follow."));
-    session.node().logs(chosen.id(), follow, session.out(), session.err());
+    session.node().logs(job.id(), chosen.id(), follow, session.out(), session.err());
     return ExitCode.OK;
   }
 }

@@ -60,7 +60,7 @@ final class JobWaiter {
         if (options.follow && followed == null) {
           followed = firstRunning(job, submitted.jobVersion());
           if (followed != null) {
-            client.logs(followed, true, session.out(), err);
+            client.logs(job.id(), followed, true, session.out(), err);
             continue;
           }
         }

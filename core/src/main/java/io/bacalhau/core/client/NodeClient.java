@@ -55,7 +55,7 @@ public interface NodeClient extends AutoCloseable {
    * Copies an execution's output: stdout to {@code out}, stderr to {@code err}; with {@code
    * follow}, keeps copying until the execution ends.
    */
-  void logs(String executionId, boolean follow, OutputStream out, OutputStream err)
+  void logs(String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
       throws InterruptedException;
 
   /** Blocks until something changes on the node, or the timeout passes. */

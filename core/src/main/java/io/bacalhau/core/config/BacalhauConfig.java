@@ -14,12 +14,15 @@ public final class BacalhauConfig implements ConfigBinder {
   public static final String MASK = "********";
 
   private final ConfigTree tree;
+  private final ConfigTree chosen;
   private final Path dataDir;
   private final Path writeTarget;
   private final List<String> warnings;
 
-  BacalhauConfig(ConfigTree tree, Path dataDir, Path writeTarget, List<String> warnings) {
+  BacalhauConfig(
+      ConfigTree tree, ConfigTree chosen, Path dataDir, Path writeTarget, List<String> warnings) {
     this.tree = tree;
+    this.chosen = chosen;
     this.dataDir = dataDir;
     this.writeTarget = writeTarget;
     this.warnings = List.copyOf(warnings);
@@ -49,6 +52,14 @@ public final class BacalhauConfig implements ConfigBinder {
   /** The effective value of a key (null when unset); unknown keys are a usage error. */
   public Object value(String key) {
     return tree.get(ConfigCatalog.get().resolve(key).path());
+  }
+
+  /**
+   * Whether the key was given a value (by a file, the environment, a flag or {@code -c}), rather
+   * than left at its default.
+   */
+  public boolean isSet(String key) {
+    return chosen.get(ConfigCatalog.get().resolve(key).path()) != null;
   }
 
   public String string(String key) {

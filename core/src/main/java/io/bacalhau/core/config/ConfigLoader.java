@@ -49,9 +49,15 @@ public final class ConfigLoader {
     flags.forEach(effective::put);
     overrides.forEach(effective::put);
     effective.put("DataDir", dataDir.toString());
+    // What the user chose, defaults aside: whether a node address was given, say.
+    ConfigTree chosen = new ConfigTree();
+    merge(chosen, fromFiles.section(""), "");
+    env.forEach(chosen::put);
+    flags.forEach(chosen::put);
+    overrides.forEach(chosen::put);
     // With several -c files there is no one file a change obviously belongs in.
     Path writeTarget = files.isEmpty() ? defaultFile : files.size() == 1 ? files.get(0) : null;
-    return new BacalhauConfig(effective, dataDir, writeTarget, warnings);
+    return new BacalhauConfig(effective, chosen, dataDir, writeTarget, warnings);
   }
 
   private void parseArg(

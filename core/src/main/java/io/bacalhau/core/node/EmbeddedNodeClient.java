@@ -1,9 +1,5 @@
 package io.bacalhau.core.node;
 
-import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
-import io.bacalhau.core.builtin.localpublisher.LocalResults;
-import io.bacalhau.core.builtin.urldownload.DownloadSettings;
-import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
 import io.bacalhau.core.client.JobQuery;
@@ -22,7 +18,6 @@ import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.results.ResultDownloader;
-import io.bacalhau.core.spi.net.AddressPolicy;
 import io.bacalhau.core.store.JobStore;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -159,13 +154,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   @Override
   public void download(List<SpecConfig> results, Path out, boolean raw, Duration stallTimeout)
       throws Exception {
-    // The user fetches results for themselves: any address they can reach is fine.
-    new ResultDownloader(
-            registry.get(),
-            new LocalResults(options.dataDir(), new LocalPublisherConfig(null, 0)),
-            new HttpFetcher(
-                new DownloadSettings(stallTimeout.toMillis() + "ms", null, null),
-                AddressPolicy.unrestricted()))
+    ResultDownloader.forJobGet(registry.get(), options.dataDir(), stallTimeout)
         .download(results, out, raw);
   }
 
@@ -180,7 +169,8 @@ public final class EmbeddedNodeClient implements NodeClient {
   }
 
   @Override
-  public void logs(String executionId, boolean follow, OutputStream out, OutputStream err)
+  public void logs(
+      String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
       throws InterruptedException {
     LogTailer.copy(
         ExecutionFolders.results(options.executionsDir(), executionId),

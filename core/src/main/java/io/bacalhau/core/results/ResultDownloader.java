@@ -1,12 +1,16 @@
 package io.bacalhau.core.results;
 
+import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
+import io.bacalhau.core.builtin.urldownload.DownloadSettings;
 import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.providers.ProviderRegistry;
+import io.bacalhau.core.spi.net.AddressPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,6 +26,22 @@ public final class ResultDownloader {
 
   public ResultDownloader(ProviderRegistry registry, LocalResults local, HttpFetcher http) {
     this.fetcher = new ResultFetcher(registry, local, http);
+  }
+
+  /**
+   * What {@code job get} uses on this machine: the providers here, the local publisher's files in
+   * {@code dataDir}, and URLs fetched for the user (any address they can reach is fine).
+   *
+   * @param stallTimeout how long a download may go without receiving anything
+   */
+  public static ResultDownloader forJobGet(
+      ProviderRegistry registry, Path dataDir, Duration stallTimeout) {
+    return new ResultDownloader(
+        registry,
+        new LocalResults(dataDir, new LocalPublisherConfig(null, 0)),
+        new HttpFetcher(
+            new DownloadSettings(stallTimeout.toMillis() + "ms", null, null),
+            AddressPolicy.unrestricted()));
   }
 
   public void download(List<SpecConfig> results, Path out, boolean raw) throws Exception {

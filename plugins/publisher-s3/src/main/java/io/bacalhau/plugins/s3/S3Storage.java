@@ -42,6 +42,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * endpoint and region, and turns SDK exceptions into {@link S3Failure}s.
  */
 final class S3Storage implements AutoCloseable {
+  private static final int STALE_CONNECTION_ATTEMPTS = 3;
+
   private final Map<String, String> env;
   private final AddressPolicy policy;
   private final Map<S3Endpoint, S3Client> clients = new ConcurrentHashMap<>();
@@ -241,6 +243,21 @@ final class S3Storage implements AutoCloseable {
   }
 
   private static <T> T call(Call<T> call) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(call);
+      } catch (java.io.UncheckedIOException stale) {
+        // The SDK's URLConnection client reports a pooled connection the server had closed
+        // ("Unexpected end of file from server") this way, outside the SDK's own retries; every
+        // call here is idempotent, so a fresh connection is tried.
+        if (attempt >= STALE_CONNECTION_ATTEMPTS) {
+          throw new S3Failure(0, "", "", stale.getCause().toString(), stale);
+        }
+      }
+    }
+  }
+
+  private static <T> T once(Call<T> call) {
     try {
       return call.run();
     } catch (S3Exception e) {

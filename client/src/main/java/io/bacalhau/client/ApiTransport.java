@@ -1,0 +1,186 @@
+package io.bacalhau.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+
+/** JSON requests to a node's API: one place for addresses, credentials, timeouts and errors. */
+final class ApiTransport implements AutoCloseable {
+  private static final String PREFIX = "/api/v1";
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+  private final ApiEndpoint endpoint;
+  private final HttpClient http;
+  private final ObjectMapper json = Codecs.json();
+
+  ApiTransport(ApiEndpoint endpoint) {
+    this.endpoint = endpoint;
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .connectTimeout(CONNECT_TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (endpoint.base().getScheme().equals("https")) {
+      b.sslContext(TlsTrust.context(endpoint));
+    }
+    this.http = b.build();
+  }
+
+  ApiEndpoint endpoint() {
+    return endpoint;
+  }
+
+  JsonNode get(String path, Map<String, String> query) {
+    return send("GET", path, query, null);
+  }
+
+  JsonNode put(String path, Object body) {
+    return send("PUT", path, Map.of(), body);
+  }
+
+  JsonNode delete(String path, Map<String, String> query) {
+    return send("DELETE", path, query, null);
+  }
+
+  /** Opens a WebSocket on the route; frames go to the listener. */
+  CompletableFuture<WebSocket> socket(
+      String path, Map<String, String> query, WebSocket.Listener listener) {
+    URI http = uri(path, query);
+    String scheme = http.getScheme().equals("https") ? "wss" : "ws";
+    URI ws = URI.create(scheme + http.toString().substring(http.getScheme().length()));
+    WebSocket.Builder b = this.http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
+    if (endpoint.authorization() != null) {
+      b.header("Authorization", endpoint.authorization());
+    }
+    return b.buildAsync(ws, listener);
+  }
+
+  private JsonNode send(String method, String path, Map<String, String> query, Object body) {
+    URI uri = uri(path, query);
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+    if (endpoint.authorization() != null) {
+      b.header("Authorization", endpoint.authorization());
+    }
+    if (body == null) {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      b.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(encode(body)));
+    }
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (HttpConnectTimeoutException | ConnectException e) {
+      throw unreachable(e);
+    } catch (HttpTimeoutException e) {
+      throw BacalhauException.builder(
+              ErrorCode.TIME_OUT,
+              "the Bacalhau node at "
+                  + endpoint.display()
+                  + " did not answer "
+                  + method
+                  + " "
+                  + path)
+          .component("Client")
+          .retryable(true)
+          .build();
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw BacalhauException.builder(ErrorCode.REQUEST_CANCELLED, "request interrupted")
+          .component("Client")
+          .build();
+    }
+    JsonNode answer = decode(response.body());
+    if (response.statusCode() >= 400) {
+      throw ApiErrors.from(response.statusCode(), answer, method + " " + path);
+    }
+    return answer;
+  }
+
+  private URI uri(String path, Map<String, String> query) {
+    StringJoiner q = new StringJoiner("&");
+    query.forEach(
+        (k, v) -> {
+          if (v != null) {
+            q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+          }
+        });
+    String suffix = q.length() == 0 ? "" : "?" + q;
+    return URI.create(endpoint.base() + PREFIX + path + suffix);
+  }
+
+  private byte[] encode(Object body) {
+    try {
+      return json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot encode a request", e);
+    }
+  }
+
+  private JsonNode decode(byte[] body) {
+    if (body.length == 0) {
+      return json.createObjectNode();
+    }
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      return json.createObjectNode(); // an error page, say: the status tells what happened
+    }
+  }
+
+  /** A configured node that does not answer is an error, never a silent fall-back. */
+  BacalhauException unreachable(Exception cause) {
+    String why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    return BacalhauException.builder(
+            ErrorCode.NETWORK_FAILURE,
+            "no Bacalhau node answers at " + endpoint.display() + " (" + why + ")")
+        .component("Client")
+        .hint(
+            "Start one there with 'bacalhau serve', or leave API.Host and API.Port unset to use"
+                + " the embedded node.")
+        .retryable(true)
+        .cause(cause)
+        .build();
+  }
+
+  <T> T read(JsonNode node, Class<T> type) {
+    try {
+      return json.treeToValue(node, type);
+    } catch (JsonProcessingException e) {
+      throw BacalhauException.builder(
+              ErrorCode.VERSION_MISMATCH,
+              "the node at "
+                  + endpoint.display()
+                  + " answered in a shape this client cannot read: "
+                  + e.getOriginalMessage())
+          .component("Client")
+          .build();
+    }
+  }
+
+  @Override
+  public void close() {
+    http.close();
+  }
+}

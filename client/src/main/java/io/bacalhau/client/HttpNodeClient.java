@@ -1,0 +1,216 @@
+package io.bacalhau.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bacalhau.core.client.HistoryQuery;
+import io.bacalhau.core.client.JobDetails;
+import io.bacalhau.core.client.JobQuery;
+import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.SubmitResult;
+import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.SpecConfig;
+import java.io.OutputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The client API over a node's REST API ({@code /api/v1/orchestrator}), in Bacalhau's request and
+ * response shapes, so that it talks to any Bacalhau node as well as to {@code bacalhau serve}.
+ */
+public final class HttpNodeClient implements NodeClient {
+  private static final String JOBS = "/orchestrator/jobs";
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final ApiTransport api;
+  private final ResultDownload downloads;
+
+  /**
+   * @param downloads fetches published results on this machine (the node only says where they are)
+   */
+  public HttpNodeClient(ApiEndpoint endpoint, ResultDownload downloads) {
+    this.api = new ApiTransport(endpoint);
+    this.downloads = downloads;
+  }
+
+  /** How {@code job get} fetches what executions published, given where the node says it is. */
+  @FunctionalInterface
+  public interface ResultDownload {
+    void download(List<SpecConfig> results, Path out, boolean raw, Duration stallTimeout)
+        throws Exception;
+  }
+
+  public ApiEndpoint endpoint() {
+    return api.endpoint();
+  }
+
+  @Override
+  public SubmitResult submit(Job job, boolean force) {
+    ObjectNode body = Codecs.json().createObjectNode();
+    body.set("Job", Codecs.json().valueToTree(job));
+    body.put("Force", force);
+    JsonNode answer = api.put(JOBS, body);
+    String jobId = answer.path("JobID").asText();
+    long version =
+        answer.hasNonNull("JobVersion") && answer.get("JobVersion").asLong() > 0
+            ? answer.get("JobVersion").asLong()
+            : job(jobId, job.namespace()).version(); // Bacalhau's answer has no version
+    return new SubmitResult(
+        jobId, answer.path("EvaluationID").asText(), version, strings(answer.path("Warnings")));
+  }
+
+  @Override
+  public Job job(String idOrName, String namespace) {
+    JsonNode answer = api.get(jobPath(idOrName), namespace(namespace));
+    return api.read(answer.path("Job"), Job.class);
+  }
+
+  @Override
+  public JobDetails describe(String idOrName, String namespace, long version) {
+    Map<String, String> query = new LinkedHashMap<>(namespace(namespace));
+    query.put("include", "history,executions");
+    if (version > 0) {
+      query.put("job_version", Long.toString(version));
+    }
+    JsonNode answer = api.get(jobPath(idOrName), query);
+    Job job = api.read(answer.path("Job"), Job.class);
+    List<Execution> executions =
+        items(answer.path("Executions"), Execution.class).stream()
+            .filter(e -> e.jobVersion() == job.version())
+            .toList();
+    List<JobHistory> history = items(answer.path("History"), JobHistory.class);
+    return new JobDetails(job, executions, history);
+  }
+
+  @Override
+  public List<Job> list(JobQuery query) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("namespace", query.namespace().isEmpty() ? "*" : query.namespace());
+    q.put("order_by", query.orderBy());
+    q.put("reverse", Boolean.toString(query.reverse()));
+    if (query.limit() > 0) {
+      q.put("limit", Integer.toString(query.limit()));
+    }
+    if (query.offset() > 0) {
+      q.put("next_token", Integer.toString(query.offset()));
+    }
+    return items(api.get(JOBS, q), Job.class);
+  }
+
+  @Override
+  public List<JobHistory> history(String jobId, HistoryQuery query) {
+    Map<String, String> q = new LinkedHashMap<>();
+    if (query.allVersions()) {
+      q.put("all_job_versions", "true");
+    } else if (query.jobVersion() > 0) {
+      q.put("job_version", Long.toString(query.jobVersion()));
+    }
+    q.put("event_type", query.eventType());
+    if (!query.executionIdPrefix().isEmpty()) {
+      q.put("execution_id", query.executionIdPrefix());
+    }
+    List<JobHistory> all = items(api.get(jobPath(jobId) + "/history", q), JobHistory.class);
+    return all.stream().filter(h -> h.seqNum() > query.afterSeq()).toList();
+  }
+
+  @Override
+  public List<Execution> executions(String jobId, long version) {
+    Map<String, String> q = new LinkedHashMap<>();
+    if (version > 0) {
+      q.put("job_version", Long.toString(version));
+    } else {
+      q.put("all_job_versions", "true");
+    }
+    return items(api.get(jobPath(jobId) + "/executions", q), Execution.class);
+  }
+
+  @Override
+  public List<Job> versions(String jobId) {
+    return items(api.get(jobPath(jobId) + "/versions", Map.of()), Job.class);
+  }
+
+  @Override
+  public List<SpecConfig> results(String idOrName, String namespace) {
+    return items(api.get(jobPath(idOrName) + "/results", namespace(namespace)), SpecConfig.class);
+  }
+
+  @Override
+  public void download(List<SpecConfig> results, Path out, boolean raw, Duration stallTimeout)
+      throws Exception {
+    downloads.download(results, out, raw, stallTimeout);
+  }
+
+  @Override
+  public String stop(String idOrName, String namespace, String reason) {
+    Map<String, String> q = new LinkedHashMap<>(namespace(namespace));
+    q.put("reason", reason);
+    return api.delete(jobPath(idOrName), q).path("EvaluationID").asText("");
+  }
+
+  @Override
+  public SubmitResult rerun(String idOrName, String namespace, long version, String reason) {
+    ObjectNode body = Codecs.json().createObjectNode();
+    body.put("JobVersion", version);
+    body.put("Reason", reason == null ? "" : reason);
+    String path = jobPath(idOrName) + "/rerun";
+    JsonNode answer =
+        api.put(path + (namespace.isEmpty() ? "" : "?namespace=" + encode(namespace)), body);
+    return new SubmitResult(
+        answer.path("JobID").asText(),
+        answer.path("EvaluationID").asText(),
+        answer.path("JobVersion").asLong(),
+        strings(answer.path("Warnings")));
+  }
+
+  @Override
+  public void logs(
+      String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
+      throws InterruptedException {
+    LogStream.copy(api, jobPath(jobId) + "/logs", executionId, follow, out, err);
+  }
+
+  /** A remote node's changes are not pushed to us: wait a little, then the caller reads again. */
+  @Override
+  public void awaitChange(Duration timeout) throws InterruptedException {
+    Thread.sleep(Math.max(1, Math.min(timeout.toMillis(), POLL.toMillis())));
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+
+  private static String jobPath(String idOrName) {
+    return JOBS + "/" + encode(idOrName);
+  }
+
+  private static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static Map<String, String> namespace(String namespace) {
+    return namespace == null || namespace.isEmpty() ? Map.of() : Map.of("namespace", namespace);
+  }
+
+  /** {@code {"Items": [...]}} (or a bare list, as some nodes answer) as records. */
+  private <T> List<T> items(JsonNode answer, Class<T> type) {
+    JsonNode list = answer.isArray() ? answer : answer.path("Items");
+    List<T> items = new ArrayList<>();
+    list.forEach(n -> items.add(api.read(n, type)));
+    return items;
+  }
+
+  private static List<String> strings(JsonNode list) {
+    List<String> all = new ArrayList<>();
+    list.forEach(n -> all.add(n.asText()));
+    return all;
+  }
+}
