@@ -8,6 +8,7 @@ import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The client API over a node's REST API ({@code /api/v1/orchestrator}), in Bacalhau's request and
@@ -50,6 +52,19 @@ public final class HttpNodeClient implements NodeClient {
 
   public ApiEndpoint endpoint() {
     return api.endpoint();
+  }
+
+  /**
+   * The node's version ({@code GitVersion} of {@code /agent/version}), or empty when it does not
+   * answer within {@code timeout}.
+   */
+  public Optional<String> serverVersion(Duration timeout) {
+    try {
+      String v = api.get("/agent/version", Map.of(), timeout).path("GitVersion").asText("");
+      return v.isEmpty() ? Optional.empty() : Optional.of(v);
+    } catch (BacalhauException unanswered) {
+      return Optional.empty();
+    }
   }
 
   @Override

@@ -6,11 +6,14 @@ import io.bacalhau.cli.render.Column;
 import io.bacalhau.cli.render.DataOptions;
 import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.cli.render.Table;
+import io.bacalhau.client.HttpNodeClient;
 import io.bacalhau.core.version.BuildInfo;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code bacalhau version}: what this client is and what it runs on. */
 @Command(
@@ -18,9 +21,14 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     description = "Print the client version, the Java runtime and the OS/architecture.")
 public final class VersionCommand implements Callable<Integer> {
+  private static final Duration SERVER_TIMEOUT = Duration.ofSeconds(3);
+
   private final CliSession session;
 
   @Mixin private DataOptions output;
+
+  @Option(names = "--client", description = "Show the client's version only; ask no node.")
+  private boolean clientOnly;
 
   VersionCommand(CliSession session) {
     this.session = session;
@@ -29,19 +37,48 @@ public final class VersionCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClientVersion v = ClientVersion.current();
+    String server = clientOnly ? null : serverVersion();
     if (output.output() != null) {
-      Serializer.print(session.out(), new Versions(v), output.output(), output.pretty());
+      Serializer.print(session.out(), new Versions(v, server), output.output(), output.pretty());
       return ExitCode.OK;
     }
-    new Table(Column.of("Client"), Column.of("Java"), Column.of("OS"), Column.of("Arch"))
-        .row(v.gitVersion(), v.javaVersion(), v.os(), v.arch())
-        .print(session.out(), false, true, false);
+    if (server == null) {
+      new Table(Column.of("Client"), Column.of("Java"), Column.of("OS"), Column.of("Arch"))
+          .row(v.gitVersion(), v.javaVersion(), v.os(), v.arch())
+          .print(session.out(), false, true, false);
+    } else {
+      new Table(
+              Column.of("Client"),
+              Column.of("Server"),
+              Column.of("Java"),
+              Column.of("OS"),
+              Column.of("Arch"))
+          .row(v.gitVersion(), server, v.javaVersion(), v.os(), v.arch())
+          .print(session.out(), false, true, false);
+    }
     return ExitCode.OK;
   }
 
-  /** The JSON/YAML shape: the client's version under {@code ClientVersion}. */
+  /**
+   * The version of the named node, asked with a short timeout; null when no node is named or it
+   * does not answer (then only the client's is shown, as Bacalhau does).
+   */
+  private String serverVersion() {
+    if (!session.remoteNodeNamed() || !(session.node() instanceof HttpNodeClient remote)) {
+      return null;
+    }
+    return remote.serverVersion(SERVER_TIMEOUT).orElse(null);
+  }
+
+  /**
+   * The JSON/YAML shape: the client's version under {@code ClientVersion}, the node's under {@code
+   * ServerVersion} when one answered.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   record Versions(
-      @com.fasterxml.jackson.annotation.JsonProperty("ClientVersion") ClientVersion client) {}
+      @com.fasterxml.jackson.annotation.JsonProperty("ClientVersion") ClientVersion client,
+      @com.fasterxml.jackson.annotation.JsonProperty("ServerVersion") String server) {}
 
   /** Feeds {@code bacalhau --version}. */
   public static final class Provider implements CommandLine.IVersionProvider {
