@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.HelpOption;
 import io.bacalhau.cli.render.DataOptions;
 import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.core.client.JobDetails;
@@ -12,11 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bacalhau job describe ID|NAME}: everything about one job. */
-@Command(
-    name = "describe",
-    mixinStandardHelpOptions = true,
-    description = "Show a job, its history and executions.")
+@Command(name = "describe", description = "Show a job, its history and executions.")
 public final class JobDescribeCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+
   private final CliSession session;
 
   @Option(

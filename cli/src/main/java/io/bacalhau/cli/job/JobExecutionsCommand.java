@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.HelpOption;
 import io.bacalhau.cli.render.Column;
 import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
@@ -17,11 +18,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bacalhau job executions ID}: the attempts to run a job. */
-@Command(
-    name = "executions",
-    mixinStandardHelpOptions = true,
-    description = "List a job's executions.")
+@Command(name = "executions", description = "List a job's executions.")
 public final class JobExecutionsCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+
   private final CliSession session;
 
   @Option(

@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.HelpOption;
 import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.Column;
 import io.bacalhau.cli.render.EventText;
@@ -21,11 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bacalhau job history ID}: the job's event timeline. */
-@Command(
-    name = "history",
-    mixinStandardHelpOptions = true,
-    description = "List a job's events in order.")
+@Command(name = "history", description = "List a job's events in order.")
 public final class JobHistoryCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+
   private final CliSession session;
 
   @Option(

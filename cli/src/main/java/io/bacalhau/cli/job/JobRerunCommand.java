@@ -2,6 +2,7 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.HelpOption;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import java.util.concurrent.Callable;
@@ -10,11 +11,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bacalhau job rerun ID}: runs a job again as a new version. */
-@Command(
-    name = "rerun",
-    mixinStandardHelpOptions = true,
-    description = "Run a job again, as a new version.")
+@Command(name = "rerun", description = "Run a job again, as a new version.")
 public final class JobRerunCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+
   private final CliSession session;
 
   @Option(

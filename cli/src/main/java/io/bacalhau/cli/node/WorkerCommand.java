@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(
     name = "worker",
+    mixinStandardHelpOptions = true,
     hidden = true,
     description = "Run unowned jobs on this data dir until none is left.")
 public final class WorkerCommand implements Callable<Integer> {
