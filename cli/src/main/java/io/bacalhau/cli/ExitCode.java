@@ -20,5 +20,11 @@ public final class ExitCode {
   /** The job was rejected at submission: the spec is invalid or cannot run here. */
   public static final int JOB_REJECTED = 5;
 
+  /**
+   * `--wait`: the job completed, but a task exited non-zero. Bacalhau keeps such a job Completed;
+   * this code lets a CI pipeline tell a failing run from a passing one.
+   */
+  public static final int TASK_FAILED = 6;
+
   private ExitCode() {}
 }

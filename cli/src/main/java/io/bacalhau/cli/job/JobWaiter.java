@@ -8,11 +8,14 @@ import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Waits for a submitted job to end, printing its progress (or its output with --follow). */
 final class JobWaiter {
@@ -127,7 +130,20 @@ final class JobWaiter {
       }
     }
     return switch (job.stateType()) {
-      case COMPLETED -> ExitCode.OK;
+      case COMPLETED -> {
+        failedTask(job)
+            .ifPresent(
+                e -> {
+                  throw new CommandFailedException(
+                      ExitCode.TASK_FAILED,
+                      "the job completed, but the task of execution "
+                          + Ids.shortId(e.id())
+                          + " exited with code "
+                          + e.runOutput().exitCode(),
+                      "See what it printed with 'bacalhau job logs " + Ids.shortId(id) + "'.");
+                });
+        yield ExitCode.OK;
+      }
       case STOPPED ->
           throw new CommandFailedException(
               ExitCode.JOB_FAILED, "job stopped" + suffix(job.state().message()), null);
@@ -135,6 +151,14 @@ final class JobWaiter {
           throw new CommandFailedException(
               ExitCode.JOB_FAILED, "job failed" + suffix(job.state().message()), null);
     };
+  }
+
+  /** A completed execution of the job's version whose task exited non-zero, if any. */
+  private Optional<Execution> failedTask(Job job) {
+    return client.executions(job.id(), job.version()).stream()
+        .filter(e -> e.computeStateType() == ExecutionStateType.COMPLETED)
+        .filter(e -> e.runOutput() != null && e.runOutput().exitCode() != 0)
+        .findFirst();
   }
 
   private static String suffix(String message) {

@@ -71,8 +71,15 @@ final class ExecutionUpdates {
                 .withComputeState(State.of(ExecutionStateType.COMPLETED))
                 .withDesiredState(
                     State.of(ExecutionDesiredStateType.STOPPED, "execution completed")),
-        Event.of(HistoryTopics.EXECUTION, "Completed successfully", now),
+        Event.of(HistoryTopics.EXECUTION, completion(output), now),
         true);
+  }
+
+  /** "Completed successfully", or the exit code when the task exited non-zero. */
+  static String completion(RunCommandResult output) {
+    return output == null || output.exitCode() == 0
+        ? "Completed successfully"
+        : "Completed with exit code " + output.exitCode();
   }
 
   static Optional<Evaluation> failed(
