@@ -2,6 +2,8 @@ package io.bacalhau.cli;
 
 import io.bacalhau.cli.logging.LogLevels;
 import io.bacalhau.cli.node.BackgroundWorker;
+import io.bacalhau.cli.profile.ProfileEndpoint;
+import io.bacalhau.cli.profile.ProfileStore;
 import io.bacalhau.client.ApiEndpoint;
 import io.bacalhau.client.HttpNodeClient;
 import io.bacalhau.core.client.NodeClient;
@@ -16,6 +18,7 @@ import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.results.ResultDownloader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -173,16 +176,51 @@ public final class CliSession implements AutoCloseable {
     return node.get();
   }
 
-  /** Whether the configuration points at a node, as opposed to leaving the defaults. */
+  /**
+   * Whether a node is named, as opposed to left to the defaults: by {@code API.Host}/{@code
+   * API.Port} (flags, environment, config files), else by a profile ({@code --profile}, {@code
+   * BACALHAU_PROFILE}, else the selected one).
+   */
   public boolean remoteNodeNamed() {
+    return explicitNode() || profileName().isPresent();
+  }
+
+  private boolean explicitNode() {
     BacalhauConfig c = config();
     return c.isSet("API.Host") || c.isSet("API.Port");
+  }
+
+  /** The profile in use; one named by flag or environment must exist. */
+  private Optional<String> profileName() {
+    String named = globalOptions.profile();
+    if (named == null || named.isBlank()) {
+      named = context.env().getOrDefault("BACALHAU_PROFILE", "");
+    }
+    ProfileStore profiles = new ProfileStore(dataDir());
+    if (!named.isBlank()) {
+      profiles.require(named.strip());
+      return Optional.of(named.strip());
+    }
+    return profiles.current();
+  }
+
+  private ApiEndpoint endpoint() {
+    if (explicitNode()) {
+      return ApiEndpoint.from(config(), context.env());
+    }
+    String name = profileName().orElseThrow();
+    String ca = config().string("API.TLS.CAFile").strip();
+    return ProfileEndpoint.of(
+        name,
+        new ProfileStore(dataDir()).require(name),
+        context.env(),
+        ca.isEmpty() ? null : Path.of(ca));
   }
 
   private NodeClient remoteNode() {
     // Results are fetched here, with this machine's providers, where the node says they are.
     return new HttpNodeClient(
-        ApiEndpoint.from(config(), context.env()),
+        endpoint(),
         (results, out, raw, stall) ->
             ResultDownloader.forJobGet(providers(), dataDir(), stall).download(results, out, raw));
   }

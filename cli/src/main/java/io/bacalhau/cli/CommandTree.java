@@ -26,6 +26,12 @@ import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.plugin.PluginInfoCommand;
 import io.bacalhau.cli.plugin.PluginListCommand;
+import io.bacalhau.cli.profile.ProfileCommand;
+import io.bacalhau.cli.profile.ProfileDeleteCommand;
+import io.bacalhau.cli.profile.ProfileListCommand;
+import io.bacalhau.cli.profile.ProfileSaveCommand;
+import io.bacalhau.cli.profile.ProfileSelectCommand;
+import io.bacalhau.cli.profile.ProfileShowCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import io.bacalhau.cli.wasm.WasmCommand;
@@ -56,6 +62,7 @@ final class CommandTree {
               WasmCommand.class,
               ConfigCommand.class,
               PluginCommand.class,
+              ProfileCommand.class,
               AnalyticsCommand.class,
               VersionCommand.class,
               CompletionCommand.class,
@@ -86,6 +93,13 @@ final class CommandTree {
               ConfigDefaultCommand.class),
           PluginCommand.class,
           List.of(PluginListCommand.class, PluginInfoCommand.class),
+          ProfileCommand.class,
+          List.of(
+              ProfileListCommand.class,
+              ProfileSaveCommand.class,
+              ProfileShowCommand.class,
+              ProfileSelectCommand.class,
+              ProfileDeleteCommand.class),
           AnalyticsCommand.class,
           List.of(AnalyticsPreviewCommand.class));
 

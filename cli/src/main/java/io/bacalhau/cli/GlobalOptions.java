@@ -42,6 +42,13 @@ public final class GlobalOptions {
   private Integer apiPort;
 
   @Option(
+      names = "--profile",
+      scope = ScopeType.INHERIT,
+      paramLabel = "<name>",
+      description = "The profile naming the node to talk to (env BACALHAU_PROFILE).")
+  private String profile;
+
+  @Option(
       names = "--debug",
       scope = ScopeType.INHERIT,
       description = "Print error details and stack traces.")
@@ -61,6 +68,10 @@ public final class GlobalOptions {
 
   public Integer apiPort() {
     return apiPort;
+  }
+
+  public String profile() {
+    return profile;
   }
 
   public boolean debug() {

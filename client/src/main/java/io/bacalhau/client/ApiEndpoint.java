@@ -6,6 +6,7 @@ import io.bacalhau.core.errors.ErrorCode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 
@@ -17,8 +18,13 @@ import java.util.Map;
  * @param authorization the {@code Authorization} header value, or null to send none
  * @param caFile a PEM bundle to trust instead of the JDK's, or null
  * @param insecure trust any certificate (API.TLS.Insecure)
+ * @param timeout how long a request may take
  */
-public record ApiEndpoint(URI base, String authorization, Path caFile, boolean insecure) {
+public record ApiEndpoint(
+    URI base, String authorization, Path caFile, boolean insecure, Duration timeout) {
+
+  /** How long a request may take unless the endpoint says otherwise. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   /**
    * The node the configuration names: {@code API.Host} (which may carry {@code https://}) and
@@ -57,10 +63,15 @@ public record ApiEndpoint(URI base, String authorization, Path caFile, boolean i
         base,
         authorization(env),
         ca.isEmpty() ? null : Path.of(ca),
-        config.bool("API.TLS.Insecure"));
+        config.bool("API.TLS.Insecure"),
+        DEFAULT_TIMEOUT);
   }
 
-  private static String authorization(Map<String, String> env) {
+  /**
+   * The {@code Authorization} header the environment asks for: {@code BACALHAU_API_KEY} as a bearer
+   * token, else {@code BACALHAU_API_USERNAME}/{@code _PASSWORD} as basic auth; null for none.
+   */
+  public static String authorization(Map<String, String> env) {
     String key = env.getOrDefault("BACALHAU_API_KEY", "").strip();
     if (!key.isEmpty()) {
       return "Bearer " + key;

@@ -26,7 +26,6 @@ import java.util.concurrent.CompletableFuture;
 final class ApiTransport implements AutoCloseable {
   private static final String PREFIX = "/api/v1";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
   private final ApiEndpoint endpoint;
   private final HttpClient http;
@@ -49,7 +48,7 @@ final class ApiTransport implements AutoCloseable {
   }
 
   JsonNode get(String path, Map<String, String> query) {
-    return send("GET", path, query, null, REQUEST_TIMEOUT);
+    return send("GET", path, query, null, endpoint.timeout());
   }
 
   /** A GET that gives up after {@code timeout} (a question asked in passing, like the version). */
@@ -58,11 +57,11 @@ final class ApiTransport implements AutoCloseable {
   }
 
   JsonNode put(String path, Object body) {
-    return send("PUT", path, Map.of(), body, REQUEST_TIMEOUT);
+    return send("PUT", path, Map.of(), body, endpoint.timeout());
   }
 
   JsonNode delete(String path, Map<String, String> query) {
-    return send("DELETE", path, query, null, REQUEST_TIMEOUT);
+    return send("DELETE", path, query, null, endpoint.timeout());
   }
 
   /** Opens a WebSocket on the route; frames go to the listener. */
