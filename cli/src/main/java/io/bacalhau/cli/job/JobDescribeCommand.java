@@ -37,7 +37,7 @@ public final class JobDescribeCommand implements Callable<Integer> {
   public Integer call() {
     JobDetails details = session.node().describe(target.id, target.namespace, version);
     if (output.output() != null) {
-      Serializer.print(session.out(), details, output.output(), output.pretty());
+      Serializer.print(session.out(), DescribedJob.of(details), output.output(), output.pretty());
     } else {
       new DescribeRenderer(session.out(), Instant.now()).render(details);
     }

@@ -114,7 +114,11 @@ final class JobWaiter {
       NodeDetails.print(session.out(), client.executions(id, job.version()));
     }
     if (options.output != null) {
-      Serializer.print(session.out(), client.describe(id, "", job.version()), options.output, true);
+      Serializer.print(
+          session.out(),
+          DescribedJob.of(client.describe(id, "", job.version())),
+          options.output,
+          true);
     }
     if (!quiet) {
       err.println();

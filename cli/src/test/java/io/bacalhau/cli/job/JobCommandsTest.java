@@ -177,8 +177,29 @@ class JobCommandsTest {
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());
     JsonNode details = new ObjectMapper().readTree(run.out());
     assertEquals("Completed", details.at("/Job/State/StateType").asText(), run.out());
-    assertEquals("42\n", details.at("/Executions/0/RunOutput/Stdout").asText(), run.out());
-    assertTrue(details.at("/History").size() >= 3, run.out());
+    assertEquals("42\n", details.at("/Executions/Items/0/RunOutput/Stdout").asText(), run.out());
+    assertTrue(details.at("/History/Items").size() >= 3, run.out());
+  }
+
+  @Test
+  void machineOutputsPrintWhatBacalhausApiReturns() throws IOException {
+    cli.run("job", "run", spec("hello", "{Stdout: \"15\\n\"}").toString());
+    // GET /jobs/{id}?include=history,executions, indented as Go's encoder does.
+    Approvals.verify(
+        "job-describe-json",
+        Scrub.json(cli.run("job", "describe", "hello", "--output", "json", "--pretty").out()));
+    Approvals.verify(
+        "job-describe-yaml",
+        Scrub.json(cli.run("job", "describe", "hello", "--output", "yaml").out()));
+    // The list commands print the Items of their routes.
+    Approvals.verify(
+        "job-list-json", Scrub.json(cli.run("job", "list", "--output", "json", "--pretty").out()));
+    Approvals.verify(
+        "job-executions-json",
+        Scrub.json(cli.run("job", "executions", "hello", "--output", "json", "--pretty").out()));
+    Approvals.verify(
+        "job-history-json",
+        Scrub.json(cli.run("job", "history", "hello", "--output", "json", "--pretty").out()));
   }
 
   @Test

@@ -50,7 +50,7 @@ public final class ExecutionAnalyticsEvents {
     // Keyed by the hashed task name, as Bacalhau keys an execution's resources by task.
     p.put(
         "resources",
-        Map.of(Hashing.sha256(taskName), ResourceProperties.of(e.allocatedResources())));
+        Map.of(Hashing.sha256(taskName), ResourceProperties.of(e.allocatedResources().total())));
     p.put("desired_state", e.desiredStateType().label());
     p.put("desired_state_error_code", errorCode(e.desiredState()));
     p.put("compute_state", e.computeStateType().label());

@@ -36,7 +36,7 @@ final class Bidder {
         return "input source " + input.source().type() + " is not installed on this node";
       }
     }
-    Resources needed = execution.allocatedResources();
+    Resources needed = execution.allocatedResources().total();
     if (!needed.fitsIn(settings.capacity())) {
       return "job needs " + needed + " but this node has at most " + settings.capacity();
     }

@@ -77,7 +77,7 @@ final class ExecutionRunner {
               task.resultPaths(),
               results,
               Files.createDirectories(dir.resolve("work")),
-              execution.allocatedResources(),
+              execution.allocatedResources().total(),
               task.network(),
               stdout,
               stderr,

@@ -40,7 +40,7 @@ final class ExecutorBuffer {
   /** The next execution that fits now, with its resources counted as used. */
   synchronized Optional<Queued> next() {
     for (Queued q : waiting) {
-      Resources after = inUse.add(q.execution().allocatedResources());
+      Resources after = inUse.add(q.execution().allocatedResources().total());
       if (after.fitsIn(capacity) || inUse.isZero()) {
         waiting.remove(q);
         inUse = after;
@@ -51,7 +51,7 @@ final class ExecutorBuffer {
   }
 
   synchronized void release(Execution execution) {
-    inUse = inUse.subtract(execution.allocatedResources());
+    inUse = inUse.subtract(execution.allocatedResources().total());
   }
 
   synchronized int size() {

@@ -8,13 +8,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Something that happened to a job or execution, with structured details for errors. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/**
+ * Something that happened to a job or execution, with structured details for errors. Message and
+ * Topic are always written, Details only when there are some.
+ */
 public record Event(
     @JsonProperty("Message") String message,
     @JsonProperty("Topic") String topic,
     @JsonProperty("Timestamp") Instant timestamp,
-    @JsonProperty("Details") Map<String, String> details) {
+    @JsonProperty("Details") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> details) {
 
   public static final String DETAIL_IS_ERROR = "IsError";
   public static final String DETAIL_HINT = "Hint";

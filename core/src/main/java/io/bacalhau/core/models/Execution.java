@@ -3,8 +3,12 @@ package io.bacalhau.core.models;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** One attempt to run one partition of a job version on one node. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/**
+ * One attempt to run one partition of a job version on one node. Its JSON is Bacalhau's: every key
+ * written (RunOutput as null before the run reports), except Job when not loaded with it and
+ * PartitionIndex when 0.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Execution(
     @JsonProperty("ID") String id,
     @JsonProperty("Namespace") String namespace,
@@ -12,8 +16,9 @@ public record Execution(
     @JsonProperty("Name") String name,
     @JsonProperty("NodeID") String nodeId,
     @JsonProperty("JobID") String jobId,
+    @JsonProperty("Job") @JsonInclude(JsonInclude.Include.NON_NULL) Job job,
     @JsonProperty("JobVersion") long jobVersion,
-    @JsonProperty("AllocatedResources") Resources allocatedResources,
+    @JsonProperty("AllocatedResources") AllocatedResources allocatedResources,
     @JsonProperty("DesiredState") State<ExecutionDesiredStateType> desiredState,
     @JsonProperty("ComputeState") State<ExecutionStateType> computeState,
     @JsonProperty("PublishedResult") SpecConfig publishedResult,
@@ -21,7 +26,8 @@ public record Execution(
     @JsonProperty("PreviousExecution") String previousExecution,
     @JsonProperty("NextExecution") String nextExecution,
     @JsonProperty("FollowupEvalID") String followupEvalId,
-    @JsonProperty("PartitionIndex") int partitionIndex,
+    @JsonProperty("PartitionIndex") @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        int partitionIndex,
     @JsonProperty("Revision") long revision,
     @JsonProperty("CreateTime") long createTime,
     @JsonProperty("ModifyTime") long modifyTime) {
@@ -33,7 +39,7 @@ public record Execution(
     name = Immutables.string(name);
     nodeId = Immutables.string(nodeId);
     jobId = Immutables.string(jobId);
-    allocatedResources = allocatedResources == null ? Resources.ZERO : allocatedResources;
+    allocatedResources = allocatedResources == null ? AllocatedResources.NONE : allocatedResources;
     desiredState =
         desiredState == null ? State.of(ExecutionDesiredStateType.PENDING) : desiredState;
     computeState = computeState == null ? State.of(ExecutionStateType.NEW) : computeState;
@@ -63,6 +69,7 @@ public record Execution(
         .name(name)
         .nodeId(nodeId)
         .jobId(jobId)
+        .job(job)
         .jobVersion(jobVersion)
         .allocatedResources(allocatedResources)
         .desiredState(desiredState)
@@ -103,8 +110,9 @@ public record Execution(
     private String name;
     private String nodeId;
     private String jobId;
+    private Job job;
     private long jobVersion;
-    private Resources allocatedResources;
+    private AllocatedResources allocatedResources;
     private State<ExecutionDesiredStateType> desiredState;
     private State<ExecutionStateType> computeState;
     private SpecConfig publishedResult;
@@ -147,12 +155,17 @@ public record Execution(
       return this;
     }
 
+    public Builder job(Job v) {
+      job = v;
+      return this;
+    }
+
     public Builder jobVersion(long v) {
       jobVersion = v;
       return this;
     }
 
-    public Builder allocatedResources(Resources v) {
+    public Builder allocatedResources(AllocatedResources v) {
       allocatedResources = v;
       return this;
     }
@@ -220,6 +233,7 @@ public record Execution(
           name,
           nodeId,
           jobId,
+          job,
           jobVersion,
           allocatedResources,
           desiredState,

@@ -1,10 +1,8 @@
 package io.bacalhau.core.models;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Data a task reads, mounted at Target. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/** Data a task reads, mounted at Target. All three keys are written, Alias even when empty. */
 public record InputSource(
     @JsonProperty("Source") SpecConfig source,
     @JsonProperty("Alias") String alias,

@@ -11,8 +11,9 @@ import java.util.Optional;
 /**
  * A job as users write it and the orchestrator stores it. Times are Unix nanoseconds. Name is the
  * update key within a namespace; Version counts spec updates and Revision counts state changes.
+ * Every key is written, empty or not, as Bacalhau's API does: its clients read them unguarded.
  */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+@JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({
   "ID",
   "Name",
@@ -35,8 +36,8 @@ public record Job(
     @JsonProperty("Name") String name,
     @JsonProperty("Namespace") String namespace,
     @JsonProperty("Type") String type,
-    @JsonProperty("Priority") @JsonInclude(JsonInclude.Include.ALWAYS) int priority,
-    @JsonProperty("Count") @JsonInclude(JsonInclude.Include.ALWAYS) int count,
+    @JsonProperty("Priority") int priority,
+    @JsonProperty("Count") int count,
     @JsonProperty("Constraints") List<LabelSelectorRequirement> constraints,
     @JsonProperty("Meta") Map<String, String> meta,
     @JsonProperty("Labels") Map<String, String> labels,

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /** One node constraint in Kubernetes label-selector terms; {@code favour_} keys only prefer. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record LabelSelectorRequirement(
     @JsonProperty("Key") String key,
     @JsonProperty("Operator") String operator,
-    @JsonProperty("Values") List<String> values) {
+    @JsonProperty("Values") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> values) {
 
   public static final String FAVOUR_PREFIX = "favour_";
 

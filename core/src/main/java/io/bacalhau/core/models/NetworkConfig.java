@@ -5,17 +5,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The network a task asks for: a type, the domains HTTP mode may reach, and ports. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/**
+ * The network a task asks for: a type, the domains HTTP mode may reach, and ports. A known type is
+ * held by its canonical name ({@code Default} when unset), which is what Bacalhau's JSON carries
+ * and what keeps a stored spec equal to the one submitted; unknown text is kept for validation to
+ * name.
+ */
 public record NetworkConfig(
     @JsonProperty("Type") String type,
-    @JsonProperty("Domains") List<String> domains,
-    @JsonProperty("Ports") List<PortMapping> ports) {
+    @JsonProperty("Domains") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> domains,
+    @JsonProperty("Ports") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<PortMapping> ports) {
 
   public static final NetworkConfig DEFAULT = new NetworkConfig("", List.of(), List.of());
 
   public NetworkConfig {
-    type = Immutables.string(type);
+    String written = Immutables.string(type);
+    type = NetworkType.parse(written).map(NetworkType::label).orElse(written);
     domains = Immutables.list(domains);
     ports = Immutables.list(ports);
   }
@@ -28,6 +33,6 @@ public record NetworkConfig(
 
   @JsonIgnore
   public boolean isEmpty() {
-    return type.isBlank() && domains.isEmpty() && ports.isEmpty();
+    return type.equals(NetworkType.DEFAULT.label()) && domains.isEmpty() && ports.isEmpty();
   }
 }

@@ -1,10 +1,16 @@
 package io.bacalhau.core.models;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.util.StdConverter;
 
-/** Resources in numbers: cores, bytes, bytes, GPUs. */
+/**
+ * Resources in numbers: cores, bytes, bytes, GPUs. A zero is left out of JSON, as Bacalhau does.
+ */
+@JsonInclude(JsonInclude.Include.NON_DEFAULT)
 public record Resources(
-    @JsonProperty("CPU") double cpu,
+    @JsonProperty("CPU") @JsonSerialize(converter = Resources.GoFloat.class) double cpu,
     @JsonProperty("Memory") long memory,
     @JsonProperty("Disk") long disk,
     @JsonProperty("GPU") long gpu) {
@@ -26,5 +32,14 @@ public record Resources(
 
   public boolean isZero() {
     return cpu == 0 && memory == 0 && disk == 0 && gpu == 0;
+  }
+
+  /** Whole cores as Go writes a float64 that has no fraction: {@code 4}, not {@code 4.0}. */
+  static final class GoFloat extends StdConverter<Double, Number> {
+    @Override
+    public Number convert(Double value) {
+      double v = value;
+      return v == Math.rint(v) && Math.abs(v) < 1e15 ? (Number) (long) v : (Number) v;
+    }
   }
 }

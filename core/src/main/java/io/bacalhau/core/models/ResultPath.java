@@ -1,10 +1,8 @@
 package io.bacalhau.core.models;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** A folder the task writes that becomes part of its published results under Name. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ResultPath(@JsonProperty("Name") String name, @JsonProperty("Path") String path) {
   public ResultPath {
     name = Immutables.string(name);

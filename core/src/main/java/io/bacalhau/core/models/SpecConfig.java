@@ -5,10 +5,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A typed plugin configuration: engine, publisher or input source. Types compare case-blind. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/**
+ * A typed plugin configuration: engine, publisher or input source. Types compare case-blind. Type
+ * is always written (an unset publisher is {@code {"Type": ""}}), Params only when there are some.
+ */
 public record SpecConfig(
-    @JsonProperty("Type") String type, @JsonProperty("Params") Map<String, Object> params) {
+    @JsonProperty("Type") String type,
+    @JsonProperty("Params") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, Object> params) {
 
   public static final SpecConfig EMPTY = new SpecConfig("", Map.of());
 

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
-/** A state value with the message and details that explain it. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/** A state value with the message and details that explain it; those two only when present. */
 public record State<T>(
     @JsonProperty("StateType") T stateType,
-    @JsonProperty("Message") String message,
-    @JsonProperty("Details") Map<String, String> details) {
+    @JsonProperty("Message") @JsonInclude(JsonInclude.Include.NON_EMPTY) String message,
+    @JsonProperty("Details") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> details) {
 
   public State {
     message = Immutables.string(message);

@@ -5,16 +5,23 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The one unit of work of a job: an engine run with inputs, results, resources and limits. */
-@JsonInclude(JsonInclude.Include.NON_EMPTY)
+/**
+ * The one unit of work of a job: an engine run with inputs, results, resources and limits. As in
+ * Bacalhau's JSON, the empty maps and lists are left out, while Publisher, Resources, Network and
+ * Timeouts are always written (as {@code {"Type": ""}}, {@code {}}, {@code {"Type": "Default"}} and
+ * {@code {}} when unset).
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record Task(
     @JsonProperty("Name") String name,
     @JsonProperty("Engine") SpecConfig engine,
     @JsonProperty("Publisher") SpecConfig publisher,
-    @JsonProperty("Env") Map<String, String> env,
-    @JsonProperty("Meta") Map<String, String> meta,
-    @JsonProperty("InputSources") List<InputSource> inputSources,
-    @JsonProperty("ResultPaths") List<ResultPath> resultPaths,
+    @JsonProperty("Env") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> env,
+    @JsonProperty("Meta") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> meta,
+    @JsonProperty("InputSources") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<InputSource> inputSources,
+    @JsonProperty("ResultPaths") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<ResultPath> resultPaths,
     @JsonProperty("Resources") ResourcesConfig resources,
     @JsonProperty("Network") NetworkConfig network,
     @JsonProperty("Timeouts") TimeoutConfig timeouts) {

@@ -3,6 +3,7 @@ package io.bacalhau.core.orchestrator;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.jobspec.ResourceParser;
+import io.bacalhau.core.models.AllocatedResources;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
@@ -151,7 +152,8 @@ final class Scheduler {
         .nodeId(node.nodeId())
         .jobId(job.id())
         .jobVersion(job.version())
-        .allocatedResources(ResourceParser.parse(job.task().resources()))
+        .allocatedResources(
+            AllocatedResources.of(job.task().name(), ResourceParser.parse(job.task().resources())))
         .desiredState(State.of(desired))
         .computeState(State.of(ExecutionStateType.NEW))
         .partitionIndex(partition)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.identity.Hashing;
+import io.bacalhau.core.models.AllocatedResources;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
@@ -143,7 +144,7 @@ class AnalyticsTest {
         .nodeId("n-1")
         .jobId("j-1")
         .jobVersion(1)
-        .allocatedResources(new Resources(1, 2, 3, 0))
+        .allocatedResources(AllocatedResources.of("main", new Resources(1, 2, 3, 0)))
         .computeState(state)
         .revision(1)
         .createTime(1)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.AllocatedResources;
 import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
@@ -145,8 +146,9 @@ class UnvalidatedResultNamesTest {
         "",
         "n-test",
         job.id(),
+        null,
         1,
-        Resources.ZERO,
+        AllocatedResources.NONE,
         State.of(ExecutionDesiredStateType.RUNNING),
         State.of(ExecutionStateType.BID_ACCEPTED),
         SpecConfig.EMPTY,
