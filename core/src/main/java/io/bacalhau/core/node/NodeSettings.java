@@ -1,5 +1,6 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.compute.AdmissionControl;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
@@ -10,6 +11,8 @@ import io.bacalhau.core.models.ResourcesConfig;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -32,7 +35,42 @@ public final class NodeSettings {
         jobDefaults(config),
         new SchedulerSettings(
             config.integer("Orchestrator.Scheduler.MaxRetries", 2),
-            config.duration("Orchestrator.Scheduler.QueueBackoff", Duration.ofMinutes(1))));
+            config.duration("Orchestrator.Scheduler.QueueBackoff", Duration.ofMinutes(1))),
+        admission(config));
+  }
+
+  /**
+   * {@code JobAdmissionControl.*}; a probe URL that is not http(s) is refused here, not per bid.
+   */
+  static AdmissionControl admission(BacalhauConfig config) {
+    String p = "JobAdmissionControl.";
+    String url = config.string(p + "ProbeHTTP").strip();
+    if (!url.isEmpty()) {
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null
+          || uri.getHost() == null
+          || !("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()))) {
+        throw BacalhauException.builder(
+                ErrorCode.CONFIGURATION_ERROR,
+                "config key " + p + "ProbeHTTP: '" + url + "' is not an http(s) URL")
+            .component("Config")
+            .hint(
+                "Give the URL the node POSTs each bid request to, e.g. http://127.0.0.1:8080/bid.")
+            .build();
+      }
+    }
+    return new AdmissionControl(
+        AdmissionControl.Locality.parse(config.string(p + "Locality")),
+        config.bool(p + "RejectStatelessJobs"),
+        config.bool(p + "RejectNetworkedJobs"),
+        url,
+        config.string(p + "ProbeExec"));
   }
 
   /** {@code Compute.AllocatedCapacity.*}: a share of this machine ({@code 80%}) or an amount. */
