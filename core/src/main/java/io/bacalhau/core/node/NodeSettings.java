@@ -17,19 +17,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a local node's options from configuration. */
 public final class NodeSettings {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeSettings.class);
+
   private NodeSettings() {}
 
   public static NodeOptions from(BacalhauConfig config, Map<String, String> hostEnv) {
     Path dataDir = config.dataDir();
+    GpuInventory gpus = GpuDiscovery.discover(hostEnv.get("PATH"));
+    LOG.debug("GPUs on this node: {}", gpus.summary());
+    // Bacalhau's GPU labels first; a label the user configured wins.
+    Map<String, String> labels = new LinkedHashMap<>(gpus.labels());
+    labels.putAll(config.map("Labels"));
     return new NodeOptions(
         dataDir,
-        config.map("Labels"),
-        capacity(config, MachineCapacity.total(dataDir)),
+        labels,
+        capacity(config, MachineCapacity.total(dataDir, gpus.count())),
         config.list("Compute.Env.AllowList"),
         hostEnv,
         jobDefaults(config),
