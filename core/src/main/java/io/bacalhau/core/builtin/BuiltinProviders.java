@@ -20,6 +20,8 @@ public final class BuiltinProviders {
         new LocalPublisherFactory(),
         new InlineSourceFactory(),
         new UrlDownloadFactory(),
+        UrlDownloadFactory.s3PreSigned(),
+        new NoopSourceFactory(),
         LocalDirectoryFactory.local(),
         LocalDirectoryFactory.localDirectory());
   }

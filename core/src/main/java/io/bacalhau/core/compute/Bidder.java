@@ -7,21 +7,35 @@ import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.providers.ProviderKind;
 import io.bacalhau.core.providers.ProviderRegistry;
+import java.time.Duration;
 
 /**
  * Decides whether this node takes an execution: its engine, publisher and inputs are installed
- * here, it fits in the node's capacity, and its {@code env:} references are allowed.
+ * here, the node's {@code JobAdmissionControl} admits it, it fits in the node's capacity, its
+ * {@code env:} references are allowed, and, last, the configured probes say yes.
  */
 final class Bidder {
+  /** How long a probe may think; a bid must not hold a job for long. */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+
   private final ProviderRegistry registry;
   private final ComputeSettings settings;
+  private final ProbeExec probeExec;
+  private final ProbeHttp probeHttp;
 
   Bidder(ProviderRegistry registry, ComputeSettings settings) {
     this.registry = registry;
     this.settings = settings;
+    AdmissionControl control = settings.admission();
+    this.probeExec =
+        control.probeExec().isEmpty()
+            ? null
+            : new ProbeExec(control.probeExec(), settings.hostEnv().get("PATH"), PROBE_TIMEOUT);
+    this.probeHttp =
+        control.probeHttp().isEmpty() ? null : new ProbeHttp(control.probeHttp(), PROBE_TIMEOUT);
   }
 
-  /** Null when the node bids, else the reason it does not. */
+  /** Null when the node bids as far as it can tell without asking a probe, else the reason. */
   String rejection(Job job, Execution execution) {
     Task task = job.task();
     if (!installed(ProviderKind.ENGINE, task.engine().type())) {
@@ -36,11 +50,37 @@ final class Bidder {
         return "input source " + input.source().type() + " is not installed on this node";
       }
     }
+    String admission = AdmissionRules.rejection(settings.admission(), job, this::isLocal);
+    if (admission != null) {
+      return admission;
+    }
     Resources needed = execution.allocatedResources().total();
     if (!needed.fitsIn(settings.capacity())) {
       return "job needs " + needed + " but this node has at most " + settings.capacity();
     }
     return EnvironmentBuilder.unresolvable(job, settings.envAllowList(), settings.hostEnv());
+  }
+
+  /** Whether {@link #probeRejection} has anything to ask (and may take a while). */
+  boolean hasProbes() {
+    return probeExec != null || probeHttp != null;
+  }
+
+  /** Null when the configured probes say bid (or none is configured), else the first refusal. */
+  String probeRejection(Job job) throws InterruptedException {
+    if (!hasProbes()) {
+      return null;
+    }
+    String json = ProbeData.json(settings.nodeId(), job);
+    String refused = probeExec == null ? null : probeExec.rejection(json);
+    if (refused == null && probeHttp != null) {
+      refused = probeHttp.rejection(json);
+    }
+    return refused;
+  }
+
+  private boolean isLocal(InputSource input) {
+    return registry.inputSource(input.source().type()).isLocal(input.source());
   }
 
   private boolean installed(ProviderKind kind, String type) {

@@ -54,6 +54,26 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   @Override
   public void askForBid(Job job, Execution execution) {
     String rejection = bidder.rejection(job, execution);
+    if (rejection != null || !bidder.hasProbes()) {
+      answer(job, execution, rejection);
+      return;
+    }
+    // A probe is a process or an HTTP call: it must not hold the orchestrator that asked.
+    Thread.ofVirtual()
+        .name("bid-" + execution.id())
+        .start(
+            () -> {
+              String refused;
+              try {
+                refused = bidder.probeRejection(job);
+              } catch (InterruptedException e) {
+                refused = "this node stopped before its probes answered";
+              }
+              answer(job, execution, refused);
+            });
+  }
+
+  private void answer(Job job, Execution execution, String rejection) {
     callback.bidResult(execution.id(), rejection == null, rejection == null ? "" : rejection);
     if (rejection == null && execution.desiredStateType() == ExecutionDesiredStateType.RUNNING) {
       bidAccepted(job, execution);

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param envAllowList patterns of host variables a job may read with {@code env:NAME}
  * @param hostEnv the node process's environment
  * @param executionsDir where each execution gets its folder
+ * @param admission which jobs it bids on ({@code JobAdmissionControl})
  */
 public record ComputeSettings(
     String nodeId,
@@ -19,11 +20,24 @@ public record ComputeSettings(
     Resources capacity,
     List<String> envAllowList,
     Map<String, String> hostEnv,
-    Path executionsDir) {
+    Path executionsDir,
+    AdmissionControl admission) {
 
   public ComputeSettings {
     labels = Map.copyOf(labels);
     envAllowList = List.copyOf(envAllowList);
     hostEnv = Map.copyOf(hostEnv);
+    admission = admission == null ? AdmissionControl.DEFAULTS : admission;
+  }
+
+  /** A node that bids on every job it can run. */
+  public ComputeSettings(
+      String nodeId,
+      Map<String, String> labels,
+      Resources capacity,
+      List<String> envAllowList,
+      Map<String, String> hostEnv,
+      Path executionsDir) {
+    this(nodeId, labels, capacity, envAllowList, hostEnv, executionsDir, AdmissionControl.DEFAULTS);
   }
 }

@@ -57,7 +57,8 @@ public final class LocalNode implements AutoCloseable {
             options.capacity(),
             options.envAllowList(),
             options.hostEnv(),
-            options.executionsDir());
+            options.executionsDir(),
+            options.admission());
     this.compute = new ComputeNode(registry, orchestrator, settings, clock);
     orchestrator.connect(compute);
     orchestrator.watchLocalExecutions(compute::activeExecutionIds);

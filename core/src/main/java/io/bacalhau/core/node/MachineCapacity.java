@@ -6,11 +6,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This machine's CPUs, memory and disk, scaled by the allocated fractions. */
+/** This machine's CPUs, memory, disk and GPUs, scaled by the allocated fractions. */
 public final class MachineCapacity {
   private MachineCapacity() {}
 
+  /** Without GPUs: what a node has when nothing looked for them (tests, benchmarks). */
   public static Resources total(Path dataDir) {
+    return total(dataDir, 0);
+  }
+
+  /** With the GPUs {@link GpuDiscovery} found. */
+  public static Resources total(Path dataDir, int gpus) {
     double cpus = Runtime.getRuntime().availableProcessors();
     long memory =
         ManagementFactory.getOperatingSystemMXBean()
@@ -27,7 +33,7 @@ public final class MachineCapacity {
     } catch (IOException e) {
       disk = 0;
     }
-    return new Resources(cpus, memory, disk, 0);
+    return new Resources(cpus, memory, disk, gpus);
   }
 
   public static Resources allocated(

@@ -1,5 +1,6 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.compute.AdmissionControl;
 import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
@@ -11,6 +12,7 @@ import java.util.Map;
  * Everything a local node needs, read from configuration by the caller.
  *
  * @param capacity what compute may use ({@code Compute.AllocatedCapacity} applied to this machine)
+ * @param admission which jobs compute bids on ({@code JobAdmissionControl})
  */
 public record NodeOptions(
     Path dataDir,
@@ -19,12 +21,39 @@ public record NodeOptions(
     List<String> envAllowList,
     Map<String, String> hostEnv,
     JobDefaults jobDefaults,
-    SchedulerSettings scheduler) {
+    SchedulerSettings scheduler,
+    AdmissionControl admission) {
 
   public NodeOptions {
     labels = Map.copyOf(labels);
     envAllowList = List.copyOf(envAllowList);
     hostEnv = Map.copyOf(hostEnv);
+    admission = admission == null ? AdmissionControl.DEFAULTS : admission;
+  }
+
+  /** Options of a node that bids on every job it can run. */
+  public NodeOptions(
+      Path dataDir,
+      Map<String, String> labels,
+      Resources capacity,
+      List<String> envAllowList,
+      Map<String, String> hostEnv,
+      JobDefaults jobDefaults,
+      SchedulerSettings scheduler) {
+    this(
+        dataDir,
+        labels,
+        capacity,
+        envAllowList,
+        hostEnv,
+        jobDefaults,
+        scheduler,
+        AdmissionControl.DEFAULTS);
+  }
+
+  public NodeOptions withAdmission(AdmissionControl other) {
+    return new NodeOptions(
+        dataDir, labels, capacity, envAllowList, hostEnv, jobDefaults, scheduler, other);
   }
 
   /** Defaults for a data dir: 80% of this machine, Bacalhau's job defaults. */

@@ -1,5 +1,6 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.compute.AdmissionControl;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
@@ -10,29 +11,76 @@ import io.bacalhau.core.models.ResourcesConfig;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Reads a local node's options from configuration. */
 public final class NodeSettings {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeSettings.class);
+
   private NodeSettings() {}
 
   public static NodeOptions from(BacalhauConfig config, Map<String, String> hostEnv) {
     Path dataDir = config.dataDir();
+    GpuInventory gpus = GpuDiscovery.discover(hostEnv.get("PATH"));
+    LOG.debug("GPUs on this node: {}", gpus.summary());
+    // Bacalhau's GPU labels first; a label the user configured wins.
+    Map<String, String> labels = new LinkedHashMap<>(gpus.labels());
+    labels.putAll(config.map("Labels"));
     return new NodeOptions(
         dataDir,
-        config.map("Labels"),
-        capacity(config, MachineCapacity.total(dataDir)),
+        labels,
+        capacity(config, MachineCapacity.total(dataDir, gpus.count())),
         config.list("Compute.Env.AllowList"),
         hostEnv,
         jobDefaults(config),
         new SchedulerSettings(
             config.integer("Orchestrator.Scheduler.MaxRetries", 2),
-            config.duration("Orchestrator.Scheduler.QueueBackoff", Duration.ofMinutes(1))));
+            config.duration("Orchestrator.Scheduler.QueueBackoff", Duration.ofMinutes(1))),
+        admission(config));
+  }
+
+  /**
+   * {@code JobAdmissionControl.*}; a probe URL that is not http(s) is refused here, not per bid.
+   */
+  static AdmissionControl admission(BacalhauConfig config) {
+    String p = "JobAdmissionControl.";
+    String url = config.string(p + "ProbeHTTP").strip();
+    if (!url.isEmpty()) {
+      URI uri;
+      try {
+        uri = new URI(url);
+      } catch (URISyntaxException e) {
+        uri = null;
+      }
+      if (uri == null
+          || uri.getHost() == null
+          || !("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()))) {
+        throw BacalhauException.builder(
+                ErrorCode.CONFIGURATION_ERROR,
+                "config key " + p + "ProbeHTTP: '" + url + "' is not an http(s) URL")
+            .component("Config")
+            .hint(
+                "Give the URL the node POSTs each bid request to, e.g. http://127.0.0.1:8080/bid.")
+            .build();
+      }
+    }
+    return new AdmissionControl(
+        AdmissionControl.Locality.parse(config.string(p + "Locality")),
+        config.bool(p + "RejectStatelessJobs"),
+        config.bool(p + "RejectNetworkedJobs"),
+        url,
+        config.string(p + "ProbeExec"));
   }
 
   /** {@code Compute.AllocatedCapacity.*}: a share of this machine ({@code 80%}) or an amount. */

@@ -88,10 +88,17 @@ final class NodeSelector {
         executions.stream()
             .filter(e -> e.nodeId().equals(node.nodeId()) && e.jobVersion() == job.version())
             .toList();
-    if (here.stream()
-        .anyMatch(e -> e.computeStateType() == ExecutionStateType.ASK_FOR_BID_REJECTED)) {
+    var rejected =
+        here.stream()
+            .filter(e -> e.computeStateType() == ExecutionStateType.ASK_FOR_BID_REJECTED)
+            .findFirst();
+    if (rejected.isPresent()) {
       // Asking again would get the same answer: a node only declines for lasting reasons.
-      return unsuitable(node, "node rejected the bid for this job");
+      // Its reason goes with it, so that the job's failure says why (JobAdmissionControl, ...).
+      String why = rejected.get().computeState().message();
+      return unsuitable(
+          node,
+          "node rejected the bid for this job" + (why == null || why.isBlank() ? "" : ": " + why));
     }
     long failures =
         here.stream().filter(e -> e.computeStateType() == ExecutionStateType.FAILED).count();

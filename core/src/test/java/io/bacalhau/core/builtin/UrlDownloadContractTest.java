@@ -17,7 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** Files served by a real HTTP server on loopback; anything else is a 404. */
-class UrlDownloadContractTest extends InputSourceContractTest {
+public class UrlDownloadContractTest extends InputSourceContractTest {
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private HttpServer server;
   private InputSourceProvider source;
@@ -39,9 +39,16 @@ class UrlDownloadContractTest extends InputSourceContractTest {
           }
         });
     server.start();
-    source =
-        new UrlDownloadFactory()
-            .create(DownloadSettings.defaults(), new ProviderContext(dir, "n", Map.of()));
+    source = factory().create(DownloadSettings.defaults(), new ProviderContext(dir, "n", Map.of()));
+  }
+
+  /** The factory under test; {@code s3PreSigned} is the same download with another param. */
+  protected UrlDownloadFactory factory() {
+    return new UrlDownloadFactory();
+  }
+
+  protected String param() {
+    return "URL";
   }
 
   @AfterEach
@@ -66,19 +73,20 @@ class UrlDownloadContractTest extends InputSourceContractTest {
         java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)
             .replace("+", "%20");
     return SpecConfig.of(
-        "urlDownload",
-        Map.of("URL", url(path.substring(0, path.length() - name.length()) + encoded)));
+        factory().type(),
+        Map.of(param(), url(path.substring(0, path.length() - name.length()) + encoded)));
   }
 
   @Override
   protected Optional<Missing> missing() {
     String url = url("/files/not-there.bin");
-    return Optional.of(new Missing(SpecConfig.of("urlDownload", Map.of("URL", url)), url));
+    return Optional.of(new Missing(SpecConfig.of(factory().type(), Map.of(param(), url)), url));
   }
 
   @Override
   protected InvalidParams invalidParams() {
     return new InvalidParams(
-        SpecConfig.of("urlDownload", Map.of("URL", "ftp://example.invalid/data")), "Params.URL");
+        SpecConfig.of(factory().type(), Map.of(param(), "ftp://example.invalid/data")),
+        "Params." + param());
   }
 }

@@ -84,4 +84,35 @@ class NodeSettingsTest {
     assertEquals(7, options.jobDefaults().forType(JobType.SERVICE).priority());
     assertEquals(home.resolve(".bacalhau"), options.dataDir());
   }
+
+  @Test
+  void jobAdmissionControlIsReadFromConfig() {
+    assertEquals(
+        io.bacalhau.core.compute.AdmissionControl.DEFAULTS, NodeSettings.admission(config()));
+    assertEquals(
+        new io.bacalhau.core.compute.AdmissionControl(
+            io.bacalhau.core.compute.AdmissionControl.Locality.LOCAL,
+            true,
+            true,
+            "http://127.0.0.1:8080/bid",
+            "exit 0"),
+        NodeSettings.admission(
+            config(
+                "JobAdmissionControl.Locality=local",
+                "JobAdmissionControl.RejectStatelessJobs=true",
+                "JobAdmissionControl.RejectNetworkedJobs=true",
+                "JobAdmissionControl.ProbeHTTP=http://127.0.0.1:8080/bid",
+                "JobAdmissionControl.ProbeExec=exit 0")));
+  }
+
+  @Test
+  void aProbeUrlThatIsNotHttpNamesTheConfigKey() {
+    BacalhauException e =
+        assertThrows(
+            BacalhauException.class,
+            () -> NodeSettings.admission(config("JobAdmissionControl.ProbeHTTP=localhost:8080")));
+    assertEquals(
+        "config key JobAdmissionControl.ProbeHTTP: 'localhost:8080' is not an http(s) URL",
+        e.getMessage());
+  }
 }

@@ -18,6 +18,12 @@ final class InlineSource implements InputSourceProvider {
     DataUrl.decode(String.valueOf(source.param("URL")), MAX_BYTES);
   }
 
+  /** The content travels in the spec: nothing is downloaded. */
+  @Override
+  public boolean isLocal(SpecConfig source) {
+    return true;
+  }
+
   @Override
   public PreparedInput prepare(PrepareRequest request, ExecutionEvents events) throws Exception {
     byte[] content =

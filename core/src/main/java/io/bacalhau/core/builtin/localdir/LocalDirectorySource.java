@@ -28,6 +28,17 @@ final class LocalDirectorySource implements InputSourceProvider {
     check(source);
   }
 
+  /** An allow-listed path is on this node by definition; one that is not cannot be used. */
+  @Override
+  public boolean isLocal(SpecConfig source) {
+    try {
+      check(source);
+      return true;
+    } catch (BacalhauException e) {
+      return false;
+    }
+  }
+
   @Override
   public PreparedInput prepare(PrepareRequest request, ExecutionEvents events) throws Exception {
     SpecConfig source = request.input().source();

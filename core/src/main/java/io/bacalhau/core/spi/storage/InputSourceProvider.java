@@ -10,6 +10,15 @@ public interface InputSourceProvider extends AutoCloseable {
   default void validate(SpecConfig source) {}
 
   /**
+   * Whether the source is already on this node, so that preparing it fetches nothing: what {@code
+   * JobAdmissionControl.Locality: local} asks of each input before bidding. Sources fetched from
+   * elsewhere (URLs, S3, IPFS) say no.
+   */
+  default boolean isLocal(SpecConfig source) {
+    return false;
+  }
+
+  /**
    * Makes the input available under {@code request.stagingDir()} (or points at it where it already
    * is). Paths from the spec or an archive must never escape the staging dir.
    */

@@ -84,10 +84,29 @@ public final class DockerApi implements AutoCloseable {
     }
   }
 
-  /** Pulls an image, reporting each distinct status line ("Pulling fs layer", ...). */
-  public void pull(String image, DockerConfig.RegistryAuth auth, Consumer<String> progress)
+  /** A local image's {@code os/architecture}, as its config records them. */
+  public Platform imagePlatform(String image) {
+    var inspected = client.inspectImageCmd(image).exec();
+    return new Platform(inspected.getOs(), inspected.getArch());
+  }
+
+  /** The daemon's {@code os/architecture}: what its containers run on, wherever it is. */
+  public Platform daemonPlatform() {
+    var version = client.versionCmd().exec();
+    return new Platform(version.getOperatingSystem(), version.getArch());
+  }
+
+  /**
+   * Pulls an image for the given platform (null: the daemon's), reporting each distinct status line
+   * ("Pulling fs layer", ...).
+   */
+  public void pull(
+      String image, DockerConfig.RegistryAuth auth, Platform platform, Consumer<String> progress)
       throws InterruptedException {
     var cmd = client.pullImageCmd(image);
+    if (platform != null) {
+      cmd.withPlatform(platform.toString());
+    }
     if (auth != null) {
       cmd.withAuthConfig(
           new AuthConfig().withUsername(auth.username()).withPassword(auth.password()));
@@ -105,6 +124,31 @@ public final class DockerApi implements AutoCloseable {
   }
 
   public String create(ContainerPlan plan) {
+    HostConfig hostConfig = hostConfig(plan);
+    CreateContainerCmd cmd =
+        client
+            .createContainerCmd(plan.image())
+            .withName(plan.name())
+            .withEnv(plan.env())
+            .withLabels(plan.labels())
+            .withNetworkDisabled("none".equals(plan.networkMode()))
+            .withExposedPorts(
+                plan.ports().stream().map(p -> ExposedPort.tcp(p.containerPort())).toList())
+            .withHostConfig(hostConfig);
+    if (!plan.entrypoint().isEmpty()) {
+      cmd.withEntrypoint(plan.entrypoint());
+    }
+    if (!plan.cmd().isEmpty()) {
+      cmd.withCmd(plan.cmd());
+    }
+    if (!plan.workingDir().isBlank()) {
+      cmd.withWorkingDir(plan.workingDir());
+    }
+    return cmd.exec().getId();
+  }
+
+  /** The plan's limits, mounts, devices and network as the daemon takes them. */
+  static HostConfig hostConfig(ContainerPlan plan) {
     HostConfig hostConfig =
         HostConfig.newHostConfig()
             .withBinds(plan.mounts().stream().map(DockerApi::bind).toList())
@@ -132,26 +176,7 @@ public final class DockerApi implements AutoCloseable {
           new Ports.Binding(p.hostIp(), p.hostPort() == 0 ? null : "" + p.hostPort()));
     }
     hostConfig.withPortBindings(ports);
-    CreateContainerCmd cmd =
-        client
-            .createContainerCmd(plan.image())
-            .withName(plan.name())
-            .withEnv(plan.env())
-            .withLabels(plan.labels())
-            .withNetworkDisabled("none".equals(plan.networkMode()))
-            .withExposedPorts(
-                plan.ports().stream().map(p -> ExposedPort.tcp(p.containerPort())).toList())
-            .withHostConfig(hostConfig);
-    if (!plan.entrypoint().isEmpty()) {
-      cmd.withEntrypoint(plan.entrypoint());
-    }
-    if (!plan.cmd().isEmpty()) {
-      cmd.withCmd(plan.cmd());
-    }
-    if (!plan.workingDir().isBlank()) {
-      cmd.withWorkingDir(plan.workingDir());
-    }
-    return cmd.exec().getId();
+    return hostConfig;
   }
 
   private static Bind bind(ContainerPlan.Mount m) {

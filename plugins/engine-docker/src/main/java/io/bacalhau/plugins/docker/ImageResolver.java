@@ -10,6 +10,7 @@ final class ImageResolver {
   private final DockerApi api;
   private final PullPolicy policy;
   private final DockerConfig.RegistryAuth auth;
+  private volatile Platform nodePlatform;
 
   ImageResolver(DockerApi api, DockerConfig config, Map<String, String> env) {
     this.api = api;
@@ -19,13 +20,22 @@ final class ImageResolver {
     this.auth = config.resolveAuth(env);
   }
 
+  /**
+   * Makes sure a local image for this daemon's platform is there: a local image of another platform
+   * is pulled again for this one (unless the policy is Never), and an image that is still of
+   * another platform fails the execution before any container is made, as Bacalhau refuses it.
+   */
   void ensure(String image, ExecutionEvents events) throws InterruptedException {
     String ref = withDefaultTag(image);
     boolean local = api.hasImage(ref);
-    if (local && policy != PullPolicy.ALWAYS) {
+    boolean fits = local && node().runs(api.imagePlatform(ref));
+    if (fits && policy != PullPolicy.ALWAYS) {
       return;
     }
     if (policy == PullPolicy.NEVER) {
+      if (local) {
+        throw unsupported(image, api.imagePlatform(ref));
+      }
       throw unavailable(
           "image '" + image + "' is not on this node and the pull policy is Never",
           "Load it on the node (docker load or docker pull), or set"
@@ -35,7 +45,7 @@ final class ImageResolver {
     events.emit("Image", "Pulling image " + ref);
     String[] last = {""};
     try {
-      api.pull(ref, auth, status -> last[0] = status);
+      api.pull(ref, auth, node(), status -> last[0] = status);
     } catch (InterruptedException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -47,6 +57,46 @@ final class ImageResolver {
           e);
     }
     events.emit("Image", "Pulled image " + ref + (last[0].isBlank() ? "" : ": " + last[0]));
+    Platform pulled = api.imagePlatform(ref);
+    if (!node().runs(pulled)) {
+      throw unsupported(image, pulled);
+    }
+  }
+
+  /** The daemon's platform, asked once: it does not change while the engine lives. */
+  private Platform node() {
+    Platform p = nodePlatform;
+    if (p == null) {
+      p = api.daemonPlatform();
+      nodePlatform = p;
+    }
+    return p;
+  }
+
+  /** Bacalhau's refusal of an image no container here could run. */
+  static BacalhauException unsupported(String image, Platform imagePlatform, Platform node) {
+    return BacalhauException.builder(
+            ErrorCode.IMAGE_UNAVAILABLE,
+            "this node does not support the available image platforms ["
+                + imagePlatform
+                + "] (supports ["
+                + node
+                + "]) for image '"
+                + image
+                + "'")
+        .component("DockerExecutor")
+        .hint(
+            "Use an image built for "
+                + node
+                + " (a multi-platform image, or docker build --platform "
+                + node
+                + "), or run the job on a node of that platform.")
+        .failsExecution(true)
+        .build();
+  }
+
+  private BacalhauException unsupported(String image, Platform imagePlatform) {
+    return unsupported(image, imagePlatform, node());
   }
 
   /** A reference without tag or digest means {@code :latest}; pulling it bare fetches all tags. */

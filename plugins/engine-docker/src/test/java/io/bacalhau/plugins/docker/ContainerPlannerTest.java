@@ -54,4 +54,30 @@ class ContainerPlannerTest {
     assertTrue(e.failsExecution());
     assertFalse(Files.exists(dir.resolve("escaped")));
   }
+
+  @Test
+  void requestedGpusBecomeAnNvidiaDeviceRequestAndNoneAskNoDevice() throws Exception {
+    DockerTestSupport.Run run = new DockerTestSupport.Run(dir, "true");
+    run.resources = new io.bacalhau.core.models.Resources(1, 1L << 20, 0, 2);
+    ContainerPlan plan = plan(run.request());
+    assertEquals(2, plan.gpus());
+    var devices = DockerApi.hostConfig(plan).getDeviceRequests();
+    assertEquals(1, devices.size());
+    assertEquals("nvidia", devices.getFirst().getDriver());
+    assertEquals(2, devices.getFirst().getCount());
+    assertEquals(java.util.List.of(java.util.List.of("gpu")), devices.getFirst().getCapabilities());
+
+    DockerTestSupport.Run cpuOnly = new DockerTestSupport.Run(dir, "true");
+    assertEquals(null, DockerApi.hostConfig(plan(cpuOnly.request())).getDeviceRequests());
+  }
+
+  @Test
+  void platformsCompareOsAndArchitectureInGoNames() {
+    Platform node = new Platform("linux", "x86_64");
+    assertTrue(node.runs(new Platform("linux", "amd64")));
+    assertFalse(node.runs(new Platform("linux", "arm64")));
+    assertFalse(node.runs(new Platform("windows", "amd64")));
+    assertTrue(node.runs(new Platform("", "")), "an image that does not say is given the benefit");
+    assertEquals("linux/arm64", new Platform("Linux", "aarch64").toString());
+  }
 }
