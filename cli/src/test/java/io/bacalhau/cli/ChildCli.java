@@ -12,6 +12,27 @@ import java.util.List;
 public final class ChildCli {
   private ChildCli() {}
 
+  /**
+   * Ends every process still using the data dir (a background worker a child started, say), so the
+   * test's folder can be removed: they would write into it while it is deleted.
+   */
+  public static void stopAllOn(Path dataDir) throws InterruptedException {
+    String dir = dataDir.toString();
+    List<ProcessHandle> users =
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().filter(c -> c.contains(dir)).isPresent())
+            .filter(p -> p.pid() != ProcessHandle.current().pid())
+            .toList();
+    users.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : users) {
+      try {
+        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // gone or stuck: the folder's removal says which
+      }
+    }
+  }
+
   /** {@code bacalhau --data-dir DIR ARGS...}, stdout and stderr to the given files. */
   public static Process start(Path dataDir, Path stdout, Path stderr, String... args)
       throws IOException {

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashRecoveryTest {
   @TempDir Path dataDir;
+
+  @AfterEach
+  void stopWorkers() throws InterruptedException {
+    ChildCli.stopAllOn(dataDir);
+  }
 
   @Test
   void jobOfAKilledProcessIsAdoptedRetriedAndCompleted() throws Exception {

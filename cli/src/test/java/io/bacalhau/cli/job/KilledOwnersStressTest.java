@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +30,11 @@ class KilledOwnersStressTest {
   private static final int ROUNDS = 8;
 
   @TempDir Path dataDir;
+
+  @AfterEach
+  void stopWorkers() throws InterruptedException {
+    ChildCli.stopAllOn(dataDir);
+  }
 
   @Test
   void everyJobOfKilledSubmittersEndsOnTheNodeThatWasAlreadyRunning() throws Exception {

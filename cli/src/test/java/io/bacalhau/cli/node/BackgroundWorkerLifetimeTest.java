@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackgroundWorkerLifetimeTest {
   @TempDir Path dataDir;
+
+  @AfterEach
+  void stopWorkers() throws InterruptedException {
+    ChildCli.stopAllOn(dataDir);
+  }
 
   @Test
   void workerLeavesSoonAfterAQuickJobWithALongTimeoutCompletes() throws Exception {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginSystemExitTest {
   @TempDir Path dataDir;
+
+  @AfterEach
+  void stopWorkers() throws InterruptedException {
+    ChildCli.stopAllOn(dataDir);
+  }
 
   @Test
   void aFactoryCallingSystemExitWhileTheSessionIsLockedEndsTheProcess() throws Exception {
