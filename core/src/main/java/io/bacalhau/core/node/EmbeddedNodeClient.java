@@ -6,8 +6,10 @@ import io.bacalhau.core.builtin.urldownload.DownloadSettings;
 import io.bacalhau.core.builtin.urldownload.HttpFetcher;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
+import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.NodeState;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.compute.ExecutionFolders;
 import io.bacalhau.core.errors.BacalhauException;
@@ -17,6 +19,7 @@ import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.JobType;
+import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
@@ -27,6 +30,7 @@ import io.bacalhau.core.store.JobStore;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -41,6 +45,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   private final Supplier<ProviderRegistry> registry;
   private final Runnable onOrphanedWork;
   private final JobWatchers watchers = new JobWatchers();
+  private final Instant startedAt = Instant.now();
   private boolean closed;
   private JobStore store;
   private LocalNode node;
@@ -180,11 +185,13 @@ public final class EmbeddedNodeClient implements NodeClient {
   }
 
   @Override
-  public void logs(String executionId, boolean follow, OutputStream out, OutputStream err)
+  public void logs(
+      String executionId, boolean follow, boolean tail, OutputStream out, OutputStream err)
       throws InterruptedException {
     LogTailer.copy(
         ExecutionFolders.results(options.executionsDir(), executionId),
         follow,
+        tail,
         () ->
             store()
                 .read(
@@ -194,6 +201,26 @@ public final class EmbeddedNodeClient implements NodeClient {
                             .orElse(true)),
         out,
         err);
+  }
+
+  @Override
+  public JobDiff diff(Job job) {
+    return node().orchestrator().diff(job);
+  }
+
+  @Override
+  public List<NodeState> nodes() {
+    return List.of(NodeStates.connected(nodeInfo(), startedAt));
+  }
+
+  @Override
+  public NodeInfo nodeInfo() {
+    return node().compute().info();
+  }
+
+  @Override
+  public void updateNode(String nodeId, String action, String message) {
+    NodeStates.update(nodeInfo().nodeId(), nodeId, action);
   }
 
   @Override
