@@ -1,6 +1,5 @@
 package io.bacalhau.server;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
@@ -19,8 +18,7 @@ import java.io.UncheckedIOException;
  */
 final class ApiJson {
   // A copy of core's mapper (case-insensitive keys already): same shapes, own settings.
-  private static final ObjectMapper MAPPER =
-      Codecs.json().copy().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+  private static final ObjectMapper MAPPER = Codecs.json().copy();
 
   private ApiJson() {}
 

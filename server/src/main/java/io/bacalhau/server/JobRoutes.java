@@ -18,6 +18,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.jobspec.InvalidSpecException;
 import io.bacalhau.core.jobspec.JobSpecParser;
 import io.bacalhau.core.jobspec.ParsedSpec;
+import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -28,7 +29,6 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -230,15 +230,15 @@ final class JobRoutes implements HttpService {
       throw ErrorMapping.badJson(e);
     }
     if (!parsed.ok()) {
-      throw new InvalidSpecException(parsed.problems());
+      // With what validation finds besides, as job run and job validate report it.
+      throw new InvalidSpecException(SpecCheck.of(parsed).problems());
     }
     return parsed.job();
   }
 
   /** A top-level key of the body, matched case-insensitively. */
   private static java.util.Optional<JsonNode> field(ObjectNode body, String name) {
-    for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
       if (e.getKey().equalsIgnoreCase(name)) {
         return java.util.Optional.of(e.getValue());
       }
