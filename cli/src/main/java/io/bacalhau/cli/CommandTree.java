@@ -26,6 +26,7 @@ import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.plugin.PluginInfoCommand;
 import io.bacalhau.cli.plugin.PluginListCommand;
+import io.bacalhau.cli.serve.ServeCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import io.bacalhau.cli.wasm.WasmCommand;
@@ -60,6 +61,7 @@ final class CommandTree {
               VersionCommand.class,
               CompletionCommand.class,
               ShellCommand.class,
+              ServeCommand.class,
               WorkerCommand.class),
           JobCommand.class,
           List.of(

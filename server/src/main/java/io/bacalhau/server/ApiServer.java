@@ -20,6 +20,14 @@ import java.time.Duration;
  * and error bodies are filters and handlers around them.
  */
 public final class ApiServer implements AutoCloseable {
+  // Helidon reports each start at INFO through java.util.logging; serve prints its own line.
+  private static final java.util.logging.Logger HELIDON_LOG =
+      java.util.logging.Logger.getLogger("io.helidon");
+
+  static {
+    HELIDON_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
   private final WebServer server;
 
   private ApiServer(WebServer server) {
