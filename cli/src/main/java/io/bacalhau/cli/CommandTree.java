@@ -32,6 +32,7 @@ import io.bacalhau.cli.profile.ProfileListCommand;
 import io.bacalhau.cli.profile.ProfileSaveCommand;
 import io.bacalhau.cli.profile.ProfileSelectCommand;
 import io.bacalhau.cli.profile.ProfileShowCommand;
+import io.bacalhau.cli.serve.ServeCommand;
 import io.bacalhau.cli.shell.ShellCommand;
 import io.bacalhau.cli.version.VersionCommand;
 import io.bacalhau.cli.wasm.WasmCommand;
@@ -67,6 +68,7 @@ final class CommandTree {
               VersionCommand.class,
               CompletionCommand.class,
               ShellCommand.class,
+              ServeCommand.class,
               WorkerCommand.class),
           JobCommand.class,
           List.of(

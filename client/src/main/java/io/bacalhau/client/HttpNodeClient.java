@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
+import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
@@ -12,6 +13,8 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.models.SpecConfig;
 import java.io.OutputStream;
 import java.net.URLEncoder;
@@ -30,6 +33,7 @@ import java.util.Optional;
  */
 public final class HttpNodeClient implements NodeClient {
   private static final String JOBS = "/orchestrator/jobs";
+  private static final String NODES = "/orchestrator/nodes";
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final ApiTransport api;
@@ -187,9 +191,44 @@ public final class HttpNodeClient implements NodeClient {
 
   @Override
   public void logs(
-      String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
+      String jobId,
+      String executionId,
+      boolean follow,
+      boolean tail,
+      OutputStream out,
+      OutputStream err)
       throws InterruptedException {
-    LogStream.copy(api, jobPath(jobId) + "/logs", executionId, follow, out, err);
+    LogStream.copy(api, jobPath(jobId) + "/logs", executionId, follow, tail, out, err);
+  }
+
+  @Override
+  public JobDiff diff(Job job) {
+    ObjectNode body = Codecs.json().createObjectNode();
+    body.set("Job", Codecs.json().valueToTree(job));
+    JsonNode answer = api.put(JOBS + "/diff", body);
+    return new JobDiff(answer.path("Diff").asText(""), strings(answer.path("Warnings")));
+  }
+
+  @Override
+  public List<NodeState> nodes() {
+    JsonNode answer = api.get(NODES, Map.of());
+    List<NodeState> nodes = new ArrayList<>();
+    answer.path("Nodes").forEach(n -> nodes.add(api.read(n, NodeState.class)));
+    return nodes;
+  }
+
+  @Override
+  public NodeInfo nodeInfo() {
+    return api.read(api.get("/agent/node", Map.of()), NodeInfo.class);
+  }
+
+  @Override
+  public void updateNode(String nodeId, String action, String message) {
+    ObjectNode body = Codecs.json().createObjectNode();
+    body.put("NodeID", nodeId);
+    body.put("Action", action);
+    body.put("Message", message == null ? "" : message);
+    api.put(NODES + "/" + encode(nodeId), body);
   }
 
   /** A remote node's changes are not pushed to us: wait a little, then the caller reads again. */

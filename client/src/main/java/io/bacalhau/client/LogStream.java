@@ -37,12 +37,16 @@ final class LogStream implements WebSocket.Listener {
       String route,
       String executionId,
       boolean follow,
+      boolean tail,
       OutputStream out,
       OutputStream err)
       throws InterruptedException {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("execution_id", executionId);
     query.put("follow", Boolean.toString(follow));
+    if (tail) {
+      query.put("tail", "true");
+    }
     LogStream stream = new LogStream(out, err);
     WebSocket socket;
     try {

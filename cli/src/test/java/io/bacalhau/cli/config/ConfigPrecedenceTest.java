@@ -99,7 +99,7 @@ class ConfigPrecedenceTest {
 
   private static String valueOf(Source source) {
     return switch (source) {
-      case DEFAULT -> "0.0.0.0";
+      case DEFAULT -> "127.0.0.1";
       case DATA_DIR_FILE -> "data-dir-file";
       case FIRST_C_FILE -> "first-file";
       case SECOND_C_FILE -> "second";

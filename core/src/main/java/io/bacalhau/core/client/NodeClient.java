@@ -3,6 +3,8 @@ package io.bacalhau.core.client;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.models.SpecConfig;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -55,8 +57,43 @@ public interface NodeClient extends AutoCloseable {
    * Copies an execution's output: stdout to {@code out}, stderr to {@code err}; with {@code
    * follow}, keeps copying until the execution ends.
    */
-  void logs(String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
+  default void logs(
+      String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
+      throws InterruptedException {
+    logs(jobId, executionId, follow, false, out, err);
+  }
+
+  /**
+   * Like {@link #logs(String, String, boolean, OutputStream, OutputStream)}; with {@code tail} only
+   * what the execution writes from now on is copied (the API's {@code tail} parameter).
+   */
+  void logs(
+      String jobId,
+      String executionId,
+      boolean follow,
+      boolean tail,
+      OutputStream out,
+      OutputStream err)
       throws InterruptedException;
+
+  /**
+   * How {@code job} (looked up by its name and namespace) differs from the stored job of that name,
+   * for {@code job run --dry-run} and {@code PUT /jobs/diff}; not found when no job has the name.
+   */
+  JobDiff diff(Job job);
+
+  /** The nodes the orchestrator knows, ordered by ID; for now the one node of this process. */
+  List<NodeState> nodes();
+
+  /** What the node answering this client advertises ({@code agent node}). */
+  NodeInfo nodeInfo();
+
+  /**
+   * Approves, rejects or deletes a node ({@code action} is {@code approve}, {@code reject} or
+   * {@code delete}; the ID may be a prefix). Fails with a structured error when the action does not
+   * apply, as approving an approved node does.
+   */
+  void updateNode(String nodeId, String action, String message);
 
   /** Blocks until something changes on the node, or the timeout passes. */
   void awaitChange(Duration timeout) throws InterruptedException;

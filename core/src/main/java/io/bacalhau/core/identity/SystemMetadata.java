@@ -16,7 +16,15 @@ import java.util.Map;
 public record SystemMetadata(String nodeName, String instanceId) {
   private static final String FILE = "system_metadata.yaml";
 
-  public static synchronized SystemMetadata loadOrCreate(Path dataDir) {
+  public static SystemMetadata loadOrCreate(Path dataDir) {
+    return loadOrCreate(dataDir, null);
+  }
+
+  /**
+   * Like {@link #loadOrCreate(Path)}; a new identity takes {@code preferredName} ({@code serve
+   * --name}) when given. An existing identity is kept: the caller compares the names.
+   */
+  public static synchronized SystemMetadata loadOrCreate(Path dataDir, String preferredName) {
     Path file = dataDir.resolve(FILE);
     try {
       if (Files.exists(file)) {
@@ -28,7 +36,8 @@ public record SystemMetadata(String nodeName, String instanceId) {
           return new SystemMetadata(name, instance);
         }
       }
-      SystemMetadata created = new SystemMetadata(Ids.node(), Ids.node().replace("n-", "i-"));
+      String name = preferredName == null || preferredName.isBlank() ? Ids.node() : preferredName;
+      SystemMetadata created = new SystemMetadata(name, Ids.node().replace("n-", "i-"));
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("RepoVersion", 5);
       m.put("NodeName", created.nodeName());
@@ -44,7 +53,7 @@ public record SystemMetadata(String nodeName, String instanceId) {
       } finally {
         Files.deleteIfExists(tmp);
       }
-      return loadOrCreate(dataDir);
+      return loadOrCreate(dataDir, preferredName);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

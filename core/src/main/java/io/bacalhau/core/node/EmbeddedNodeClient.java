@@ -2,6 +2,7 @@ package io.bacalhau.core.node;
 
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
+import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
@@ -13,6 +14,8 @@ import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.JobType;
+import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.orchestrator.JobWatchers;
 import io.bacalhau.core.orchestrator.Orchestrator;
@@ -22,6 +25,7 @@ import io.bacalhau.core.store.JobStore;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -36,6 +40,7 @@ public final class EmbeddedNodeClient implements NodeClient {
   private final Supplier<ProviderRegistry> registry;
   private final Runnable onOrphanedWork;
   private final JobWatchers watchers = new JobWatchers();
+  private final Instant startedAt = Instant.now();
   private boolean closed;
   private JobStore store;
   private LocalNode node;
@@ -170,11 +175,17 @@ public final class EmbeddedNodeClient implements NodeClient {
 
   @Override
   public void logs(
-      String jobId, String executionId, boolean follow, OutputStream out, OutputStream err)
+      String jobId,
+      String executionId,
+      boolean follow,
+      boolean tail,
+      OutputStream out,
+      OutputStream err)
       throws InterruptedException {
     LogTailer.copy(
         ExecutionFolders.results(options.executionsDir(), executionId),
         follow,
+        tail,
         () ->
             store()
                 .read(
@@ -184,6 +195,26 @@ public final class EmbeddedNodeClient implements NodeClient {
                             .orElse(true)),
         out,
         err);
+  }
+
+  @Override
+  public JobDiff diff(Job job) {
+    return node().orchestrator().diff(job);
+  }
+
+  @Override
+  public List<NodeState> nodes() {
+    return List.of(NodeStates.connected(nodeInfo(), startedAt));
+  }
+
+  @Override
+  public NodeInfo nodeInfo() {
+    return node().compute().info();
+  }
+
+  @Override
+  public void updateNode(String nodeId, String action, String message) {
+    NodeStates.update(nodeInfo().nodeId(), nodeId, action);
   }
 
   @Override

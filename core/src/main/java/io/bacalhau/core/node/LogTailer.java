@@ -14,11 +14,19 @@ final class LogTailer {
 
   private LogTailer() {}
 
+  /**
+   * @param tail start at the end of what was written so far: only new output is copied
+   */
   static void copy(
-      Path logs, boolean follow, BooleanSupplier finished, OutputStream out, OutputStream err)
+      Path logs,
+      boolean follow,
+      boolean tail,
+      BooleanSupplier finished,
+      OutputStream out,
+      OutputStream err)
       throws InterruptedException {
-    long outPos = 0;
-    long errPos = 0;
+    long outPos = tail ? size(logs.resolve("stdout")) : 0;
+    long errPos = tail ? size(logs.resolve("stderr")) : 0;
     while (true) {
       boolean done = !follow || finished.getAsBoolean();
       outPos = drain(logs.resolve("stdout"), outPos, out);
@@ -27,6 +35,14 @@ final class LogTailer {
         return;
       }
       Thread.sleep(FOLLOW_POLL_MILLIS);
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.bacalhau.core.orchestrator;
 
 import io.bacalhau.core.analytics.Analytics;
+import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
@@ -44,6 +45,26 @@ final class JobEndpoint {
     this.pipeline = pipeline;
     this.clock = clock;
     this.analytics = analytics;
+  }
+
+  /** How a spec differs from the stored job of its name, judged as a submission would be. */
+  JobDiff diff(Job submitted) {
+    if (submitted.name().isBlank()) {
+      throw BacalhauException.badRequest(
+          "the job has no name: a diff compares it with the stored job of the same name",
+          "Give the job a Name.");
+    }
+    SubmissionPipeline.Prepared prepared = pipeline.prepare(submitted);
+    Job job = prepared.job();
+    Job stored =
+        store
+            .read(r -> r.jobByName(job.name(), job.namespace()))
+            .orElseThrow(
+                () ->
+                    BacalhauException.notFound(
+                        "JobStore",
+                        "job not found: " + job.name() + " in namespace " + job.namespace()));
+    return new JobDiff(SpecDiff.diff(stored, job), prepared.warnings());
   }
 
   SubmitResult submit(Job submitted, boolean force) {

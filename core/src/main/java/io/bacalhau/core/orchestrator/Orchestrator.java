@@ -1,6 +1,7 @@
 package io.bacalhau.core.orchestrator;
 
 import io.bacalhau.core.analytics.Analytics;
+import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Evaluation;
@@ -112,6 +113,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     schedule(result.evaluationId());
     return result;
+  }
+
+  /** How {@code job} differs from the stored job of its name; nothing is written. */
+  public JobDiff diff(Job job) {
+    return endpoint.diff(job);
   }
 
   public String stop(String idOrName, String namespace, String reason) {

@@ -15,7 +15,8 @@ final class SpecComparison {
     return canonical(a).equals(canonical(b));
   }
 
-  private static Job canonical(Job job) {
+  /** The spec alone, as compared: what a diff shows too. */
+  static Job canonical(Job job) {
     Map<String, String> meta = new LinkedHashMap<>();
     job.meta()
         .forEach(

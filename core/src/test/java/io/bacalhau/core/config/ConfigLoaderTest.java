@@ -62,7 +62,7 @@ class ConfigLoaderTest {
     BacalhauConfig c = load(Map.of(), List.of(a.toString(), b.toString()), null);
     assertEquals(3, c.value("API.Port"));
     assertEquals(
-        "0.0.0.0", c.string("API.Host"), "the data dir's file is not read when -c files are");
+        "127.0.0.1", c.string("API.Host"), "the data dir's file is not read when -c files are");
   }
 
   @Test

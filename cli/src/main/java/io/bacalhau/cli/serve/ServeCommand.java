@@ -1,0 +1,182 @@
+package io.bacalhau.cli.serve;
+
+import io.bacalhau.cli.CliSession;
+import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.errors.CommandFailedException;
+import io.bacalhau.core.client.api.VersionResponse;
+import io.bacalhau.core.config.BacalhauConfig;
+import io.bacalhau.core.identity.SystemMetadata;
+import io.bacalhau.core.node.EmbeddedNodeClient;
+import io.bacalhau.core.node.NodeOptions;
+import io.bacalhau.core.node.NodeProviders;
+import io.bacalhau.core.node.NodeSetup;
+import io.bacalhau.server.ApiServer;
+import io.bacalhau.server.ServerSettings;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bacalhau serve}: this data dir's node (orchestrator and compute, the hybrid) working in
+ * this process and answering Bacalhau's REST API until the process is stopped. On SIGTERM it stops
+ * accepting requests and closes the node; unfinished work stays recorded in the store, and the next
+ * {@code serve} on the data dir adopts and resumes it.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Run this data dir's node and serve Bacalhau's API (/api/v1) until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+  /** How long a stop waits for the node to close; the CLI halts the JVM after 10 s anyway. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(8);
+
+  private final CliSession session;
+
+  @Option(names = "--orchestrator", description = "Run an orchestrator (default: both roles).")
+  boolean orchestrator;
+
+  @Option(names = "--compute", description = "Run a compute node (default: both roles).")
+  boolean compute;
+
+  @Option(names = "--name", description = "The node's name, for a data dir that has none yet.")
+  String name;
+
+  ServeCommand(CliSession session) {
+    this.session = session;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (orchestrator != compute) {
+      // One process is one node here: the orchestrator runs jobs on its own compute node.
+      throw new CommandFailedException(
+          ExitCode.USAGE,
+          "serve runs a hybrid node (orchestrator and compute) only, for now",
+          "Leave out --orchestrator and --compute, or give both.");
+    }
+    session.noWorkerOnClose();
+    BacalhauConfig config = session.config();
+    Path dataDir = config.dataDir();
+    PrintStream err = session.err();
+    DataDirLock lock = DataDirLock.acquire(dataDir);
+    NodeProviders providers = null;
+    EmbeddedNodeClient node = null;
+    ApiServer server = null;
+    RunFile run = null;
+    CountDownLatch closed = new CountDownLatch(1);
+    try {
+      String nodeId = nodeId(dataDir);
+      NodeSetup setup =
+          withLabels(
+              NodeSetup.from(config, session.context().env(), session.context()::resolve, true),
+              nodeId);
+      ServerSettings settings = ServerConfig.from(config, session.context()::resolve);
+      if (settings.users().isEmpty() && !isLoopback(settings.host())) {
+        err.println(
+            "Warning: the API listens on "
+                + settings.host()
+                + " with no API.Auth.Users: anyone who can reach it can run jobs.");
+      }
+      providers = NodeProviders.open(setup);
+      providers.warnings().forEach(w -> err.println("Warning: " + w));
+      node = new EmbeddedNodeClient(setup, providers::registry, () -> {});
+      node.startWorking();
+      server = ApiServer.start(settings, node);
+      run = RunFile.write(dataDir, settings.host(), server.port());
+      CountDownLatch stopped = new CountDownLatch(1);
+      // SIGTERM or Ctrl-C: the finally below stops accepting, closes the node and tidies up,
+      // and the JVM waits for it here (within the CLI's halt deadline).
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    stopped.countDown();
+                    try {
+                      closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                  },
+                  "bacalhau-serve-stop"));
+      err.println(
+          "Node "
+              + nodeId
+              + " serving the API on "
+              + (settings.tls() ? "https" : "http")
+              + "://"
+              + settings.host()
+              + ":"
+              + server.port()
+              + " (data dir "
+              + dataDir
+              + ")");
+      err.flush();
+      stopped.await();
+    } finally {
+      closeAll(server, node, providers, run, lock);
+      closed.countDown();
+    }
+    return ExitCode.OK;
+  }
+
+  /** Closes in order, each even if one before it failed: the process is ending. */
+  private static void closeAll(AutoCloseable... resources) {
+    for (AutoCloseable r : resources) {
+      if (r != null) {
+        try {
+          r.close();
+        } catch (Exception e) {
+          // Keep closing the rest; what is unfinished stays recorded for the next serve.
+        }
+      }
+    }
+  }
+
+  private String nodeId(Path dataDir) {
+    SystemMetadata identity = SystemMetadata.loadOrCreate(dataDir, name);
+    if (name != null && !name.isBlank() && !name.equals(identity.nodeName())) {
+      throw new CommandFailedException(
+          ExitCode.USAGE,
+          "--name " + name + " differs from this data dir's node name " + identity.nodeName(),
+          "A node keeps its name: leave out --name, or serve a new data dir.");
+    }
+    return identity.nodeName();
+  }
+
+  /** Configured Labels plus the automatic ones, which Bacalhau always sets. */
+  private static NodeSetup withLabels(NodeSetup setup, String nodeId) {
+    NodeOptions o = setup.options();
+    Map<String, String> labels = new LinkedHashMap<>(o.labels());
+    labels.put("name", nodeId);
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    labels.put("os_type", os.startsWith("mac") ? "darwin" : os);
+    labels.put("os_arch", VersionResponse.goArch(System.getProperty("os.arch", "")));
+    return setup.withOptions(
+        new NodeOptions(
+            o.dataDir(),
+            labels,
+            o.capacity(),
+            o.envAllowList(),
+            o.hostEnv(),
+            o.jobDefaults(),
+            o.scheduler()));
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package io.bacalhau.server;
+
+import io.bacalhau.core.errors.BacalhauException;
+import io.helidon.common.uri.UriQuery;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Query parameters as Bacalhau's clients send them: booleans also as Python writes them ({@code
+ * reverse=False}), numbers checked, and a bad value named with what would be valid.
+ */
+final class QueryParams {
+  private final UriQuery query;
+
+  QueryParams(UriQuery query) {
+    this.query = query;
+  }
+
+  String string(String name, String fallback) {
+    return query.first(name).filter(v -> !v.isBlank()).orElse(fallback);
+  }
+
+  boolean bool(String name) {
+    String v = string(name, "false").strip().toLowerCase(Locale.ROOT);
+    return switch (v) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default ->
+          throw BacalhauException.badRequest(
+              "invalid value '" + v + "' for query parameter " + name, "Use true or false.");
+    };
+  }
+
+  long number(String name, long fallback) {
+    String v = string(name, "");
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long n = Long.parseLong(v.strip());
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw BacalhauException.badRequest(
+          "invalid value '" + v + "' for query parameter " + name,
+          "Use a whole number of 0 or more.");
+    }
+  }
+
+  /** A comma-separated or repeated parameter ({@code include=history,executions}). */
+  List<String> list(String name) {
+    if (!query.contains(name)) {
+      return List.of();
+    }
+    return query.all(name).stream()
+        .flatMap(v -> Arrays.stream(v.split(",")))
+        .map(String::strip)
+        .filter(v -> !v.isEmpty())
+        .toList();
+  }
+}

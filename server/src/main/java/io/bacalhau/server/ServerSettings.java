@@ -1,0 +1,61 @@
+package io.bacalhau.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the API server listens and whom it lets in.
+ *
+ * @param host the address to bind ({@code API.Host})
+ * @param port the port, 0 for any free one ({@code API.Port})
+ * @param certFile PEM certificate chain served over TLS ({@code API.TLS.CertFile}), or null
+ * @param keyFile PEM private key of that certificate ({@code API.TLS.KeyFile}), or null
+ * @param users who may call the API ({@code API.Auth.Users}); empty means everyone may
+ * @param agentConfig the node's configuration with secrets already masked, for {@code agent/config}
+ * @param maxBodyBytes larger request bodies are refused with 413
+ * @param readTimeout a client that sends nothing for this long is disconnected
+ */
+public record ServerSettings(
+    String host,
+    int port,
+    Path certFile,
+    Path keyFile,
+    List<ApiUser> users,
+    Map<String, Object> agentConfig,
+    long maxBodyBytes,
+    Duration readTimeout) {
+
+  public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+  public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+  public ServerSettings {
+    users = List.copyOf(users);
+    agentConfig = Map.copyOf(agentConfig);
+  }
+
+  /** Plain HTTP on {@code host:port}, open to everyone, Bacalhau's limits. */
+  public static ServerSettings open(String host, int port) {
+    return new ServerSettings(
+        host, port, null, null, List.of(), Map.of(), MAX_BODY_BYTES, READ_TIMEOUT);
+  }
+
+  public ServerSettings withTls(Path cert, Path key) {
+    return new ServerSettings(host, port, cert, key, users, agentConfig, maxBodyBytes, readTimeout);
+  }
+
+  public ServerSettings withUsers(List<ApiUser> others) {
+    return new ServerSettings(
+        host, port, certFile, keyFile, others, agentConfig, maxBodyBytes, readTimeout);
+  }
+
+  public ServerSettings withAgentConfig(Map<String, Object> config) {
+    return new ServerSettings(
+        host, port, certFile, keyFile, users, config, maxBodyBytes, readTimeout);
+  }
+
+  public boolean tls() {
+    return certFile != null && keyFile != null;
+  }
+}

@@ -1,0 +1,272 @@
+package io.bacalhau.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bacalhau.core.node.EmbeddedNodeClient;
+import io.bacalhau.core.node.EmbeddedNodeTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API over real HTTP on 127.0.0.1, backed by an embedded node on a temp data dir. */
+class ApiServerTest {
+  @TempDir static Path dataDir;
+  static EmbeddedNodeClient node;
+  static ApiServer server;
+  static Api api;
+
+  @BeforeAll
+  static void start() {
+    node = EmbeddedNodeTestSupport.client(dataDir);
+    node.startWorking();
+    server =
+        ApiServer.start(
+            ServerSettings.open("127.0.0.1", 0)
+                .withAgentConfig(Map.of("API", Map.of("Auth", Map.of("Users", "********")))),
+            node);
+    api = new Api(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+    node.close();
+  }
+
+  private static String submit(String name, String params) throws Exception {
+    Api.Answer r = api.call("PUT", "/api/v1/orchestrator/jobs", Api.noopJob(name, params));
+    assertEquals(200, r.status(), r.raw());
+    return r.json().get("JobID").asText();
+  }
+
+  private static JsonNode awaitState(String id, String state) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    JsonNode job = null;
+    while (System.nanoTime() < deadline) {
+      job = api.get("/api/v1/orchestrator/jobs/" + id).json().get("Job");
+      if (state.equals(job.get("State").get("StateType").asText())) {
+        return job;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("job " + id + " never " + state + ": " + job);
+  }
+
+  @Test
+  void aSubmittedJobRunsAndIsDescribedWithItsHistoryAndExecutions() throws Exception {
+    String id = submit("described", "{\"Stdout\": \"hi\\n\"}");
+    awaitState(id, "Completed");
+    Api.Answer r = api.get("/api/v1/orchestrator/jobs/" + id + "?include=history,executions");
+    assertEquals(200, r.status());
+    assertEquals("application/json", r.contentType());
+    assertEquals(id, r.json().get("Job").get("ID").asText());
+    assertFalse(r.json().get("History").get("Items").isEmpty());
+    assertEquals("", r.json().get("History").get("NextToken").asText());
+    JsonNode exec = r.json().get("Executions").get("Items").get(0);
+    assertEquals(id, exec.get("JobID").asText());
+
+    JsonNode plain = api.get("/api/v1/orchestrator/jobs/" + id).json();
+    assertFalse(plain.has("History"), "history only when included");
+
+    assertEquals(
+        1, api.get("/api/v1/orchestrator/jobs/" + id + "/executions").json().get("Items").size());
+    assertEquals(
+        1, api.get("/api/v1/orchestrator/jobs/" + id + "/versions").json().get("Items").size());
+    JsonNode history = api.get("/api/v1/orchestrator/jobs/" + id + "/history").json();
+    assertFalse(history.get("Items").isEmpty());
+    assertEquals("", history.get("NextToken").asText(), "a finished job's history has no token");
+    Api.Answer results = api.get("/api/v1/orchestrator/jobs/" + id + "/results");
+    assertEquals(200, results.status(), results.raw());
+    assertTrue(results.json().get("Items").isArray());
+  }
+
+  @Test
+  void listsPageWithTokensAndAcceptPythonStyleParameters() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      submit("paged-" + i, "{}");
+    }
+    JsonNode first =
+        api.get("/api/v1/orchestrator/jobs?limit=2&order_by=created_at&reverse=False").json();
+    assertEquals(2, first.get("Items").size());
+    String token = first.get("NextToken").asText();
+    assertFalse(token.isEmpty());
+    JsonNode all = api.get("/api/v1/orchestrator/jobs").json();
+    JsonNode second = api.get("/api/v1/orchestrator/jobs?limit=2&next_token=" + token).json();
+    assertEquals(all.get("Items").get(2).get("ID"), second.get("Items").get(0).get("ID"));
+    Api.Answer bad = api.get("/api/v1/orchestrator/jobs?reverse=maybe");
+    assertEquals(400, bad.status());
+    assertTrue(bad.json().get("Message").asText().contains("reverse"), bad.raw());
+  }
+
+  @Test
+  void aRunningJobIsStoppedAndRerun() throws Exception {
+    String id = submit("stopped", "{\"SleepMillis\": 20000}");
+    awaitState(id, "Running");
+    Api.Answer stop =
+        api.call("DELETE", "/api/v1/orchestrator/jobs/" + id + "?reason=enough", null);
+    assertEquals(200, stop.status(), stop.raw());
+    assertFalse(stop.json().get("EvaluationID").asText().isEmpty());
+    awaitState(id, "Stopped");
+    Api.Answer rerun =
+        api.call("PUT", "/api/v1/orchestrator/jobs/" + id + "/rerun", "{\"reason\": \"again\"}");
+    assertEquals(200, rerun.status(), rerun.raw());
+    assertEquals(id, rerun.json().get("JobID").asText());
+    assertEquals(2, rerun.json().get("JobVersion").asLong());
+    api.call("DELETE", "/api/v1/orchestrator/jobs/" + id, null);
+  }
+
+  @Test
+  void logsAreFollowedOverAWebSocketLineByLine() throws Exception {
+    String id = submit("logged", "{\"Stdout\": \"one\\ntwo\\n\", \"SleepMillis\": 300}");
+    List<String> frames = new ArrayList<>();
+    CompletableFuture<Integer> closed = new CompletableFuture<>();
+    HttpClient.newHttpClient()
+        .newWebSocketBuilder()
+        .buildAsync(
+            URI.create(
+                "ws://127.0.0.1:"
+                    + server.port()
+                    + "/api/v1/orchestrator/jobs/"
+                    + id
+                    + "/logs?follow=true"),
+            new WebSocket.Listener() {
+              @Override
+              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                frames.add(data.toString());
+                ws.request(1);
+                return null;
+              }
+
+              @Override
+              public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+                closed.complete(status);
+                return null;
+              }
+            })
+        .get(10, TimeUnit.SECONDS);
+    assertEquals(1000, closed.get(30, TimeUnit.SECONDS), "a normal close after the last line");
+    assertEquals(
+        List.of(
+            "{\"value\":{\"Type\":1,\"Line\":\"one\\n\"}}",
+            "{\"value\":{\"Type\":1,\"Line\":\"two\\n\"}}"),
+        frames);
+  }
+
+  @Test
+  void agentRoutesAnswerAndTheOldPathsRedirect() throws Exception {
+    assertEquals("OK", api.get("/api/v1/agent/alive").json().get("Status").asText());
+    JsonNode version = api.get("/api/v1/agent/version").json();
+    assertTrue(version.get("GitVersion").asText().startsWith("v"), version.toString());
+    assertNotNull(api.get("/api/v1/agent/node").json().get("NodeID"));
+    assertEquals(
+        "********", api.get("/api/v1/agent/config").json().at("/config/API/Auth/Users").asText());
+    assertTrue(api.get("/api/v1/agent/debug").json().has("Runtime"));
+    String livez = Api.curl("-L", "http://127.0.0.1:" + server.port() + "/livez");
+    assertEquals("{\"Status\":\"OK\"}", livez);
+    JsonNode nodes = api.get("/api/v1/orchestrator/nodes").json();
+    assertEquals("APPROVED", nodes.get("Nodes").get(0).get("Membership").asText());
+    assertEquals("CONNECTED", nodes.get("Nodes").get(0).get("Connection").asText());
+    String nodeId = nodes.get("Nodes").get(0).at("/Info/NodeID").asText();
+    assertEquals(
+        nodeId,
+        api.get("/api/v1/orchestrator/nodes/" + nodeId.substring(0, 5))
+            .json()
+            .at("/Node/Info/NodeID")
+            .asText());
+    Api.Answer approve =
+        api.call("PUT", "/api/v1/orchestrator/nodes/" + nodeId, "{\"Action\": \"approve\"}");
+    assertEquals(400, approve.status());
+    assertTrue(approve.json().get("Message").asText().contains("already approved"));
+  }
+
+  @Test
+  void curlSubmitsAndReadsBackAJob() throws Exception {
+    String base = "http://127.0.0.1:" + server.port();
+    String put =
+        Api.curl(
+            "-X",
+            "PUT",
+            "-H",
+            "Content-Type: application/json",
+            "--data",
+            Api.noopJob("curled", "{}"),
+            base + "/api/v1/orchestrator/jobs");
+    String id = Api.JSON.readTree(put).get("JobID").asText();
+    JsonNode got = Api.JSON.readTree(Api.curl(base + "/api/v1/orchestrator/jobs/" + id));
+    assertEquals("curled", got.at("/Job/Name").asText());
+  }
+
+  @Test
+  void badRequestsGetBacalhauErrorBodies() throws Exception {
+    Api.Answer malformed = api.call("PUT", "/api/v1/orchestrator/jobs", "{\"Job\": ");
+    assertEquals(400, malformed.status(), malformed.raw());
+    assertEquals("BadRequest", malformed.json().get("Code").asText());
+    assertFalse(malformed.json().get("RequestID").asText().isEmpty());
+
+    Api.Answer wrongType =
+        api.call("PUT", "/api/v1/orchestrator/jobs/x/rerun", "{\"JobVersion\": \"two\"}");
+    assertEquals(400, wrongType.status(), wrongType.raw());
+    assertTrue(wrongType.json().get("Message").asText().contains("JobVersion"), wrongType.raw());
+
+    Api.Answer invalid =
+        api.call(
+            "PUT",
+            "/api/v1/orchestrator/jobs",
+            "{\"job\": {\"Type\": \"batch\", \"Count\": \"many\", \"Tasks\": [{\"Name\": \"main\","
+                + " \"Engine\": {\"Type\": \"\"}}]}}");
+    assertEquals(400, invalid.status(), invalid.raw());
+    JsonNode details = invalid.json().get("Details");
+    assertTrue(details.has("Count"), invalid.raw());
+    assertTrue(details.size() >= 2, "every problem is listed: " + invalid.raw());
+
+    Api.Answer unknownJob = api.get("/api/v1/orchestrator/jobs/j-nosuchjob");
+    assertEquals(404, unknownJob.status(), unknownJob.raw());
+
+    Api.Answer unknownRoute = api.get("/api/v1/nowhere");
+    assertEquals(404, unknownRoute.status());
+    assertEquals("application/json", unknownRoute.contentType());
+    assertTrue(unknownRoute.json().get("Message").asText().contains("GET /api/v1/nowhere"));
+    assertEquals("APIServer", unknownRoute.json().get("Component").asText());
+
+    String huge = "{\"Job\": {\"Name\": \"" + "x".repeat(11 * 1024 * 1024) + "\"}}";
+    Api.Answer tooLarge = api.call("PUT", "/api/v1/orchestrator/jobs", huge);
+    assertEquals(413, tooLarge.status());
+  }
+
+  @Test
+  void aDroppedWebSocketStopsItsStream() throws Exception {
+    String id = submit("dropped", "{\"SleepMillis\": 5000}");
+    WebSocket ws =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .buildAsync(
+                URI.create(
+                    "ws://127.0.0.1:"
+                        + server.port()
+                        + "/api/v1/orchestrator/jobs/"
+                        + id
+                        + "/logs?follow=true"),
+                new WebSocket.Listener() {})
+            .get(10, TimeUnit.SECONDS);
+    ws.abort();
+    Thread.sleep(Duration.ofMillis(300));
+    assertEquals("OK", api.get("/api/v1/agent/alive").json().get("Status").asText());
+    api.call("DELETE", "/api/v1/orchestrator/jobs/" + id, null);
+  }
+}
