@@ -225,7 +225,7 @@ final class JobRoutes implements HttpService {
     }
     ParsedSpec parsed;
     try {
-      parsed = JobSpecParser.read("Job", ApiJson.mapper().writeValueAsBytes(spec));
+      parsed = JobSpecParser.readSubmitted("Job", ApiJson.mapper().writeValueAsBytes(spec));
     } catch (IOException e) {
       throw ErrorMapping.badJson(e);
     }

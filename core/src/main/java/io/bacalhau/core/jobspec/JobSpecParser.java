@@ -26,6 +26,19 @@ public final class JobSpecParser {
 
   /** Never throws for bad input: the result holds either a job or the problems. */
   public static ParsedSpec read(String source, byte[] content) {
+    return read(source, content, false);
+  }
+
+  /**
+   * A job sent to the API ({@code PUT /jobs}): clients send the whole Job, so the fields the server
+   * owns are read (the sanitizer then resets them, warning when they were set) and keys this
+   * version does not know are ignored with a warning, as Bacalhau's server does.
+   */
+  public static ParsedSpec readSubmitted(String source, byte[] content) {
+    return read(source, content, true);
+  }
+
+  private static ParsedSpec read(String source, byte[] content, boolean submitted) {
     List<SpecProblem> problems = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     JsonNode root;
@@ -39,7 +52,9 @@ public final class JobSpecParser {
     ObjectNode current =
         legacy
             ? LegacySpecTranslator.translate((ObjectNode) root, problems, warnings)
-            : TopLevelKeys.check((ObjectNode) root, problems);
+            : submitted
+                ? TopLevelKeys.lenient((ObjectNode) root, warnings)
+                : TopLevelKeys.check((ObjectNode) root, problems);
     Job job = new TreeDecoder(problems, warnings).record(Job.class, current, "");
     if (job != null && TopLevelKeys.get(current, "Count") == null && countDefaultsToOne(job)) {
       job = job.toBuilder().count(1).build();

@@ -53,6 +53,45 @@ final class TopLevelKeys {
     return kept;
   }
 
+  /**
+   * The keys of a Job a client sent whole: the allowed ones and its ID are kept; what else the
+   * server owns is dropped, with a warning when it was set (as Bacalhau's sanitizer warns), and
+   * keys this version does not know are dropped with a warning.
+   */
+  static ObjectNode lenient(ObjectNode root, List<String> warnings) {
+    ObjectNode kept = root.objectNode();
+    for (Map.Entry<String, JsonNode> e : root.properties()) {
+      String key = e.getKey();
+      JsonNode value = e.getValue();
+      if (find(ALLOWED, key).isPresent() || key.equalsIgnoreCase("ID")) {
+        kept.set(key, value);
+      } else if (find(SERVER_OWNED, key).isPresent()) {
+        if (isSet(value)) {
+          warnings.add("job " + key + " is ignored when submitting a job");
+        }
+      } else {
+        warnings.add("unknown field '" + key + "' in 'Job' is ignored");
+      }
+    }
+    return kept;
+  }
+
+  /** A value other than the zero a client sends for a field it did not set. */
+  private static boolean isSet(JsonNode value) {
+    if (value == null || value.isNull()) {
+      return false;
+    }
+    if (value.isNumber()) {
+      return value.asLong() != 0;
+    }
+    if (value.isObject()) {
+      JsonNode type = get(value, "StateType");
+      String t = type == null ? "" : type.asText();
+      return !(t.isEmpty() || t.equalsIgnoreCase("Undefined") || t.equals("0"));
+    }
+    return !value.asText().isEmpty();
+  }
+
   static Optional<String> find(List<String> names, String key) {
     return names.stream().filter(n -> n.equalsIgnoreCase(key)).findFirst();
   }

@@ -1,0 +1,124 @@
+package io.bacalhau.cli.remote;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bacalhau.cli.ChildCli;
+import io.bacalhau.cli.CliRunner;
+import io.bacalhau.cli.ExitCode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The CLI as a client of a real {@code bacalhau serve} process: the job commands go over the REST
+ * API and end with the same output and exit codes as on the embedded node.
+ */
+class RemoteCliIT {
+  @TempDir Path dir;
+  private Process server;
+  private int port;
+
+  @BeforeEach
+  void serve() throws Exception {
+    Path data = dir.resolve("server");
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Path log = dir.resolve("serve.log");
+    server = ChildCli.start(data, log, log, "--api-port", String.valueOf(port), "serve");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.exists(data.resolve("bacalhau.run"))) {
+      assertTrue(server.isAlive(), "serve exited: " + Files.readString(log));
+      assertTrue(System.nanoTime() < deadline, "serve never started: " + Files.readString(log));
+      Thread.sleep(100);
+    }
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    server.destroy();
+    server.waitFor(20, TimeUnit.SECONDS);
+    ChildCli.stopAllOn(dir);
+  }
+
+  /** A client with a data dir of its own: nothing it does can reach the server's store. */
+  private CliRunner.Result cli(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--api-port";
+    all[1] = String.valueOf(port);
+    System.arraycopy(args, 0, all, 2, args.length);
+    return new CliRunner(dir.resolve("client")).run(all);
+  }
+
+  private Path spec(String name, String params) throws Exception {
+    return Files.writeString(
+        dir.resolve(name + ".yaml"),
+        "Name: "
+            + name
+            + "\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n      Type: noop\n"
+            + "      Params: "
+            + params
+            + "\n");
+  }
+
+  @Test
+  void jobCommandsWorkOverTheApi() throws Exception {
+    CliRunner.Result run = cli("job", "run", spec("hello", "{Stdout: \"hi there\\n\"}").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Completed successfully"), run.toString());
+
+    CliRunner.Result list = cli("job", "list");
+    assertEquals(ExitCode.OK, list.exitCode(), list.toString());
+    assertTrue(list.out().contains("hello"), list.toString());
+
+    CliRunner.Result describe = cli("job", "describe", "hello");
+    assertEquals(ExitCode.OK, describe.exitCode(), describe.toString());
+    assertTrue(describe.out().contains("Completed"), describe.toString());
+
+    CliRunner.Result logs = cli("job", "logs", "hello");
+    assertEquals("hi there\n", logs.out(), logs.toString());
+
+    CliRunner.Result executions = cli("job", "executions", "hello");
+    assertTrue(executions.out().contains("Completed"), executions.toString());
+
+    CliRunner.Result exits = cli("job", "run", spec("exits", "{ExitCode: 4}").toString());
+    assertEquals(ExitCode.TASK_FAILED, exits.exitCode(), exits.toString());
+
+    CliRunner.Result version = cli("version");
+    assertTrue(version.out().contains("SERVER"), version.toString());
+    assertTrue(
+        Files.notExists(dir.resolve("client").resolve("orchestrator")),
+        "the client opened no node of its own");
+  }
+
+  @Test
+  void anInvalidSpecIsRefusedByTheServerWithEveryProblem() throws Exception {
+    Path bad =
+        Files.writeString(
+            dir.resolve("bad.yaml"),
+            "Type: batch\nCount: -1\nTasks:\n  - Name: main\n    Engine: {Type: noop}\n"
+                + "    ResultPaths: [{Name: ../up, Path: /outputs}]\n");
+    CliRunner.Result run = cli("job", "run", bad.toString());
+    assertEquals(ExitCode.JOB_REJECTED, run.exitCode(), run.toString());
+    assertTrue(run.err().contains("Count"), run.toString());
+    assertTrue(run.err().contains("Tasks[0].ResultPaths[0].Name"), run.toString());
+  }
+
+  @Test
+  void aLongJobIsStoppedOverTheApi() throws Exception {
+    CliRunner.Result run =
+        cli("job", "run", "--wait=false", spec("long", "{SleepMillis: 60000}").toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+    CliRunner.Result stop = cli("job", "stop", "long");
+    assertEquals(ExitCode.OK, stop.exitCode(), stop.toString());
+    CliRunner.Result describe = cli("job", "describe", "long");
+    assertTrue(describe.out().contains("Stopped"), describe.toString());
+  }
+}
