@@ -14,7 +14,8 @@ runs=${2:-11}
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export BACALHAU_DISABLEANALYTICS=true
-unset BACALHAU_API_HOST BACALHAU_API_PORT BACALHAU_API_KEY BACALHAU_API_USERNAME BACALHAU_API_PASSWORD
+unset BACALHAU_API_HOST BACALHAU_API_PORT BACALHAU_API_KEY BACALHAU_API_USERNAME BACALHAU_API_PASSWORD \
+  BACALHAU_PROFILE
 for tool in wrk curl jq bc; do
   command -v "$tool" >/dev/null || { echo "api-bench: needs $tool (Debian: apt-get install $tool)" >&2; exit 1; }
 done
