@@ -204,6 +204,11 @@ public final class CliSession implements AutoCloseable {
     return profiles.current();
   }
 
+  /** The node commands talk to over its API, when one is named; empty for the embedded node. */
+  public Optional<ApiEndpoint> namedEndpoint() {
+    return remoteNodeNamed() ? Optional.of(endpoint()) : Optional.empty();
+  }
+
   private ApiEndpoint endpoint() {
     if (explicitNode()) {
       return ApiEndpoint.from(config(), context.env());

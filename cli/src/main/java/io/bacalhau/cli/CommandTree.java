@@ -1,7 +1,15 @@
 package io.bacalhau.cli;
 
+import io.bacalhau.cli.agent.AgentAliveCommand;
+import io.bacalhau.cli.agent.AgentCommand;
+import io.bacalhau.cli.agent.AgentConfigCommand;
+import io.bacalhau.cli.agent.AgentNodeCommand;
+import io.bacalhau.cli.agent.AgentVersionCommand;
 import io.bacalhau.cli.analytics.AnalyticsCommand;
 import io.bacalhau.cli.analytics.AnalyticsPreviewCommand;
+import io.bacalhau.cli.auth.AuthCommand;
+import io.bacalhau.cli.auth.AuthHashPasswordCommand;
+import io.bacalhau.cli.auth.AuthInfoCommand;
 import io.bacalhau.cli.completion.CompletionCommand;
 import io.bacalhau.cli.config.ConfigCommand;
 import io.bacalhau.cli.config.ConfigDefaultCommand;
@@ -22,6 +30,12 @@ import io.bacalhau.cli.job.JobRunCommand;
 import io.bacalhau.cli.job.JobStopCommand;
 import io.bacalhau.cli.job.JobValidateCommand;
 import io.bacalhau.cli.job.JobVersionsCommand;
+import io.bacalhau.cli.node.NodeApproveCommand;
+import io.bacalhau.cli.node.NodeCommand;
+import io.bacalhau.cli.node.NodeDeleteCommand;
+import io.bacalhau.cli.node.NodeDescribeCommand;
+import io.bacalhau.cli.node.NodeListCommand;
+import io.bacalhau.cli.node.NodeRejectCommand;
 import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.plugin.PluginCommand;
 import io.bacalhau.cli.plugin.PluginInfoCommand;
@@ -55,55 +69,75 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class CommandTree {
   private static final Map<Class<?>, List<Class<?>>> GROUPS =
-      Map.of(
-          BacalhauCommand.class,
-          List.of(
+      Map.ofEntries(
+          Map.entry(
+              BacalhauCommand.class,
+              List.of(
+                  JobCommand.class,
+                  DockerCommand.class,
+                  WasmCommand.class,
+                  NodeCommand.class,
+                  AgentCommand.class,
+                  AuthCommand.class,
+                  ConfigCommand.class,
+                  PluginCommand.class,
+                  ProfileCommand.class,
+                  AnalyticsCommand.class,
+                  VersionCommand.class,
+                  CompletionCommand.class,
+                  ShellCommand.class,
+                  ServeCommand.class,
+                  WorkerCommand.class)),
+          Map.entry(
               JobCommand.class,
-              DockerCommand.class,
-              WasmCommand.class,
+              List.of(
+                  JobRunCommand.class,
+                  JobListCommand.class,
+                  JobDescribeCommand.class,
+                  JobHistoryCommand.class,
+                  JobExecutionsCommand.class,
+                  JobLogsCommand.class,
+                  JobStopCommand.class,
+                  JobRerunCommand.class,
+                  JobVersionsCommand.class,
+                  JobValidateCommand.class,
+                  JobGetCommand.class)),
+          Map.entry(DockerCommand.class, List.of(DockerRunCommand.class)),
+          Map.entry(WasmCommand.class, List.of(WasmRunCommand.class)),
+          Map.entry(
+              NodeCommand.class,
+              List.of(
+                  NodeListCommand.class,
+                  NodeDescribeCommand.class,
+                  NodeApproveCommand.class,
+                  NodeRejectCommand.class,
+                  NodeDeleteCommand.class)),
+          Map.entry(
+              AgentCommand.class,
+              List.of(
+                  AgentAliveCommand.class,
+                  AgentVersionCommand.class,
+                  AgentNodeCommand.class,
+                  AgentConfigCommand.class)),
+          Map.entry(
+              AuthCommand.class, List.of(AuthHashPasswordCommand.class, AuthInfoCommand.class)),
+          Map.entry(
               ConfigCommand.class,
-              PluginCommand.class,
+              List.of(
+                  ConfigListCommand.class,
+                  ConfigGetCommand.class,
+                  ConfigSetCommand.class,
+                  ConfigDefaultCommand.class)),
+          Map.entry(PluginCommand.class, List.of(PluginListCommand.class, PluginInfoCommand.class)),
+          Map.entry(
               ProfileCommand.class,
-              AnalyticsCommand.class,
-              VersionCommand.class,
-              CompletionCommand.class,
-              ShellCommand.class,
-              ServeCommand.class,
-              WorkerCommand.class),
-          JobCommand.class,
-          List.of(
-              JobRunCommand.class,
-              JobListCommand.class,
-              JobDescribeCommand.class,
-              JobHistoryCommand.class,
-              JobExecutionsCommand.class,
-              JobLogsCommand.class,
-              JobStopCommand.class,
-              JobRerunCommand.class,
-              JobVersionsCommand.class,
-              JobValidateCommand.class,
-              JobGetCommand.class),
-          DockerCommand.class,
-          List.of(DockerRunCommand.class),
-          WasmCommand.class,
-          List.of(WasmRunCommand.class),
-          ConfigCommand.class,
-          List.of(
-              ConfigListCommand.class,
-              ConfigGetCommand.class,
-              ConfigSetCommand.class,
-              ConfigDefaultCommand.class),
-          PluginCommand.class,
-          List.of(PluginListCommand.class, PluginInfoCommand.class),
-          ProfileCommand.class,
-          List.of(
-              ProfileListCommand.class,
-              ProfileSaveCommand.class,
-              ProfileShowCommand.class,
-              ProfileSelectCommand.class,
-              ProfileDeleteCommand.class),
-          AnalyticsCommand.class,
-          List.of(AnalyticsPreviewCommand.class));
+              List.of(
+                  ProfileListCommand.class,
+                  ProfileSaveCommand.class,
+                  ProfileShowCommand.class,
+                  ProfileSelectCommand.class,
+                  ProfileDeleteCommand.class)),
+          Map.entry(AnalyticsCommand.class, List.of(AnalyticsPreviewCommand.class)));
 
   private CommandTree() {}
 

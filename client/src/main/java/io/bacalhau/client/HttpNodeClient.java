@@ -10,6 +10,7 @@ import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.BuildVersionInfo;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -229,6 +230,35 @@ public final class HttpNodeClient implements NodeClient {
     body.put("Action", action);
     body.put("Message", message == null ? "" : message);
     api.put(NODES + "/" + encode(nodeId), body);
+  }
+
+  @Override
+  public String agentAlive() {
+    return api.get("/agent/alive", Map.of()).path("Status").asText("");
+  }
+
+  /** Read field by field: a node may write its build date as "" or in a form of its own. */
+  @Override
+  public BuildVersionInfo agentVersion() {
+    JsonNode v = api.get("/agent/version", Map.of());
+    return new BuildVersionInfo(
+        v.path("Major").asText(""),
+        v.path("Minor").asText(""),
+        v.path("GitVersion").asText(""),
+        v.path("GitCommit").asText(""),
+        BuildVersionInfo.parseDate(v.path("BuildDate").asText("")),
+        v.path("GOOS").asText(""),
+        v.path("GOARCH").asText(""));
+  }
+
+  @Override
+  public Map<String, Object> agentConfig() {
+    JsonNode config = api.get("/agent/config", Map.of()).path("config");
+    Map<String, Object> tree = new LinkedHashMap<>();
+    config
+        .properties()
+        .forEach(e -> tree.put(e.getKey(), Codecs.json().convertValue(e.getValue(), Object.class)));
+    return tree;
   }
 
   /** A remote node's changes are not pushed to us: wait a little, then the caller reads again. */

@@ -62,7 +62,8 @@ public final class JobExecutionsCommand implements Callable<Integer> {
             Column.of("Node ID"),
             Column.of("Rev."),
             Column.of("State"),
-            Column.of("Desired"));
+            Column.of("Desired"),
+            Column.of("Exit Code"));
     for (Execution e : executions) {
       t.row(
           TimeText.clock(e.createTime(), table.wide()),
@@ -72,7 +73,8 @@ public final class JobExecutionsCommand implements Callable<Integer> {
           Ids.shortId(e.nodeId()),
           e.revision(),
           e.computeStateType().label(),
-          e.desiredStateType().label());
+          e.desiredStateType().label(),
+          TaskExitCode.of(e));
     }
     TableOutput.print(session, table, t, executions);
     return ExitCode.OK;

@@ -43,6 +43,30 @@ class TaskExitCodeTest {
   }
 
   @Test
+  void describeAndExecutionsShowTheTasksExitCode() throws Exception {
+    CliRunner cli = new CliRunner(dataDir);
+    assertEquals(ExitCode.TASK_FAILED, cli.run("job", "run", spec(7).toString()).exitCode());
+
+    CliRunner.Result describe = cli.run("job", "describe", "exits");
+    assertTrue(describe.out().contains("EXIT CODE"), describe.toString());
+    assertTrue(
+        describe
+            .out()
+            .lines()
+            .anyMatch(l -> l.matches(" e-\\S+\\s+n-\\S+\\s+Completed\\s+Stopped\\s+7\\s.*")),
+        describe.toString());
+
+    CliRunner.Result executions = cli.run("job", "executions", "exits", "--output", "csv");
+    assertEquals(ExitCode.OK, executions.exitCode(), executions.toString());
+    assertTrue(
+        executions
+            .out()
+            .startsWith("CREATED,MODIFIED,ID,JOB VERSION,NODE ID,REV.,STATE,DESIRED,EXIT CODE\n"),
+        executions.toString());
+    assertTrue(executions.out().strip().endsWith(",Completed,Stopped,7"), executions.toString());
+  }
+
+  @Test
   void aTaskExitingZeroIsASuccess() throws Exception {
     CliRunner.Result run = new CliRunner(dataDir).run("job", "run", spec(0).toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());

@@ -121,4 +121,52 @@ class RemoteCliIT {
     CliRunner.Result describe = cli("job", "describe", "long");
     assertTrue(describe.out().contains("Stopped"), describe.toString());
   }
+
+  @Test
+  void nodeAgentAndAuthCommandsWorkOverTheApi() throws Exception {
+    CliRunner.Result list = cli("node", "list", "--no-style");
+    assertEquals(ExitCode.OK, list.exitCode(), list.toString());
+    assertTrue(
+        list.out().contains("APPROVED") && list.out().contains("CONNECTED"), list.toString());
+    assertTrue(list.out().contains("os_type="), "serve's automatic labels: " + list);
+
+    CliRunner.Result json = cli("node", "list", "--output", "json");
+    String id =
+        io.bacalhau.core.codec.Codecs.json()
+            .readTree(json.out())
+            .get(0)
+            .path("Info")
+            .path("NodeID")
+            .asText();
+    CliRunner.Result describe = cli("node", "describe", id.substring(0, 6));
+    assertEquals(ExitCode.OK, describe.exitCode(), describe.toString());
+    assertTrue(describe.out().contains("NodeID: " + id), describe.toString());
+    assertTrue(
+        cli("node", "list", "--filter-approval", "pending", "--no-style", "--hide-header")
+            .out()
+            .isEmpty());
+
+    CliRunner.Result approve = cli("node", "approve", id);
+    assertEquals(ExitCode.ERROR, approve.exitCode(), approve.toString());
+    assertTrue(
+        approve.err().contains("Failed to approve node " + id + ": node " + id + " is already"),
+        approve.toString());
+
+    assertEquals("Status: OK\n", cli("agent", "alive").out());
+    CliRunner.Result version = cli("agent", "version");
+    assertEquals(ExitCode.OK, version.exitCode(), version.toString());
+    assertTrue(version.out().startsWith("Bacalhau v"), version.toString());
+    assertTrue(version.out().contains("\nBuildDate 2"), version.toString());
+    assertTrue(cli("agent", "node").out().contains("NodeID: " + id));
+    CliRunner.Result config = cli("agent", "config");
+    assertEquals(ExitCode.OK, config.exitCode(), config.toString());
+    assertTrue(config.out().contains("Port: " + port), config.toString());
+
+    CliRunner.Result auth = cli("auth", "info");
+    assertTrue(
+        auth.out().startsWith("Endpoint:              http://127.0.0.1:" + port), auth.toString());
+    assertTrue(
+        Files.notExists(dir.resolve("client").resolve("orchestrator")),
+        "the client opened no node of its own");
+  }
 }

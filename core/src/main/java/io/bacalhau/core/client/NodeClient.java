@@ -1,5 +1,6 @@
 package io.bacalhau.core.client;
 
+import io.bacalhau.core.models.BuildVersionInfo;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -10,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What client commands ask of a node. The embedded node in this process is one answer; a REST
@@ -94,6 +96,18 @@ public interface NodeClient extends AutoCloseable {
    * apply, as approving an approved node does.
    */
   void updateNode(String nodeId, String action, String message);
+
+  /** Whether the node answers ({@code agent alive}): its status, {@code OK} when it is well. */
+  String agentAlive();
+
+  /** The Bacalhau version of the node answering this client ({@code agent version}). */
+  BuildVersionInfo agentVersion();
+
+  /**
+   * The node's whole effective configuration, every secret (tokens, passwords, API keys) masked
+   * ({@code agent config}).
+   */
+  Map<String, Object> agentConfig();
 
   /** Blocks until something changes on the node, or the timeout passes. */
   void awaitChange(Duration timeout) throws InterruptedException;

@@ -1,14 +1,18 @@
 package io.bacalhau.core.compute;
 
+import io.bacalhau.core.models.ComputeNodeInfo;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
+import io.bacalhau.core.models.NodeType;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeChannel;
 import io.bacalhau.core.providers.ProviderKind;
 import io.bacalhau.core.providers.ProviderRegistry;
+import io.bacalhau.core.version.BuildInfo;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,14 +45,21 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
     this.buffer = new ExecutorBuffer(settings.capacity());
   }
 
+  /**
+   * What this node advertises, its Bacalhau version included ({@code node list --show version}).
+   */
   public NodeInfo info() {
     return new NodeInfo(
         settings.nodeId(),
+        NodeType.COMPUTE,
         settings.labels(),
-        registry.installedTypes(ProviderKind.ENGINE),
-        registry.installedTypes(ProviderKind.PUBLISHER),
-        registry.installedTypes(ProviderKind.INPUT_SOURCE),
-        settings.capacity());
+        List.of(),
+        ComputeNodeInfo.idle(
+            registry.installedTypes(ProviderKind.ENGINE),
+            registry.installedTypes(ProviderKind.PUBLISHER),
+            registry.installedTypes(ProviderKind.INPUT_SOURCE),
+            settings.capacity()),
+        BuildInfo.current().versionInfo());
   }
 
   @Override

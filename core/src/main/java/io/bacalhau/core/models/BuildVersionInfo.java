@@ -3,6 +3,8 @@ package io.bacalhau.core.models;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
@@ -48,6 +50,21 @@ public record BuildVersionInfo(
         buildDate,
         goOs(System.getProperty("os.name", "")),
         goArch(System.getProperty("os.arch", "")));
+  }
+
+  /**
+   * A build date as written in build properties or by another node's API (RFC 3339); null when it
+   * is empty or not a date, which the record then keeps as Go's zero time.
+   */
+  public static Instant parseDate(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   static String goOs(String javaName) {

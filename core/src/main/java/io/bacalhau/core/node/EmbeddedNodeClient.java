@@ -7,8 +7,10 @@ import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.compute.ExecutionFolders;
+import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.BuildVersionInfo;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
@@ -22,11 +24,13 @@ import io.bacalhau.core.orchestrator.Orchestrator;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.results.ResultDownloader;
 import io.bacalhau.core.store.JobStore;
+import io.bacalhau.core.version.BuildInfo;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -215,6 +219,23 @@ public final class EmbeddedNodeClient implements NodeClient {
   @Override
   public void updateNode(String nodeId, String action, String message) {
     NodeStates.update(nodeInfo().nodeId(), nodeId, action);
+  }
+
+  /** This process answers for itself: it is alive as long as it can be asked. */
+  @Override
+  public String agentAlive() {
+    return "OK";
+  }
+
+  @Override
+  public BuildVersionInfo agentVersion() {
+    return BuildInfo.current().versionInfo();
+  }
+
+  /** The configuration the node was set up from; a node built without one has none to show. */
+  @Override
+  public Map<String, Object> agentConfig() {
+    return setup.providerConfig() instanceof BacalhauConfig config ? config.asTree() : Map.of();
   }
 
   @Override

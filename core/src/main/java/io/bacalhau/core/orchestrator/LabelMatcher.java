@@ -5,10 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Evaluates Kubernetes-style label selector requirements against a node's labels. */
-final class LabelMatcher {
+public final class LabelMatcher {
   private LabelMatcher() {}
 
-  static boolean matches(LabelSelectorRequirement req, Map<String, String> labels) {
+  public static boolean matches(LabelSelectorRequirement req, Map<String, String> labels) {
     String key =
         req.isPreference()
             ? req.key().substring(LabelSelectorRequirement.FAVOUR_PREFIX.length())

@@ -1,5 +1,6 @@
 package io.bacalhau.core.version;
 
+import io.bacalhau.core.models.BuildVersionInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +13,11 @@ public record BuildInfo(String version, String gitCommit, String buildDate) {
 
   public static BuildInfo current() {
     return CURRENT;
+  }
+
+  /** This build as Bacalhau's API reports a version; a build date that is no instant is none. */
+  public BuildVersionInfo versionInfo() {
+    return BuildVersionInfo.of(version, gitCommit, BuildVersionInfo.parseDate(buildDate));
   }
 
   private static BuildInfo load() {
