@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Docker jobs through a whole embedded node: orchestrator, compute, this engine, the daemon. */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 150, unit = TimeUnit.SECONDS)
 class DockerNodeIT {
   @TempDir Path dataDir;
 
@@ -116,8 +116,10 @@ class DockerNodeIT {
       client.stop(s.jobId(), "", "Stopped at user request");
       Job done = EmbeddedNodeTestSupport.awaitTerminal(client, s.jobId(), Duration.ofSeconds(30));
       assertEquals(JobStateType.STOPPED, done.stateType());
+      // Its own budget: on a loaded machine (vfs storage) starting the container took most of one.
+      long removal = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (!api.containersLabelled(Map.of(Labels.JOB, s.jobId())).isEmpty()) {
-        assertTrue(System.nanoTime() < deadline, "container not removed after stop");
+        assertTrue(System.nanoTime() < removal, "container not removed after stop");
         Thread.sleep(100);
       }
       assertTrue(
