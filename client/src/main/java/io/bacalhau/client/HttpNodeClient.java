@@ -13,6 +13,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.LabelSelectors;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.models.SpecConfig;
@@ -111,8 +112,10 @@ public final class HttpNodeClient implements NodeClient {
 
   @Override
   public List<Job> list(JobQuery query) {
-    Map<String, String> q = new LinkedHashMap<>();
+    Map<String, Object> q = new LinkedHashMap<>();
     q.put("namespace", query.namespace().isEmpty() ? "*" : query.namespace());
+    // One labels= per requirement, as Bacalhau's client sends them.
+    q.put("labels", query.labels().stream().map(LabelSelectors::format).toList());
     q.put("order_by", query.orderBy());
     q.put("reverse", Boolean.toString(query.reverse()));
     if (query.limit() > 0) {

@@ -76,24 +76,10 @@ public class StoreReader {
     return matches.stream().findFirst().orElseThrow(() -> notFound(idOrName));
   }
 
+  /** A page of jobs, as {@code job list} asks for it (labels through their index). */
   public List<Job> jobs(JobQuery query) {
-    String order = "modified_at".equals(query.orderBy()) ? "modify_time" : "create_time";
-    String sql =
-        "SELECT json FROM jobs"
-            + (query.namespace().isBlank() || "*".equals(query.namespace())
-                ? ""
-                : " WHERE namespace = ?")
-            + " ORDER BY "
-            + order
-            + (query.reverse() ? " DESC" : " ASC")
-            + ", id LIMIT ? OFFSET ?";
-    List<Object> args = new ArrayList<>();
-    if (!(query.namespace().isBlank() || "*".equals(query.namespace()))) {
-      args.add(query.namespace());
-    }
-    args.add(query.limit() <= 0 ? -1 : query.limit());
-    args.add(query.offset());
-    return list(sql, Job.class, args.toArray());
+    JobListSql q = JobListSql.of(query);
+    return list(q.sql, Job.class, q.args);
   }
 
   /** Every stored version of a job, oldest first. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.LabelSelectors;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import java.nio.file.Path;
@@ -53,6 +54,18 @@ class QueryPlanTest {
       client.describe(first.substring(0, 6), "", 0);
       client.describe("plan-1", "", 0);
       client.list(JobQuery.all());
+      client.list(new JobQuery("", "modified_at", true, 10, 0));
+      // job list --labels: each operator, as the driving requirement and as a further one.
+      for (String selector :
+          List.of(
+              "env=prod,tier!=db,zone in (a,b),cores gt 2,cores lt 9,ssd,!spot,arch notin (arm)",
+              "zone in (a,b),env",
+              "cores gt 2",
+              "ssd",
+              "!spot,tier!=db")) {
+        client.list(
+            new JobQuery("default", LabelSelectors.parse(selector), "created_at", false, 10, 0));
+      }
       client.versions(first);
       client.rerun(first, "", 0, "test");
       JobStore store = client.node().store();
