@@ -3,6 +3,8 @@ package io.bacalhau.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.ExecutionQuery;
+import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.LabelSelectors;
@@ -67,6 +69,11 @@ class QueryPlanTest {
             new JobQuery("default", LabelSelectors.parse(selector), "created_at", false, 10, 0));
       }
       client.versions(first);
+      // job executions and job history with their list flags.
+      client.executions(first, new ExecutionQuery(0, false, "modified_at", true, 5, 5));
+      client.executions(first, new ExecutionQuery(1, true, "created_at", false, 0, 0));
+      client.history(first, new HistoryQuery(0, false, "execution", "e-", 3, 5, true));
+      client.history(first, new HistoryQuery(1, true, "job", "", 0, 5, false));
       client.rerun(first, "", 0, "test");
       JobStore store = client.node().store();
       store.read(r -> r.jobsWithWork());
