@@ -18,6 +18,7 @@ import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
@@ -47,7 +48,8 @@ final class ApiTransport implements AutoCloseable {
     return endpoint;
   }
 
-  JsonNode get(String path, Map<String, String> query) {
+  /** A GET; a query value that is a list is sent as the parameter repeated ({@code labels=}). */
+  JsonNode get(String path, Map<String, ?> query) {
     return send("GET", path, query, null, endpoint.timeout());
   }
 
@@ -78,7 +80,7 @@ final class ApiTransport implements AutoCloseable {
   }
 
   private JsonNode send(
-      String method, String path, Map<String, String> query, Object body, Duration timeout) {
+      String method, String path, Map<String, ?> query, Object body, Duration timeout) {
     URI uri = uri(path, query);
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
@@ -123,12 +125,13 @@ final class ApiTransport implements AutoCloseable {
     return answer;
   }
 
-  private URI uri(String path, Map<String, String> query) {
+  private URI uri(String path, Map<String, ?> query) {
     StringJoiner q = new StringJoiner("&");
     query.forEach(
         (k, v) -> {
-          if (v != null) {
-            q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8));
+          List<?> values = v instanceof List<?> l ? l : v == null ? List.of() : List.of(v);
+          for (Object value : values) {
+            q.add(k + "=" + URLEncoder.encode(String.valueOf(value), StandardCharsets.UTF_8));
           }
         });
     String suffix = q.length() == 0 ? "" : "?" + q;

@@ -2,6 +2,7 @@ package io.bacalhau.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bacalhau.core.client.ExecutionQuery;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
 import io.bacalhau.core.client.JobDiff;
@@ -14,6 +15,7 @@ import io.bacalhau.core.models.BuildVersionInfo;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.LabelSelectors;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.models.SpecConfig;
@@ -112,8 +114,10 @@ public final class HttpNodeClient implements NodeClient {
 
   @Override
   public List<Job> list(JobQuery query) {
-    Map<String, String> q = new LinkedHashMap<>();
+    Map<String, Object> q = new LinkedHashMap<>();
     q.put("namespace", query.namespace().isEmpty() ? "*" : query.namespace());
+    // One labels= per requirement, as Bacalhau's client sends them.
+    q.put("labels", query.labels().stream().map(LabelSelectors::format).toList());
     q.put("order_by", query.orderBy());
     q.put("reverse", Boolean.toString(query.reverse()));
     if (query.limit() > 0) {
@@ -137,8 +141,34 @@ public final class HttpNodeClient implements NodeClient {
     if (!query.executionIdPrefix().isEmpty()) {
       q.put("execution_id", query.executionIdPrefix());
     }
+    pageOf(q, query.limit(), query.afterSeq(), query.reverse());
     List<JobHistory> all = items(api.get(jobPath(jobId) + "/history", q), JobHistory.class);
-    return all.stream().filter(h -> h.seqNum() > query.afterSeq()).toList();
+    // Also when the node pages otherwise (Bacalhau's tokens are its own): only what follows.
+    return all.stream().filter(h -> query.follows(h.seqNum())).toList();
+  }
+
+  @Override
+  public List<Execution> executions(String jobId, ExecutionQuery query) {
+    Map<String, String> q = new LinkedHashMap<>();
+    if (query.allVersions()) {
+      q.put("all_job_versions", "true");
+    } else if (query.jobVersion() > 0) {
+      q.put("job_version", Long.toString(query.jobVersion()));
+    }
+    q.put("order_by", query.orderBy());
+    pageOf(q, query.limit(), query.offset(), query.reverse());
+    return items(api.get(jobPath(jobId) + "/executions", q), Execution.class);
+  }
+
+  /** The list parameters: {@code next_token} is where the page starts, as our server reads it. */
+  private static void pageOf(Map<String, String> q, int limit, long start, boolean reverse) {
+    q.put("reverse", Boolean.toString(reverse));
+    if (limit > 0) {
+      q.put("limit", Integer.toString(limit));
+    }
+    if (start > 0) {
+      q.put("next_token", Long.toString(start));
+    }
   }
 
   @Override

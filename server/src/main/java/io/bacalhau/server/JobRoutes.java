@@ -2,6 +2,7 @@ package io.bacalhau.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bacalhau.core.client.ExecutionQuery;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.JobQuery;
@@ -22,13 +23,14 @@ import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
+import io.bacalhau.core.models.LabelSelectorRequirement;
+import io.bacalhau.core.models.LabelSelectors;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +91,7 @@ final class JobRoutes implements HttpService {
         node.list(
             new JobQuery(
                 q.string("namespace", ""),
+                labels(q),
                 orderBy,
                 q.bool("reverse"),
                 limit == 0 ? 0 : limit + 1,
@@ -99,6 +102,20 @@ final class JobRoutes implements HttpService {
       next = String.valueOf(offset + limit);
     }
     ApiJson.send(res, new ListResponse<>(page, next));
+  }
+
+  /** The {@code labels=} parameters, each a selector (Bacalhau's client sends one requirement). */
+  private static List<LabelSelectorRequirement> labels(QueryParams q) {
+    List<LabelSelectorRequirement> all = new ArrayList<>();
+    for (String selector : q.all("labels")) {
+      try {
+        all.addAll(LabelSelectors.parse(selector));
+      } catch (LabelSelectors.InvalidSelectorException e) {
+        throw BacalhauException.badRequest(
+            "invalid labels '" + selector + "': " + e.getMessage(), LabelSelectors.SYNTAX);
+      }
+    }
+    return all;
   }
 
   private void get(ServerRequest req, ServerResponse res) {
@@ -147,15 +164,22 @@ final class JobRoutes implements HttpService {
     Job job = node.job(id(req), q.string("namespace", ""));
     long after = q.number("next_token", 0);
     int limit = (int) q.number("limit", 0);
+    String eventType = q.string("event_type", "all");
+    if (!List.of("all", "job", "execution").contains(eventType)) {
+      throw BacalhauException.badRequest(
+          "invalid event_type '" + eventType + "'", "Use all, job or execution.");
+    }
     List<JobHistory> items =
         node.history(
             job.id(),
             new HistoryQuery(
                 q.number("job_version", 0),
                 q.bool("all_job_versions"),
-                q.string("event_type", "all"),
+                eventType,
                 q.string("execution_id", ""),
-                after));
+                after,
+                limit == 0 ? 0 : limit + 1,
+                q.bool("reverse")));
     boolean more = limit > 0 && items.size() > limit;
     if (more) {
       items = items.subList(0, limit);
@@ -169,19 +193,29 @@ final class JobRoutes implements HttpService {
   private void executions(ServerRequest req, ServerResponse res) {
     QueryParams q = new QueryParams(req.query());
     Job job = node.job(id(req), q.string("namespace", ""));
-    long version = q.bool("all_job_versions") ? 0 : q.number("job_version", job.version());
-    List<Execution> items = new ArrayList<>(node.executions(job.id(), version));
-    if ("modified_at".equals(q.string("order_by", "created_at"))) {
-      items.sort(java.util.Comparator.comparingLong(Execution::modifyTime));
-    }
-    if (q.bool("reverse")) {
-      Collections.reverse(items);
+    String orderBy = q.string("order_by", "created_at");
+    if (!ExecutionQuery.ORDERS.contains(orderBy)) {
+      throw BacalhauException.badRequest(
+          "invalid order_by '" + orderBy + "'", "Order by created_at or modified_at.");
     }
     int limit = (int) q.number("limit", 0);
+    int offset = (int) q.number("next_token", 0);
+    List<Execution> items =
+        node.executions(
+            job.id(),
+            new ExecutionQuery(
+                q.number("job_version", 0),
+                q.bool("all_job_versions"),
+                orderBy,
+                q.bool("reverse"),
+                limit == 0 ? 0 : limit + 1,
+                offset));
+    String next = "";
     if (limit > 0 && items.size() > limit) {
       items = items.subList(0, limit);
+      next = String.valueOf(offset + limit);
     }
-    ApiJson.send(res, ListResponse.of(items));
+    ApiJson.send(res, new ListResponse<>(items, next));
   }
 
   private void versions(ServerRequest req, ServerResponse res) {

@@ -50,6 +50,11 @@ final class QueryParams {
     }
   }
 
+  /** Every value of a repeated parameter, as sent. */
+  List<String> all(String name) {
+    return query.contains(name) ? query.all(name) : List.of();
+  }
+
   /** A comma-separated or repeated parameter ({@code include=history,executions}). */
   List<String> list(String name) {
     if (!query.contains(name)) {

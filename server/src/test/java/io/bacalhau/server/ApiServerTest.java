@@ -115,6 +115,24 @@ class ApiServerTest {
   }
 
   @Test
+  void badListParametersNameTheParameterAndWhatIsValid() throws Exception {
+    Api.Answer labels = api.get("/api/v1/orchestrator/jobs?labels=cores%20gt%20many");
+    assertEquals(400, labels.status(), labels.raw());
+    assertTrue(
+        labels.json().get("Message").asText().startsWith("invalid labels 'cores gt many'"),
+        labels.raw());
+    assertTrue(labels.json().get("Hint").asText().contains("zone in (a,b)"), labels.raw());
+    String id = submit("listed", "{}");
+    Api.Answer order = api.get("/api/v1/orchestrator/jobs/" + id + "/executions?order_by=id");
+    assertEquals(400, order.status(), order.raw());
+    assertTrue(
+        order.json().get("Hint").asText().contains("created_at or modified_at"), order.raw());
+    Api.Answer type = api.get("/api/v1/orchestrator/jobs/" + id + "/history?event_type=node");
+    assertEquals(400, type.status(), type.raw());
+    assertTrue(type.json().get("Hint").asText().contains("all, job or execution"), type.raw());
+  }
+
+  @Test
   void aRunningJobIsStoppedAndRerun() throws Exception {
     String id = submit("stopped", "{\"SleepMillis\": 20000}");
     awaitState(id, "Running");

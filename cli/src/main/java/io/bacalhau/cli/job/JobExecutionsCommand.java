@@ -3,14 +3,16 @@ package io.bacalhau.cli.job;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.HelpOption;
+import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.Column;
+import io.bacalhau.cli.render.OutputFormat;
 import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
 import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.cli.render.TimeText;
+import io.bacalhau.core.client.ExecutionQuery;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Ids;
-import io.bacalhau.core.models.Job;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +38,24 @@ public final class JobExecutionsCommand implements Callable<Integer> {
   @Option(
       names = "--limit",
       defaultValue = "20",
-      description = "How many to show (default ${DEFAULT-VALUE}).")
+      description = "How many to show; 0 for all (default ${DEFAULT-VALUE}).")
   private int limit;
+
+  @Option(
+      names = "--next-token",
+      paramLabel = "<token>",
+      description = "Show the page after the one that printed this token.")
+  private String nextToken;
+
+  @Option(
+      names = "--order-by",
+      defaultValue = "created_at",
+      paramLabel = "<field>",
+      description = "created_at or modified_at (default ${DEFAULT-VALUE}).")
+  private String orderBy;
+
+  @Option(names = "--order-reversed", description = "Newest first.")
+  private boolean reversed;
 
   @Mixin private JobArgument target;
 
@@ -49,10 +67,8 @@ public final class JobExecutionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Job job = target.find(session.node());
-    long wanted = allVersions ? 0 : version > 0 ? version : job.version();
-    List<Execution> executions =
-        session.node().executions(job.id(), wanted).stream().limit(limit).toList();
+    ExecutionPage page = ExecutionPage.read(session, target, query());
+    List<Execution> executions = page.executions();
     Table t =
         new Table(
             Column.of("Created", 8),
@@ -77,6 +93,20 @@ public final class JobExecutionsCommand implements Callable<Integer> {
           TaskExitCode.of(e));
     }
     TableOutput.print(session, table, t, executions);
+    if (page.more() && table.output() == OutputFormat.TABLE) {
+      page.printNext(session.out(), target.id, orderBy, reversed, limit);
+    }
     return ExitCode.OK;
+  }
+
+  private ExecutionQuery query() {
+    ListOptions.checkLimit(limit);
+    ListOptions.checkOrderBy(orderBy, ExecutionQuery.ORDERS);
+    if (version < 0) {
+      throw new UsageException(
+          "invalid --version " + version, "Use a job version of 1 or more (see job versions).");
+    }
+    int offset = nextToken == null ? 0 : (int) PageToken.position(nextToken, "job executions");
+    return new ExecutionQuery(version, allVersions, orderBy, reversed, limit, offset);
   }
 }

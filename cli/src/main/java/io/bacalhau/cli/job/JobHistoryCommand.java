@@ -6,6 +6,7 @@ import io.bacalhau.cli.HelpOption;
 import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.Column;
 import io.bacalhau.cli.render.EventText;
+import io.bacalhau.cli.render.OutputFormat;
 import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
 import io.bacalhau.cli.render.TableOutput;
@@ -15,7 +16,6 @@ import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
 /** {@code bacalhau job history ID}: the job's event timeline. */
 @Command(name = "history", description = "List a job's events in order.")
 public final class JobHistoryCommand implements Callable<Integer> {
+  private static final List<String> EVENT_TYPES = List.of("all", "job", "execution");
+
   @Mixin private HelpOption help;
 
   private final CliSession session;
@@ -31,23 +33,52 @@ public final class JobHistoryCommand implements Callable<Integer> {
   @Option(
       names = "--event-type",
       defaultValue = "all",
-      description = "all, job or execution (default ${DEFAULT-VALUE}).")
+      paramLabel = "<type>",
+      description =
+          "all, job (the job's own events) or execution (its executions') (default"
+              + " ${DEFAULT-VALUE}).")
   private String eventType;
 
   @Option(
       names = "--execution-id",
       defaultValue = "",
+      paramLabel = "<id>",
       description = "Only events of executions whose ID starts with this.")
   private String executionId;
 
   @Option(
       names = {"-v", "--version"},
       defaultValue = "0",
-      description = "Job version (default: latest).")
+      paramLabel = "<n>",
+      description = "Events of this job version (default: the latest).")
   private long version;
 
   @Option(names = "--all-versions", description = "Events of every version.")
   private boolean allVersions;
+
+  @Option(
+      names = "--limit",
+      defaultValue = "0",
+      description = "How many events to show; 0 for all (default ${DEFAULT-VALUE}).")
+  private int limit;
+
+  @Option(
+      names = "--next-token",
+      paramLabel = "<token>",
+      description = "Show the page after the one that printed this token.")
+  private String nextToken;
+
+  @Option(
+      names = "--order-by",
+      defaultValue = "time",
+      paramLabel = "<field>",
+      description =
+          "time: the order the events were recorded in, the only one history has (default"
+              + " ${DEFAULT-VALUE}).")
+  private String orderBy;
+
+  @Option(names = "--order-reversed", description = "Newest first.")
+  private boolean reversed;
 
   @Mixin private JobArgument target;
 
@@ -59,15 +90,30 @@ public final class JobHistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Set.of("all", "job", "execution").contains(eventType)) {
+    if (!EVENT_TYPES.contains(eventType)) {
       throw new UsageException(
           "invalid --event-type '" + eventType + "'", "Use all, job or execution.");
     }
+    if (version < 0) {
+      throw new UsageException(
+          "invalid --version " + version, "Use a job version of 1 or more (see job versions).");
+    }
+    ListOptions.checkLimit(limit);
+    ListOptions.checkOrderBy(orderBy, List.of("time"));
+    long after = nextToken == null ? 0 : PageToken.position(nextToken, "job history");
     Job job = target.find(session.node());
-    List<JobHistory> history =
-        session
-            .node()
-            .history(job.id(), new HistoryQuery(version, allVersions, eventType, executionId, 0));
+    HistoryQuery query =
+        new HistoryQuery(
+            version,
+            allVersions,
+            eventType,
+            executionId,
+            after,
+            limit == 0 ? 0 : limit + 1,
+            reversed);
+    List<JobHistory> page = session.node().history(job.id(), query);
+    boolean more = limit > 0 && page.size() > limit;
+    List<JobHistory> history = more ? page.subList(0, limit) : page;
     Table t =
         new Table(
             Column.of("Time", 20),
@@ -86,6 +132,20 @@ public final class JobHistoryCommand implements Callable<Integer> {
           EventText.of(h.event()));
     }
     TableOutput.print(session, table, t, history);
+    if (more && table.output() == OutputFormat.TABLE) {
+      session.out().println();
+      session.out().println("To fetch more records use:");
+      session
+          .out()
+          .println(
+              "\tbacalhau job history "
+                  + target.id
+                  + " --limit "
+                  + limit
+                  + (reversed ? " --order-reversed" : "")
+                  + " --next-token "
+                  + PageToken.encode(orderBy, reversed, limit, history.getLast().seqNum()));
+    }
     return ExitCode.OK;
   }
 }

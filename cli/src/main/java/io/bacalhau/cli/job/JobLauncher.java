@@ -3,8 +3,6 @@ package io.bacalhau.cli.job;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.errors.CommandFailedException;
-import io.bacalhau.cli.render.DataOptions;
-import io.bacalhau.cli.render.Serializer;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
@@ -35,6 +33,14 @@ public final class JobLauncher {
    * @param what how errors name the spec: "the job spec in FILE" or "the job spec"
    */
   int launch(Job spec, RuntimeOptions options, String what) {
+    return launch(spec, options, what, false);
+  }
+
+  /**
+   * @param diffWithStored with {@code --dry-run}, show how a named job differs from its stored
+   *     version ({@code job run})
+   */
+  int launch(Job spec, RuntimeOptions options, String what, boolean diffWithStored) {
     options.checked();
     if (options.dryRun) {
       // Nothing is submitted, so nothing else would check it.
@@ -42,11 +48,7 @@ public final class JobLauncher {
       if (!check.ok()) {
         throw SpecProblemsReport.failure(ExitCode.JOB_REJECTED, what, check.problems());
       }
-      Serializer.print(
-          session.out(),
-          spec,
-          options.output == null ? DataOptions.DataFormat.YAML : options.output,
-          true);
+      new DryRun(session).print(spec, options.output, diffWithStored);
       return ExitCode.OK;
     }
     PrintStream err = session.err();

@@ -2,17 +2,16 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
-import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.Column;
+import io.bacalhau.cli.render.OutputFormat;
 import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
 import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.cli.render.TimeText;
+import io.bacalhau.cli.run.SelectorFlag;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,12 +21,24 @@ import picocli.CommandLine.Option;
 /** {@code bacalhau job list}: jobs of every namespace, oldest first, a page at a time. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List jobs.")
 public final class JobListCommand implements Callable<Integer> {
+  static final String DEFAULT_LABELS = "bacalhau_canary != true";
+
   private final CliSession session;
+
+  @Option(
+      names = "--labels",
+      defaultValue = DEFAULT_LABELS,
+      paramLabel = "<selector>",
+      description =
+          "Only jobs whose labels match this selector: env=prod, tier!=db, zone in (a,b),"
+              + " zone notin (a,b), key, !key, cores gt 4, cores lt 9; a comma means AND"
+              + " (default '${DEFAULT-VALUE}').")
+  private String labels;
 
   @Option(
       names = "--limit",
       defaultValue = "10",
-      description = "How many jobs to show (default ${DEFAULT-VALUE}).")
+      description = "How many jobs to show; 0 for all (default ${DEFAULT-VALUE}).")
   private int limit;
 
   @Option(
@@ -54,13 +65,16 @@ public final class JobListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!orderBy.equals("created_at") && !orderBy.equals("modified_at")) {
-      throw new UsageException(
-          "invalid --order-by '" + orderBy + "'", "Use created_at or modified_at.");
-    }
-    int offset = nextToken == null ? 0 : decode(nextToken);
-    List<Job> page = session.node().list(new JobQuery("", orderBy, reversed, limit + 1, offset));
-    boolean more = page.size() > limit;
+    ListOptions.checkLimit(limit);
+    ListOptions.checkOrderBy(orderBy, List.of("created_at", "modified_at"));
+    var selector = SelectorFlag.parse("--labels", labels);
+    int offset = nextToken == null ? 0 : (int) PageToken.position(nextToken, "job list");
+    List<Job> page =
+        session
+            .node()
+            .list(
+                new JobQuery("", selector, orderBy, reversed, limit == 0 ? 0 : limit + 1, offset));
+    boolean more = limit > 0 && page.size() > limit;
     List<Job> shown = more ? page.subList(0, limit) : page;
     Table t =
         new Table(
@@ -80,32 +94,18 @@ public final class JobListCommand implements Callable<Integer> {
           job.stateType().label());
     }
     TableOutput.print(session, table, t, shown);
-    if (more && table.output() == io.bacalhau.cli.render.OutputFormat.TABLE) {
+    if (more && table.output() == OutputFormat.TABLE) {
       session.out().println();
       session.out().println("To fetch more records use:");
       session
           .out()
           .println(
-              "\tbacalhau job list --limit " + limit + " --next-token " + encode(offset + limit));
+              "\tbacalhau job list --limit "
+                  + limit
+                  + (labels.equals(DEFAULT_LABELS) ? "" : " --labels '" + labels + "'")
+                  + " --next-token "
+                  + PageToken.encode(orderBy, reversed, limit, offset + limit));
     }
     return ExitCode.OK;
-  }
-
-  private String encode(int offset) {
-    String raw = orderBy + ":" + (reversed ? "Y" : "N") + ":" + limit + ":" + offset;
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int decode(String token) {
-    try {
-      String[] parts =
-          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
-      return Integer.parseInt(parts[3]);
-    } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-      throw new UsageException(
-          "invalid --next-token '" + token + "'", "Copy the token exactly as job list printed it.");
-    }
   }
 }

@@ -2,7 +2,9 @@ package io.bacalhau.cli.job;
 
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.cli.HelpOption;
 import io.bacalhau.cli.errors.CommandFailedException;
+import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import java.util.Comparator;
@@ -13,11 +15,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bacalhau job logs ID}: an execution's output, verbatim; {@code --follow} streams it. */
-@Command(
-    name = "logs",
-    mixinStandardHelpOptions = true,
-    description = "Print the output of a job's execution.")
+@Command(name = "logs", description = "Print the output of a job's execution.")
 public final class JobLogsCommand implements Callable<Integer> {
+  @Mixin private HelpOption help;
+
   private final CliSession session;
 
   @Option(
@@ -30,6 +31,20 @@ public final class JobLogsCommand implements Callable<Integer> {
       description = "Keep printing output until the execution ends.")
   private boolean follow;
 
+  @Option(
+      names = {"-t", "--tail"},
+      description =
+          "Skip what the execution printed so far: only output written from now on (with"
+              + " --follow, until the execution ends).")
+  private boolean tail;
+
+  @Option(
+      names = {"-v", "--version"},
+      defaultValue = "0",
+      paramLabel = "<n>",
+      description = "An execution of this job version (default: any version).")
+  private long version;
+
   @Mixin private JobArgument target;
 
   JobLogsCommand(CliSession session) {
@@ -38,8 +53,24 @@ public final class JobLogsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (version < 0) {
+      throw new UsageException(
+          "invalid --version " + version, "Use a job version of 1 or more (see job versions).");
+    }
     Job job = target.find(session.node());
-    List<Execution> executions = session.node().executions(job.id(), 0);
+    List<Execution> executions = session.node().executions(job.id(), version);
+    if (version > 0 && version > job.version()) {
+      throw new CommandFailedException(
+          ExitCode.ERROR,
+          "job "
+              + target.id
+              + " has no version "
+              + version
+              + " (its latest is "
+              + job.version()
+              + ")",
+          "List them with 'bacalhau job versions " + target.id + "'.");
+    }
     Execution chosen =
         executionId != null
             ? executions.stream()
@@ -60,7 +91,7 @@ public final class JobLogsCommand implements Callable<Integer> {
                             ExitCode.ERROR,
                             "job " + target.id + " has no execution with output yet",
                             follow ? null : "Wait for it to start, or use --follow."));
-    session.node().logs(job.id(), chosen.id(), follow, session.out(), session.err());
+    session.node().logs(job.id(), chosen.id(), follow, tail, session.out(), session.err());
     return ExitCode.OK;
   }
 }

@@ -88,7 +88,8 @@ public final class JobRunCommand implements Callable<Integer> {
       // The node repeats the sanitizer's warnings on submission; only the parser's are ours.
       parsed.warnings().forEach(w -> session.err().println("Warning: " + w));
     }
-    return new JobLauncher(session).launch(parsed.job(), runtime.printing(output.format), what);
+    return new JobLauncher(session)
+        .launch(parsed.job(), runtime.printing(output.format), what, true);
   }
 
   private Map<String, String> variables() {

@@ -44,7 +44,7 @@ final class JobWaiter {
     }
     String canceled = canceledNotice(submitted.jobId());
     session.onInterrupt(canceled);
-    ProgressPrinter printer = new ProgressPrinter(err);
+    ProgressPrinter printer = new ProgressPrinter(err, options.groupEvents);
     long deadline = System.nanoTime() + Duration.ofSeconds(options.waitTimeoutSecs).toNanos();
     long seq = 0;
     String followed = null;

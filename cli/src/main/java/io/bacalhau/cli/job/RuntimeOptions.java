@@ -38,8 +38,17 @@ public final class RuntimeOptions {
 
   @Option(
       names = "--dry-run",
-      description = "Print the job that would be submitted, and submit nothing.")
+      description =
+          "Submit nothing: print the job that would be submitted (job run of a named job that"
+              + " exists: how it differs from the stored version).")
   boolean dryRun;
+
+  @Option(
+      names = "--group-events",
+      description =
+          "Show progress events under a heading per execution (and one for the job) instead of"
+              + " an EXEC. ID column.")
+  boolean groupEvents;
 
   @Option(names = "--hide-warnings", description = "Do not print warnings about the spec.")
   boolean hideWarnings;

@@ -98,6 +98,74 @@ class RemoteCliIT {
         "the client opened no node of its own");
   }
 
+  private Path labelled(String name, String labels, String stdout) throws Exception {
+    return Files.writeString(
+        dir.resolve(name + ".yaml"),
+        "Name: "
+            + name
+            + "\nType: batch\nCount: 2\nLabels: "
+            + labels
+            + "\nTasks:\n  - Name: main\n    Engine: {Type: noop, Params: {Stdout: \""
+            + stdout
+            + "\\n\"}}\n");
+  }
+
+  @Test
+  void listFlagsWorkOverTheApi() throws Exception {
+    assertEquals(
+        ExitCode.OK,
+        cli("job", "run", labelled("web", "{env: prod}", "one").toString()).exitCode());
+    assertEquals(
+        ExitCode.OK,
+        cli("job", "run", labelled("web", "{env: prod}", "two").toString()).exitCode());
+    assertEquals(
+        ExitCode.OK, cli("job", "run", labelled("dev", "{env: dev}", "x").toString()).exitCode());
+
+    // GET /jobs?labels=...: the server selects.
+    CliRunner.Result prod = cli("job", "list", "--labels", "env in (prod, qa)");
+    assertTrue(prod.out().contains("web") && !prod.out().contains("dev"), prod.toString());
+    CliRunner.Result notProd = cli("job", "list", "--labels", "env!=prod");
+    assertTrue(notProd.out().contains("dev") && !notProd.out().contains("web"), notProd.toString());
+
+    CliRunner.Result page = cli("job", "executions", "web", "--limit", "1", "--order-reversed");
+    assertTrue(page.out().contains("To fetch more records use:"), page.toString());
+    String token = page.out().replaceAll("(?s).*--next-token (\\S+).*", "$1").strip();
+    CliRunner.Result next =
+        cli("job", "executions", "web", "--limit", "1", "--order-reversed", "--next-token", token);
+    assertEquals(ExitCode.OK, next.exitCode(), next.toString());
+    assertTrue(!next.out().contains("To fetch more"), next.toString());
+    assertEquals(
+        4,
+        cli("job", "executions", "web", "--all-versions", "--no-style", "--hide-header")
+            .out()
+            .strip()
+            .lines()
+            .count());
+
+    CliRunner.Result jobEvents = cli("job", "history", "web", "--event-type", "job", "-v", "1");
+    assertTrue(!jobEvents.out().contains("ExecutionLevel"), jobEvents.toString());
+    assertTrue(jobEvents.out().contains("Job submitted"), jobEvents.toString());
+    CliRunner.Result newest = cli("job", "history", "web", "--order-reversed", "--limit", "1");
+    assertTrue(newest.out().contains("Completed"), newest.toString());
+    assertTrue(newest.out().contains("--next-token"), newest.toString());
+
+    assertEquals("one\n", cli("job", "logs", "web", "-v", "1").out());
+    assertEquals("two\n", cli("job", "logs", "web").out());
+
+    // PUT /jobs/diff against the stored version.
+    CliRunner.Result diff =
+        cli("job", "run", "--dry-run", labelled("web", "{env: prod}", "three").toString());
+    assertEquals(ExitCode.OK, diff.exitCode(), diff.toString());
+    assertTrue(
+        diff.out().lines().anyMatch(l -> l.startsWith("+") && l.contains("three")),
+        diff.toString());
+    assertTrue(
+        diff.out().lines().anyMatch(l -> l.startsWith("-") && l.contains("two")), diff.toString());
+    CliRunner.Result grouped =
+        cli("job", "run", "--group-events", labelled("grouped", "{}", "g").toString());
+    assertTrue(grouped.err().contains(" Execution e-"), grouped.toString());
+  }
+
   @Test
   void anInvalidSpecIsRefusedByTheServerWithEveryProblem() throws Exception {
     Path bad =

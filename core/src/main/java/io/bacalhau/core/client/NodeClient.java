@@ -33,6 +33,9 @@ public interface NodeClient extends AutoCloseable {
   /** Executions of a job, oldest first; {@code version} 0 means all versions. */
   List<Execution> executions(String jobId, long version);
 
+  /** A page of a job's executions ({@code job executions} with its list flags). */
+  List<Execution> executions(String jobId, ExecutionQuery query);
+
   List<Job> versions(String jobId);
 
   /**

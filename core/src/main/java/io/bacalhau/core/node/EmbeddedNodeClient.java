@@ -1,5 +1,6 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.client.ExecutionQuery;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDetails;
 import io.bacalhau.core.client.JobDiff;
@@ -129,6 +130,11 @@ public final class EmbeddedNodeClient implements NodeClient {
                 r.executions(jobId).stream()
                     .filter(e -> version == 0 || e.jobVersion() == version)
                     .toList());
+  }
+
+  @Override
+  public List<Execution> executions(String jobId, ExecutionQuery query) {
+    return store().read(r -> r.executions(jobId, query));
   }
 
   @Override

@@ -43,6 +43,18 @@ final class Schema {
           // 2: instances prove they make progress (epoch millis of their last heartbeat).
           """
           ALTER TABLE instances ADD COLUMN heartbeat INTEGER NOT NULL DEFAULT 0;
+          """,
+          // 3: the current version's labels, one row each, so job list --labels finds jobs
+          // through an index instead of reading every job (filled from the jobs already stored),
+          // and job list --order-by modified_at pages through an index too.
+          """
+          CREATE TABLE job_labels (
+            job_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL,
+            PRIMARY KEY (job_id, key));
+          CREATE INDEX job_labels_by_label ON job_labels(key, value);
+          CREATE INDEX jobs_by_modify ON jobs(modify_time);
+          INSERT INTO job_labels (job_id, key, value)
+            SELECT j.id, l.key, CAST(l.value AS TEXT) FROM jobs j, json_each(j.json, '$.Labels') l;
           """);
 
   private Schema() {}

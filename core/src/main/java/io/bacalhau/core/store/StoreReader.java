@@ -1,6 +1,7 @@
 package io.bacalhau.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.bacalhau.core.client.ExecutionQuery;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.codec.Codecs;
@@ -76,24 +77,10 @@ public class StoreReader {
     return matches.stream().findFirst().orElseThrow(() -> notFound(idOrName));
   }
 
+  /** A page of jobs, as {@code job list} asks for it (labels through their index). */
   public List<Job> jobs(JobQuery query) {
-    String order = "modified_at".equals(query.orderBy()) ? "modify_time" : "create_time";
-    String sql =
-        "SELECT json FROM jobs"
-            + (query.namespace().isBlank() || "*".equals(query.namespace())
-                ? ""
-                : " WHERE namespace = ?")
-            + " ORDER BY "
-            + order
-            + (query.reverse() ? " DESC" : " ASC")
-            + ", id LIMIT ? OFFSET ?";
-    List<Object> args = new ArrayList<>();
-    if (!(query.namespace().isBlank() || "*".equals(query.namespace()))) {
-      args.add(query.namespace());
-    }
-    args.add(query.limit() <= 0 ? -1 : query.limit());
-    args.add(query.offset());
-    return list(sql, Job.class, args.toArray());
+    JobListSql q = JobListSql.of(query);
+    return list(q.sql, Job.class, q.args);
   }
 
   /** Every stored version of a job, oldest first. */
@@ -204,8 +191,12 @@ public class StoreReader {
     if (!query.allVersions() && version == 0) {
       version = job(jobId).map(Job::version).orElse(0L);
     }
-    StringBuilder sql = new StringBuilder("SELECT json FROM history WHERE job_id = ? AND seq > ?");
-    List<Object> args = new ArrayList<>(List.of(jobId, query.afterSeq()));
+    StringBuilder sql = new StringBuilder("SELECT json FROM history WHERE job_id = ?");
+    List<Object> args = new ArrayList<>(List.of(jobId));
+    if (query.afterSeq() > 0) {
+      sql.append(query.reverse() ? " AND seq < ?" : " AND seq > ?");
+      args.add(query.afterSeq());
+    }
     if (!query.allVersions()) {
       sql.append(" AND job_version = ?");
       args.add(version);
@@ -219,8 +210,33 @@ public class StoreReader {
       sql.append(" AND execution_id LIKE ? ESCAPE '\\'");
       args.add(likePrefix(query.executionIdPrefix()));
     }
-    sql.append(" ORDER BY seq");
+    sql.append(query.reverse() ? " ORDER BY seq DESC" : " ORDER BY seq");
+    if (query.limit() > 0) {
+      sql.append(" LIMIT ?");
+      args.add(query.limit());
+    }
     return list(sql.toString(), JobHistory.class, args.toArray());
+  }
+
+  /** A page of a job's executions ({@code job executions}), from the job's index. */
+  public List<Execution> executions(String jobId, ExecutionQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT json FROM executions WHERE job_id = ?");
+    List<Object> args = new ArrayList<>(List.of(jobId));
+    if (!query.allVersions()) {
+      sql.append(" AND job_version = ?");
+      args.add(
+          query.jobVersion() > 0 ? query.jobVersion() : job(jobId).map(Job::version).orElse(0L));
+    }
+    String direction = query.reverse() ? " DESC" : "";
+    sql.append(" ORDER BY ")
+        .append("modified_at".equals(query.orderBy()) ? "modify_time" : "create_time")
+        .append(direction)
+        .append(", id")
+        .append(direction)
+        .append(" LIMIT ? OFFSET ?");
+    args.add(query.limit() <= 0 ? -1 : query.limit());
+    args.add(query.offset());
+    return list(sql.toString(), Execution.class, args.toArray());
   }
 
   long lastSeq(String jobId) {

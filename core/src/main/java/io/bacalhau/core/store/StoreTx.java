@@ -44,6 +44,22 @@ public final class StoreTx extends StoreReader {
         job.id(),
         job.version(),
         json(job));
+    putLabels(job);
+  }
+
+  /**
+   * Keeps {@code job_labels} (what {@code job list --labels} searches) equal to the job's labels.
+   */
+  private void putLabels(Job job) {
+    update("DELETE FROM job_labels WHERE job_id = ?", job.id());
+    job.labels()
+        .forEach(
+            (key, value) ->
+                update(
+                    "INSERT INTO job_labels (job_id, key, value) VALUES (?,?,?)",
+                    job.id(),
+                    key,
+                    value));
   }
 
   /** Records a state change of the current version; the owner stays as it was. */

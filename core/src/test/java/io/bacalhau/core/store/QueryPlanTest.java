@@ -3,8 +3,11 @@ package io.bacalhau.core.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bacalhau.core.client.ExecutionQuery;
+import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.LabelSelectors;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import java.nio.file.Path;
@@ -53,7 +56,24 @@ class QueryPlanTest {
       client.describe(first.substring(0, 6), "", 0);
       client.describe("plan-1", "", 0);
       client.list(JobQuery.all());
+      client.list(new JobQuery("", "modified_at", true, 10, 0));
+      // job list --labels: each operator, as the driving requirement and as a further one.
+      for (String selector :
+          List.of(
+              "env=prod,tier!=db,zone in (a,b),cores gt 2,cores lt 9,ssd,!spot,arch notin (arm)",
+              "zone in (a,b),env",
+              "cores gt 2",
+              "ssd",
+              "!spot,tier!=db")) {
+        client.list(
+            new JobQuery("default", LabelSelectors.parse(selector), "created_at", false, 10, 0));
+      }
       client.versions(first);
+      // job executions and job history with their list flags.
+      client.executions(first, new ExecutionQuery(0, false, "modified_at", true, 5, 5));
+      client.executions(first, new ExecutionQuery(1, true, "created_at", false, 0, 0));
+      client.history(first, new HistoryQuery(0, false, "execution", "e-", 3, 5, true));
+      client.history(first, new HistoryQuery(1, true, "job", "", 0, 5, false));
       client.rerun(first, "", 0, "test");
       JobStore store = client.node().store();
       store.read(r -> r.jobsWithWork());
