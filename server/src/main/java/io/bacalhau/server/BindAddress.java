@@ -3,6 +3,7 @@ package io.bacalhau.server;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.util.Optional;
 
 /**
  * Where to listen for an address that clients are told to use, such as {@code
@@ -17,14 +18,23 @@ public final class BindAddress {
 
   /** The literal address to bind for {@code published}. */
   public static String forPublished(String published) {
+    return local(published).map(InetAddress::getHostAddress).orElse(LOOPBACK);
+  }
+
+  /** Whether {@code published} is an address of this machine (loopback included). */
+  public static boolean isThisMachines(String published) {
+    return local(published).isPresent();
+  }
+
+  private static Optional<InetAddress> local(String name) {
     try {
-      InetAddress address = InetAddress.getByName(published);
+      InetAddress address = InetAddress.getByName(name);
       if (address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null) {
-        return address.getHostAddress();
+        return Optional.of(address);
       }
     } catch (IOException e) {
       // Unknown name: nothing of this machine's to bind.
     }
-    return LOOPBACK;
+    return Optional.empty();
   }
 }

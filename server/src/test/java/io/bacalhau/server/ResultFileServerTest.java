@@ -141,5 +141,7 @@ class ResultFileServerTest {
     // Literals: resolving them sends nothing anywhere.
     assertEquals("127.0.0.1", BindAddress.forPublished("203.0.113.9"), "not this machine's");
     assertEquals("127.0.0.1", BindAddress.forPublished("0.0.0.0"), "a wildcard names no address");
+    assertTrue(BindAddress.isThisMachines("127.0.0.1"));
+    assertFalse(BindAddress.isThisMachines("203.0.113.9"));
   }
 }

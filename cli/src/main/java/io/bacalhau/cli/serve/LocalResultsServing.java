@@ -27,6 +27,14 @@ final class LocalResultsServing {
     }
     LocalPublisherConfig local = config.bind("Publishers.Types.Local", LocalPublisherConfig.class);
     String host = BindAddress.forPublished(local.address());
+    if (!BindAddress.isThisMachines(local.address())) {
+      err.println(
+          "Warning: Publishers.Types.Local.Address "
+              + local.address()
+              + " is not an address of this machine; local publisher results are served on "
+              + host
+              + " only.");
+    }
     try {
       ResultFileServer server =
           ResultFileServer.start(
