@@ -11,6 +11,7 @@ import io.bacalhau.core.node.NodeOptions;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.server.ApiServer;
+import io.bacalhau.server.ResultFileServer;
 import io.bacalhau.server.ServerSettings;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -72,6 +73,7 @@ public final class ServeCommand implements Callable<Integer> {
     NodeProviders providers = null;
     EmbeddedNodeClient node = null;
     ApiServer server = null;
+    ResultFileServer results = null;
     RunFile run = null;
     CountDownLatch closed = new CountDownLatch(1);
     try {
@@ -92,6 +94,7 @@ public final class ServeCommand implements Callable<Integer> {
       node = new EmbeddedNodeClient(setup, providers::registry, () -> {});
       node.startWorking();
       server = ApiServer.start(settings, node);
+      results = LocalResultsServing.start(config, err).orElse(null);
       run = RunFile.write(dataDir, settings.host(), server.port());
       CountDownLatch stopped = new CountDownLatch(1);
       // SIGTERM or Ctrl-C: the finally below stops accepting, closes the node and tidies up,
@@ -123,7 +126,7 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       stopped.await();
     } finally {
-      closeAll(server, node, providers, run, lock);
+      closeAll(server, results, node, providers, run, lock);
       closed.countDown();
     }
     return ExitCode.OK;

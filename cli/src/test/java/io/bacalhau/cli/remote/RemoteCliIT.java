@@ -3,11 +3,17 @@ package io.bacalhau.cli.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalhau.cli.ChildCli;
 import io.bacalhau.cli.CliRunner;
 import io.bacalhau.cli.ExitCode;
+import io.bacalhau.core.codec.Codecs;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -24,20 +30,35 @@ class RemoteCliIT {
   @TempDir Path dir;
   private Process server;
   private int port;
+  private int resultsPort;
 
   @BeforeEach
   void serve() throws Exception {
     Path data = dir.resolve("server");
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    port = freePort();
+    resultsPort = freePort();
     Path log = dir.resolve("serve.log");
-    server = ChildCli.start(data, log, log, "--api-port", String.valueOf(port), "serve");
+    server =
+        ChildCli.start(
+            data,
+            log,
+            log,
+            "--api-port",
+            String.valueOf(port),
+            "-c",
+            "Publishers.Types.Local.Port=" + resultsPort,
+            "serve");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(data.resolve("bacalhau.run"))) {
       assertTrue(server.isAlive(), "serve exited: " + Files.readString(log));
       assertTrue(System.nanoTime() < deadline, "serve never started: " + Files.readString(log));
       Thread.sleep(100);
+    }
+  }
+
+  private static int freePort() throws java.io.IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
     }
   }
 
@@ -236,5 +257,44 @@ class RemoteCliIT {
     assertTrue(
         Files.notExists(dir.resolve("client").resolve("orchestrator")),
         "the client opened no node of its own");
+  }
+
+  /**
+   * The local publisher's archive is on the server's data dir only: the client downloads it from
+   * the URL the node published, which the node serves, as Bacalhau's own clients do.
+   */
+  @Test
+  void jobGetDownloadsALocalPublisherResultFromTheServingNode() throws Exception {
+    Path spec =
+        Files.writeString(
+            dir.resolve("published.yaml"),
+            "Name: published\nType: batch\nCount: 1\nTasks:\n  - Name: main\n    Engine:\n"
+                + "      Type: noop\n      Params: {Stdout: \"from the node\\n\"}\n"
+                + "    Publisher: {Type: local}\n");
+    CliRunner.Result run = cli("job", "run", spec.toString());
+    assertEquals(ExitCode.OK, run.exitCode(), run.toString());
+
+    HttpResponse<String> results =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://127.0.0.1:"
+                                + port
+                                + "/api/v1/orchestrator/jobs/published/results"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode item = Codecs.json().readTree(results.body()).path("Items").path(0);
+    assertEquals("urlDownload", item.path("Type").asText(), results.body());
+    String url = item.path("Params").path("URL").asText();
+    assertTrue(url.startsWith("http://127.0.0.1:" + resultsPort + "/e-"), url);
+
+    Path out = dir.resolve("downloaded");
+    CliRunner.Result get = cli("job", "get", "published", "--output-dir", out.toString());
+    assertEquals(ExitCode.OK, get.exitCode(), get.toString());
+    assertEquals("from the node\n", Files.readString(out.resolve("stdout")));
+    assertTrue(
+        Files.notExists(dir.resolve("client").resolve("compute")),
+        "the client had no archive of its own to read");
   }
 }

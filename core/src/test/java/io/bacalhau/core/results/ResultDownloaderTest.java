@@ -18,6 +18,7 @@ import io.bacalhau.core.spi.net.AddressPolicy;
 import io.bacalhau.core.spi.publisher.Publisher;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,29 @@ class ResultDownloaderTest {
     assertTrue(e.getMessage().contains("escapes its folder"), e.getMessage());
     assertEquals(List.of(""), listing(out));
     assertFalse(Files.exists(dir.resolve("escaped")));
+  }
+
+  /**
+   * A node whose Publishers.Types.Local names another port (or address) once sent job get on its
+   * own data dir to that URL, where nothing listens unless the node serves: the file is right here.
+   */
+  @Test
+  void jobGetOnTheNodesDataDirReadsAnArchivePublishedUnderAConfiguredPort() throws Exception {
+    int closedPort;
+    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    LocalResults published =
+        new LocalResults(dir.resolve("data"), new LocalPublisherConfig("127.0.0.1", closedPort));
+    Files.createDirectories(published.folder());
+    Files.write(published.archive("e-1"), tarGz("stdout", "from disk\n", "exitCode", "0"));
+    Path out = dir.resolve("job-x");
+    ResultDownloader.forJobGet(new ProviderRegistry(), dir.resolve("data"), Duration.ofSeconds(5))
+        .download(
+            List.of(SpecConfig.of("urlDownload", Map.of("URL", published.url("e-1").toString()))),
+            out,
+            false);
+    assertEquals("from disk\n", Files.readString(out.resolve("stdout")));
   }
 
   @Test

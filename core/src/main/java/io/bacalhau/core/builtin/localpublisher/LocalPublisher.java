@@ -13,7 +13,10 @@ import java.util.Map;
 
 /**
  * Packs an execution's results into {@code <execID>.tar.gz} under the data dir and reports a {@code
- * urlDownload} result pointing at it, as Bacalhau's local publisher does.
+ * urlDownload} result pointing at it, as Bacalhau's local publisher does. That shape (rather than a
+ * {@code local} type of our own) is what Bacalhau's clients know how to download; {@code bacalhau
+ * serve} answers the URL, and {@code job get} on this data dir finds the file by its name instead
+ * (see {@link LocalResults#fileFor}), so an embedded node needs no server.
  */
 final class LocalPublisher implements Publisher {
   private final LocalResults results;

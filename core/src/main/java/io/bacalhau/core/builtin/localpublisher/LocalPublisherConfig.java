@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * {@code Publishers.Types.Local}: the host and port written into download URLs (and served on, by a
- * node in server mode).
+ * {@code Publishers.Types.Local}: the host and port written into download URLs, and served on by
+ * {@code bacalhau serve} (on the host when it is this machine's, else on loopback).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LocalPublisherConfig(

@@ -1,0 +1,94 @@
+package io.bacalhau.server;
+
+import io.bacalhau.core.builtin.localpublisher.LocalResults;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The local publisher's archives over HTTP, as Bacalhau's compute node serves them on {@code
+ * Publishers.Types.Local.Port}: {@code GET /<execID>.tar.gz} (and {@code HEAD}) for a file directly
+ * in the local-publisher folder; anything else is a 404. The path is checked raw, before any
+ * decoding, so no {@code ../}, encoded or not, can name a file elsewhere.
+ */
+public final class ResultFileServer implements AutoCloseable {
+  // Helidon reports each start at INFO through java.util.logging; serve prints its own line.
+  private static final java.util.logging.Logger HELIDON_LOG =
+      java.util.logging.Logger.getLogger("io.helidon");
+
+  static {
+    HELIDON_LOG.setLevel(java.util.logging.Level.WARNING);
+  }
+
+  private final WebServer server;
+
+  private ResultFileServer(WebServer server) {
+    this.server = server;
+  }
+
+  /**
+   * Starts serving {@code folder} on {@code host:port} (port 0: any free one); returns once bound.
+   */
+  public static ResultFileServer start(String host, int port, Path folder) {
+    WebServer server =
+        WebServer.builder()
+            .host(host)
+            .port(port)
+            .connectionOptions(o -> o.readTimeout(ServerSettings.READ_TIMEOUT))
+            .idleConnectionTimeout(Duration.ofMinutes(5))
+            .shutdownGracePeriod(Duration.ofSeconds(5))
+            .routing(r -> r.any((req, res) -> serve(folder, req, res)))
+            .build()
+            .start();
+    return new ResultFileServer(server);
+  }
+
+  private static void serve(Path folder, ServerRequest req, ServerResponse res) throws IOException {
+    Method method = req.prologue().method();
+    String raw = req.path().rawPath();
+    Path file =
+        raw.startsWith("/") && LocalResults.isArchiveName(raw.substring(1))
+            ? folder.resolve(raw.substring(1))
+            : null;
+    boolean readable =
+        (method == Method.GET || method == Method.HEAD)
+            && file != null
+            && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
+    if (!readable) {
+      res.status(Status.NOT_FOUND_404)
+          .header(HeaderValues.CONTENT_TYPE_TEXT_PLAIN)
+          .send("404 page not found\n");
+      return;
+    }
+    res.header(HeaderNames.CONTENT_TYPE, "application/gzip");
+    res.contentLength(Files.size(file));
+    if (method == Method.HEAD) {
+      res.send();
+      return;
+    }
+    try (OutputStream out = res.outputStream()) {
+      Files.copy(file, out);
+    }
+  }
+
+  /** The port listened on (the one chosen when asked for port 0). */
+  public int port() {
+    return server.port();
+  }
+
+  /** Stops accepting; downloads under way get a short grace period. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+}
