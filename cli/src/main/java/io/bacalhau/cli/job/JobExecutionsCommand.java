@@ -49,6 +49,7 @@ public final class JobExecutionsCommand implements Callable<Integer> {
 
   @Option(
       names = "--order-by",
+      completionCandidates = ListCompletions.CreatedOrModified.class,
       defaultValue = "created_at",
       paramLabel = "<field>",
       description = "created_at or modified_at (default ${DEFAULT-VALUE}).")

@@ -32,6 +32,7 @@ public final class JobHistoryCommand implements Callable<Integer> {
 
   @Option(
       names = "--event-type",
+      completionCandidates = ListCompletions.EventTypes.class,
       defaultValue = "all",
       paramLabel = "<type>",
       description =
@@ -70,6 +71,7 @@ public final class JobHistoryCommand implements Callable<Integer> {
 
   @Option(
       names = "--order-by",
+      completionCandidates = ListCompletions.Time.class,
       defaultValue = "time",
       paramLabel = "<field>",
       description =
