@@ -15,7 +15,8 @@ import java.util.Map;
  * @param users who may call the API ({@code API.Auth.Users}); empty means everyone may
  * @param agentConfig the node's configuration with secrets already masked, for {@code agent/config}
  * @param maxBodyBytes larger request bodies are refused with 413
- * @param readTimeout a client that sends nothing for this long is disconnected
+ * @param readTimeout a request's body must arrive within this, its headers within a quarter of it
+ *     (Bacalhau's 20 s and 5 s), or the connection is closed
  */
 public record ServerSettings(
     String host,

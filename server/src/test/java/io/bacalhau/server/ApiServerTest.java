@@ -151,6 +151,31 @@ class ApiServerTest {
   }
 
   @Test
+  void diffComparesAJobWithTheStoredJobOfTheSameName() throws Exception {
+    submit("diffed", "{\"Stdout\": \"before\"}");
+    String diff = "/api/v1/orchestrator/jobs/diff";
+    Api.Answer changed = api.call("PUT", diff, Api.noopJob("diffed", "{\"Stdout\": \"after\"}"));
+    assertEquals(200, changed.status(), changed.raw());
+    String text = changed.json().get("Diff").asText();
+    assertTrue(text.contains("before") && text.contains("after"), changed.raw());
+    assertTrue(changed.json().get("Warnings").isArray(), changed.raw());
+    Api.Answer unnamed =
+        api.call(
+            "PUT",
+            diff,
+            """
+            {"Job": {"Type": "batch", "Count": 1,
+              "Tasks": [{"Name": "main", "Engine": {"Type": "noop"}}]}}
+            """);
+    assertEquals(400, unnamed.status(), unnamed.raw());
+    assertTrue(unnamed.json().get("Message").asText().contains("no name"), unnamed.raw());
+    Api.Answer unknown = api.call("PUT", diff, Api.noopJob("never-submitted", "{}"));
+    assertEquals(404, unknown.status(), unknown.raw());
+    assertEquals("NotFound", unknown.json().get("Code").asText(), unknown.raw());
+    assertTrue(unknown.json().get("Message").asText().contains("never-submitted"), unknown.raw());
+  }
+
+  @Test
   void aRunningJobIsStoppedAndRerun() throws Exception {
     String id = submit("stopped", "{\"SleepMillis\": 20000}");
     awaitState(id, "Running");
