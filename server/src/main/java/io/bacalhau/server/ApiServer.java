@@ -100,6 +100,19 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static Tls tls(ServerSettings settings) {
+    if (settings.certFile() == null) {
+      SelfSignedKeystore store = SelfSignedKeystore.create(settings.selfSignedDir());
+      Keys keys =
+          Keys.builder()
+              .keystore(
+                  k ->
+                      k.keystore(Resource.create(store.file()))
+                          .passphrase(store.password())
+                          .keyAlias(SelfSignedKeystore.ALIAS)
+                          .keyPassphrase(store.password()))
+              .build();
+      return Tls.builder().privateKey(keys).privateKeyCertChain(keys).build();
+    }
     try {
       Keys keys =
           Keys.builder()

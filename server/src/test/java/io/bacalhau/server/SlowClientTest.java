@@ -49,6 +49,7 @@ class SlowClientTest {
                 0,
                 null,
                 null,
+                null,
                 List.of(),
                 Map.of(),
                 ServerSettings.MAX_BODY_BYTES,
