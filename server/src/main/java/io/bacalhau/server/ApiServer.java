@@ -29,14 +29,17 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private final WebServer server;
+  private final ReadDeadlines deadlines;
 
-  private ApiServer(WebServer server) {
+  private ApiServer(WebServer server, ReadDeadlines deadlines) {
     this.server = server;
+    this.deadlines = deadlines;
   }
 
   /** Starts listening; returns once the port is bound. */
   public static ApiServer start(ServerSettings settings, NodeClient node) {
     Authenticator auth = new Authenticator(settings.users());
+    ReadDeadlines deadlines = new ReadDeadlines(settings.readTimeout());
     long maxBody = settings.maxBodyBytes();
     WebServerConfig.Builder builder =
         WebServer.builder()
@@ -44,9 +47,11 @@ public final class ApiServer implements AutoCloseable {
             .port(settings.port())
             // Helidon's own hard stop, past ours: ours answers with Bacalhau's error body.
             .maxPayloadSize(maxBody * 2)
-            .connectionOptions(o -> o.readTimeout(settings.readTimeout()))
+            // Helidon's server ignores a socket read timeout, and its idle check would also end
+            // a followed log stream that is quiet; ReadDeadlines times headers and bodies.
             .idleConnectionTimeout(Duration.ofMinutes(5))
             .shutdownGracePeriod(Duration.ofSeconds(5))
+            .addProtocol(deadlines.http1())
             .routing(r -> routes(r, settings, node, auth))
             .addRouting(
                 WsRouting.builder()
@@ -54,7 +59,12 @@ public final class ApiServer implements AutoCloseable {
     if (settings.tls()) {
       builder.tls(tls(settings));
     }
-    return new ApiServer(builder.build().start());
+    try {
+      return new ApiServer(builder.build().start(), deadlines);
+    } catch (RuntimeException e) {
+      deadlines.close();
+      throw e;
+    }
   }
 
   private static void routes(
@@ -90,6 +100,19 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static Tls tls(ServerSettings settings) {
+    if (settings.certFile() == null) {
+      SelfSignedKeystore store = SelfSignedKeystore.create(settings.selfSignedDir());
+      Keys keys =
+          Keys.builder()
+              .keystore(
+                  k ->
+                      k.keystore(Resource.create(store.file()))
+                          .passphrase(store.password())
+                          .keyAlias(SelfSignedKeystore.ALIAS)
+                          .keyPassphrase(store.password()))
+              .build();
+      return Tls.builder().privateKey(keys).privateKeyCertChain(keys).build();
+    }
     try {
       Keys keys =
           Keys.builder()
@@ -128,5 +151,6 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    deadlines.close();
   }
 }

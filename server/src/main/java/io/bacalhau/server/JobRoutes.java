@@ -23,14 +23,11 @@ import io.bacalhau.core.jobspec.SpecCheck;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
-import io.bacalhau.core.models.LabelSelectorRequirement;
-import io.bacalhau.core.models.LabelSelectors;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -91,7 +88,7 @@ final class JobRoutes implements HttpService {
         node.list(
             new JobQuery(
                 q.string("namespace", ""),
-                labels(q),
+                q.selector("labels"),
                 orderBy,
                 q.bool("reverse"),
                 limit == 0 ? 0 : limit + 1,
@@ -102,20 +99,6 @@ final class JobRoutes implements HttpService {
       next = String.valueOf(offset + limit);
     }
     ApiJson.send(res, new ListResponse<>(page, next));
-  }
-
-  /** The {@code labels=} parameters, each a selector (Bacalhau's client sends one requirement). */
-  private static List<LabelSelectorRequirement> labels(QueryParams q) {
-    List<LabelSelectorRequirement> all = new ArrayList<>();
-    for (String selector : q.all("labels")) {
-      try {
-        all.addAll(LabelSelectors.parse(selector));
-      } catch (LabelSelectors.InvalidSelectorException e) {
-        throw BacalhauException.badRequest(
-            "invalid labels '" + selector + "': " + e.getMessage(), LabelSelectors.SYNTAX);
-      }
-    }
-    return all;
   }
 
   private void get(ServerRequest req, ServerResponse res) {

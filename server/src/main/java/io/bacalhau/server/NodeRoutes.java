@@ -6,17 +6,22 @@ import io.bacalhau.core.client.api.ListNodesResponse;
 import io.bacalhau.core.client.api.PutNodeRequest;
 import io.bacalhau.core.client.api.PutNodeResponse;
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.LabelSelectorRequirement;
 import io.bacalhau.core.models.NodeState;
+import io.bacalhau.core.orchestrator.LabelMatcher;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /api/v1/orchestrator/nodes}: list, get by ID prefix, approve, reject, delete. */
+/**
+ * {@code /api/v1/orchestrator/nodes}: list (filtered by labels, approval and status, ordered), get
+ * by ID prefix, approve, reject, delete.
+ */
 final class NodeRoutes implements HttpService {
   static final String PREFIX = "/api/v1/orchestrator/nodes";
 
@@ -37,16 +42,17 @@ final class NodeRoutes implements HttpService {
     QueryParams q = new QueryParams(req.query());
     String approval = q.string("filter-approval", "").toUpperCase(Locale.ROOT);
     String status = q.string("filter-status", "").toUpperCase(Locale.ROOT);
+    List<LabelSelectorRequirement> selector = q.selector("labels");
+    Comparator<NodeState> order = NodeOrder.of(q.string("order_by", ""), q.bool("reverse"));
     List<NodeState> nodes = new ArrayList<>();
     for (NodeState n : node.nodes()) {
       if ((approval.isEmpty() || approval.equals(n.membership().label()))
-          && (status.isEmpty() || status.equals(n.connection().label()))) {
+          && (status.isEmpty() || status.equals(n.connection().label()))
+          && selector.stream().allMatch(r -> LabelMatcher.matches(r, n.info().labels()))) {
         nodes.add(n);
       }
     }
-    if (q.bool("reverse")) {
-      Collections.reverse(nodes);
-    }
+    nodes.sort(order);
     int limit = (int) q.number("limit", 0);
     if (limit > 0 && nodes.size() > limit) {
       nodes = nodes.subList(0, limit);

@@ -1,7 +1,10 @@
 package io.bacalhau.server;
 
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.LabelSelectorRequirement;
+import io.bacalhau.core.models.LabelSelectors;
 import io.helidon.common.uri.UriQuery;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -65,5 +68,22 @@ final class QueryParams {
         .map(String::strip)
         .filter(v -> !v.isEmpty())
         .toList();
+  }
+
+  /**
+   * The requirements of every {@code name=} label selector (Bacalhau's client sends one requirement
+   * per parameter); all must hold.
+   */
+  List<LabelSelectorRequirement> selector(String name) {
+    List<LabelSelectorRequirement> all = new ArrayList<>();
+    for (String selector : all(name)) {
+      try {
+        all.addAll(LabelSelectors.parse(selector));
+      } catch (LabelSelectors.InvalidSelectorException e) {
+        throw BacalhauException.badRequest(
+            "invalid " + name + " '" + selector + "': " + e.getMessage(), LabelSelectors.SYNTAX);
+      }
+    }
+    return all;
   }
 }

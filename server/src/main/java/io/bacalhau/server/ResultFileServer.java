@@ -31,26 +31,41 @@ public final class ResultFileServer implements AutoCloseable {
   }
 
   private final WebServer server;
+  private final ReadDeadlines deadlines;
 
-  private ResultFileServer(WebServer server) {
+  private ResultFileServer(WebServer server, ReadDeadlines deadlines) {
     this.server = server;
+    this.deadlines = deadlines;
   }
 
   /**
    * Starts serving {@code folder} on {@code host:port} (port 0: any free one); returns once bound.
    */
   public static ResultFileServer start(String host, int port, Path folder) {
-    WebServer server =
-        WebServer.builder()
-            .host(host)
-            .port(port)
-            .connectionOptions(o -> o.readTimeout(ServerSettings.READ_TIMEOUT))
-            .idleConnectionTimeout(Duration.ofMinutes(5))
-            .shutdownGracePeriod(Duration.ofSeconds(5))
-            .routing(r -> r.any((req, res) -> serve(folder, req, res)))
-            .build()
-            .start();
-    return new ResultFileServer(server);
+    return start(host, port, folder, ServerSettings.READ_TIMEOUT);
+  }
+
+  /**
+   * As {@link #start(String, int, Path)}, dropping clients that stall after {@code readTimeout}.
+   */
+  static ResultFileServer start(String host, int port, Path folder, Duration readTimeout) {
+    ReadDeadlines deadlines = new ReadDeadlines(readTimeout);
+    try {
+      WebServer server =
+          WebServer.builder()
+              .host(host)
+              .port(port)
+              .idleConnectionTimeout(Duration.ofMinutes(5))
+              .shutdownGracePeriod(Duration.ofSeconds(5))
+              .addProtocol(deadlines.http1())
+              .routing(r -> r.any((req, res) -> serve(folder, req, res)))
+              .build()
+              .start();
+      return new ResultFileServer(server, deadlines);
+    } catch (RuntimeException e) {
+      deadlines.close();
+      throw e;
+    }
   }
 
   private static void serve(Path folder, ServerRequest req, ServerResponse res) throws IOException {
@@ -90,5 +105,6 @@ public final class ResultFileServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    deadlines.close();
   }
 }

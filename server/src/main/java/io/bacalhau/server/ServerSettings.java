@@ -12,16 +12,20 @@ import java.util.Map;
  * @param port the port, 0 for any free one ({@code API.Port})
  * @param certFile PEM certificate chain served over TLS ({@code API.TLS.CertFile}), or null
  * @param keyFile PEM private key of that certificate ({@code API.TLS.KeyFile}), or null
+ * @param selfSignedDir with no certificate files, where to make a self-signed one at start ({@code
+ *     API.TLS.SelfSigned}), or null
  * @param users who may call the API ({@code API.Auth.Users}); empty means everyone may
  * @param agentConfig the node's configuration with secrets already masked, for {@code agent/config}
  * @param maxBodyBytes larger request bodies are refused with 413
- * @param readTimeout a client that sends nothing for this long is disconnected
+ * @param readTimeout a request's body must arrive within this, its headers within a quarter of it
+ *     (Bacalhau's 20 s and 5 s), or the connection is closed
  */
 public record ServerSettings(
     String host,
     int port,
     Path certFile,
     Path keyFile,
+    Path selfSignedDir,
     List<ApiUser> users,
     Map<String, Object> agentConfig,
     long maxBodyBytes,
@@ -38,24 +42,39 @@ public record ServerSettings(
   /** Plain HTTP on {@code host:port}, open to everyone, Bacalhau's limits. */
   public static ServerSettings open(String host, int port) {
     return new ServerSettings(
-        host, port, null, null, List.of(), Map.of(), MAX_BODY_BYTES, READ_TIMEOUT);
+        host, port, null, null, null, List.of(), Map.of(), MAX_BODY_BYTES, READ_TIMEOUT);
   }
 
   public ServerSettings withTls(Path cert, Path key) {
-    return new ServerSettings(host, port, cert, key, users, agentConfig, maxBodyBytes, readTimeout);
+    return new ServerSettings(
+        host, port, cert, key, null, users, agentConfig, maxBodyBytes, readTimeout);
+  }
+
+  /** TLS with a certificate for localhost and 127.0.0.1 made at start in {@code dir}. */
+  public ServerSettings withSelfSigned(Path dir) {
+    return new ServerSettings(
+        host, port, null, null, dir, users, agentConfig, maxBodyBytes, readTimeout);
   }
 
   public ServerSettings withUsers(List<ApiUser> others) {
     return new ServerSettings(
-        host, port, certFile, keyFile, others, agentConfig, maxBodyBytes, readTimeout);
+        host,
+        port,
+        certFile,
+        keyFile,
+        selfSignedDir,
+        others,
+        agentConfig,
+        maxBodyBytes,
+        readTimeout);
   }
 
   public ServerSettings withAgentConfig(Map<String, Object> config) {
     return new ServerSettings(
-        host, port, certFile, keyFile, users, config, maxBodyBytes, readTimeout);
+        host, port, certFile, keyFile, selfSignedDir, users, config, maxBodyBytes, readTimeout);
   }
 
   public boolean tls() {
-    return certFile != null && keyFile != null;
+    return (certFile != null && keyFile != null) || selfSignedDir != null;
   }
 }

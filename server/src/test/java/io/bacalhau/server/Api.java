@@ -3,10 +3,15 @@ package io.bacalhau.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -72,5 +77,27 @@ final class Api {
           "Tasks": [{"Name": "main", "Engine": {"Type": "noop", "Params": %s}}]}}
         """
         .formatted(name, params);
+  }
+
+  /**
+   * Sends the start of a request to 127.0.0.1:{@code port}, then nothing; true when the server
+   * closes the connection (after any error response) within a bound far above its timeout: the
+   * assertion is that the connection ends, not how fast.
+   */
+  static boolean dropsStalled(int port, String partial) throws IOException {
+    try (Socket s = new Socket("127.0.0.1", port)) {
+      s.setSoTimeout(30_000);
+      s.getOutputStream().write(partial.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().flush();
+      InputStream in = s.getInputStream();
+      while (in.read() != -1) {
+        // an error response may come first; the end of the stream is what counts
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (SocketException reset) {
+      return true;
+    }
   }
 }

@@ -133,6 +133,49 @@ class ApiServerTest {
   }
 
   @Test
+  void nodesAreFilteredByLabelsAndOrderedAsAsked() throws Exception {
+    String nodes = "/api/v1/orchestrator/nodes";
+    assertEquals(1, api.get(nodes + "?labels=!region").json().get("Nodes").size());
+    assertEquals(0, api.get(nodes + "?labels=region%3Deu").json().get("Nodes").size());
+    assertEquals(0, api.get(nodes + "?labels=!region&labels=zone").json().get("Nodes").size());
+    Api.Answer ordered = api.get(nodes + "?order_by=available_cpu&reverse=True&limit=1");
+    assertEquals(200, ordered.status(), ordered.raw());
+    assertEquals(1, ordered.json().get("Nodes").size());
+    Api.Answer labels = api.get(nodes + "?labels=cores%20gt%20many");
+    assertEquals(400, labels.status(), labels.raw());
+    assertTrue(labels.json().get("Message").asText().startsWith("invalid labels"), labels.raw());
+    Api.Answer order = api.get(nodes + "?order_by=name");
+    assertEquals(400, order.status(), order.raw());
+    assertTrue(order.json().get("Message").asText().contains("order_by"), order.raw());
+    assertTrue(order.json().get("Hint").asText().contains("available_memory"), order.raw());
+  }
+
+  @Test
+  void diffComparesAJobWithTheStoredJobOfTheSameName() throws Exception {
+    submit("diffed", "{\"Stdout\": \"before\"}");
+    String diff = "/api/v1/orchestrator/jobs/diff";
+    Api.Answer changed = api.call("PUT", diff, Api.noopJob("diffed", "{\"Stdout\": \"after\"}"));
+    assertEquals(200, changed.status(), changed.raw());
+    String text = changed.json().get("Diff").asText();
+    assertTrue(text.contains("before") && text.contains("after"), changed.raw());
+    assertTrue(changed.json().get("Warnings").isArray(), changed.raw());
+    Api.Answer unnamed =
+        api.call(
+            "PUT",
+            diff,
+            """
+            {"Job": {"Type": "batch", "Count": 1,
+              "Tasks": [{"Name": "main", "Engine": {"Type": "noop"}}]}}
+            """);
+    assertEquals(400, unnamed.status(), unnamed.raw());
+    assertTrue(unnamed.json().get("Message").asText().contains("no name"), unnamed.raw());
+    Api.Answer unknown = api.call("PUT", diff, Api.noopJob("never-submitted", "{}"));
+    assertEquals(404, unknown.status(), unknown.raw());
+    assertEquals("NotFound", unknown.json().get("Code").asText(), unknown.raw());
+    assertTrue(unknown.json().get("Message").asText().contains("never-submitted"), unknown.raw());
+  }
+
+  @Test
   void aRunningJobIsStoppedAndRerun() throws Exception {
     String id = submit("stopped", "{\"SleepMillis\": 20000}");
     awaitState(id, "Running");

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -47,7 +48,7 @@ class ResultFileServerTest {
     Files.writeString(local.folder().resolve("sub").resolve("inner.tar.gz"), "inner");
     Files.createSymbolicLink(
         local.folder().resolve("link.tar.gz"), local.folder().getParent().resolve("secret.tar.gz"));
-    server = ResultFileServer.start("127.0.0.1", 0, local.folder());
+    server = ResultFileServer.start("127.0.0.1", 0, local.folder(), Duration.ofSeconds(2));
   }
 
   @AfterAll
@@ -82,6 +83,13 @@ class ResultFileServerTest {
     String out = new String(p.getInputStream().readAllBytes());
     assertEquals(0, p.waitFor(), out);
     return out;
+  }
+
+  @Test
+  void aRequestWhoseHeadersNeverEndIsDropped() throws Exception {
+    assertTrue(
+        Api.dropsStalled(server.port(), "GET /e-1.tar.gz HTTP/1.1\r\nHost: 127.0.0.1\r\nAcc"),
+        "the server kept the connection open");
   }
 
   @Test

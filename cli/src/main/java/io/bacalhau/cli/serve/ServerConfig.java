@@ -33,7 +33,13 @@ final class ServerConfig {
           "API.TLS.CertFile and API.TLS.KeyFile go together, but only one is set",
           "Set both to PEM files of one certificate and its key, or neither.");
     }
-    return cert.isEmpty() ? settings : settings.withTls(resolve.apply(cert), resolve.apply(key));
+    if (!cert.isEmpty()) {
+      return settings.withTls(resolve.apply(cert), resolve.apply(key));
+    }
+    // Files given win over SelfSigned, as in Bacalhau.
+    return config.bool("API.TLS.SelfSigned")
+        ? settings.withSelfSigned(config.dataDir().resolve("tls"))
+        : settings;
   }
 
   static List<ApiUser> users(Object value) {

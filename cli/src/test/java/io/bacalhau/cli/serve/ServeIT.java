@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.cli.ChildCli;
+import io.bacalhau.cli.CliRunner;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,11 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeIT {
   @TempDir Path dir;
 
-  private Process serve(Path dataDir, int port, String log) throws Exception {
+  private Process serve(Path dataDir, int port, String log, String... config) throws Exception {
     Path out = dir.resolve(log);
     // kill -9 leaves the previous process's file behind; wait for this one's.
     Files.deleteIfExists(dataDir.resolve("bacalhau.run"));
-    Process p = ChildCli.start(dataDir, out, out, "--api-port", String.valueOf(port), "serve");
+    List<String> args = new ArrayList<>(List.of("--api-port", String.valueOf(port)));
+    for (String c : config) {
+      args.addAll(List.of("-c", c));
+    }
+    args.add("serve");
+    Process p = ChildCli.start(dataDir, out, out, args.toArray(String[]::new));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.exists(dataDir.resolve("bacalhau.run"))) {
       assertTrue(p.isAlive(), "serve exited: " + Files.readString(out));
@@ -108,6 +114,33 @@ class ServeIT {
       assertTrue(second.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");
     }
     assertFalse(Files.exists(data.resolve("bacalhau.run")), "bacalhau.run removed on exit");
+  }
+
+  @Test
+  void aSelfSignedServerIsReachedByAnInsecureClient() throws Exception {
+    Path data = dir.resolve("tls");
+    int port = freePort();
+    Process p = serve(data, port, "tls.log", "API.TLS.SelfSigned=true");
+    try {
+      String[] remote = {"--api-host", "https://127.0.0.1", "--api-port", String.valueOf(port)};
+      CliRunner client = new CliRunner(dir.resolve("client"));
+      CliRunner.Result insecure =
+          client.run(concat(remote, "-c", "API.TLS.Insecure=true", "agent", "alive"));
+      assertEquals(0, insecure.exitCode(), insecure.toString());
+      assertTrue(insecure.out().contains("OK"), insecure.toString());
+      CliRunner.Result checking = client.run(concat(remote, "agent", "alive"));
+      assertEquals(1, checking.exitCode(), "the certificate is not trusted: " + checking);
+      assertTrue(Files.exists(data.resolve("tls/api-self-signed.p12")));
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  private static String[] concat(String[] first, String... rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
   }
 
   @Test
