@@ -16,11 +16,16 @@ final class RunFile implements AutoCloseable {
     this.file = file;
   }
 
-  static RunFile write(Path dataDir, String host, int port) {
+  /**
+   * @param tls whether the server talks TLS: then the host carries {@code https://}, which clients
+   *     read as "use TLS", so a client that sources the file does not speak plain HTTP to it
+   */
+  static RunFile write(Path dataDir, String host, int port, boolean tls) {
     Path file = dataDir.resolve("bacalhau.run");
+    String shown = tls ? "https://" + host : host;
     try {
       Files.writeString(
-          file, "export BACALHAU_API_HOST=" + host + "\nexport BACALHAU_API_PORT=" + port + "\n");
+          file, "export BACALHAU_API_HOST=" + shown + "\nexport BACALHAU_API_PORT=" + port + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

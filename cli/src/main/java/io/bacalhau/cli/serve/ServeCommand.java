@@ -95,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
       node.startWorking();
       server = ApiServer.start(settings, node);
       results = LocalResultsServing.start(config, err).orElse(null);
-      run = RunFile.write(dataDir, settings.host(), server.port());
+      run = RunFile.write(dataDir, settings.host(), server.port(), server.tls());
       CountDownLatch stopped = new CountDownLatch(1);
       // SIGTERM or Ctrl-C: the finally below stops accepting, closes the node and tidies up,
       // and the JVM waits for it here (within the CLI's halt deadline).

@@ -131,6 +131,16 @@ class ServeIT {
       CliRunner.Result checking = client.run(concat(remote, "agent", "alive"));
       assertEquals(1, checking.exitCode(), "the certificate is not trusted: " + checking);
       assertTrue(Files.exists(data.resolve("tls/api-self-signed.p12")));
+      // Whoever sources bacalhau.run talks TLS to it.
+      assertEquals(
+          "export BACALHAU_API_HOST=https://127.0.0.1\nexport BACALHAU_API_PORT=" + port + "\n",
+          Files.readString(data.resolve("bacalhau.run")));
+      CliRunner.Result sourced =
+          new CliRunner(dir.resolve("sourced"))
+              .env("BACALHAU_API_HOST", "https://127.0.0.1")
+              .env("BACALHAU_API_PORT", String.valueOf(port))
+              .run("-c", "API.TLS.Insecure=true", "agent", "alive");
+      assertEquals(0, sourced.exitCode(), sourced.toString());
     } finally {
       p.destroy();
       p.waitFor(30, TimeUnit.SECONDS);
