@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class BacalhauConfig implements ConfigBinder {
   public static final String MASK = "********";
+  private static final java.util.regex.Pattern SECRET_NAME =
+      java.util.regex.Pattern.compile(
+          "(?i)(password|passwd|secret|token|api_?key|access_?key|credential|private_?key)");
 
   private final ConfigTree tree;
   private final ConfigTree chosen;
@@ -128,7 +131,27 @@ public final class BacalhauConfig implements ConfigBinder {
         mask(shown, key.path().split("\\."), 0);
       }
     }
+    maskUnknownSecrets(shown, "");
     return shown;
+  }
+
+  /**
+   * Plugin sections hold keys the catalogue does not know: a value under a secret-looking name
+   * (password, secret, token, API or access key, credentials) is masked too.
+   */
+  @SuppressWarnings("unchecked")
+  private static void maskUnknownSecrets(Map<String, Object> level, String prefix) {
+    for (Map.Entry<String, Object> e : level.entrySet()) {
+      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      if (e.getValue() instanceof Map<?, ?> next) {
+        maskUnknownSecrets((Map<String, Object>) next, path);
+      } else if (inPluginSection(path)
+          && ConfigCatalog.get().find(path).isEmpty()
+          && SECRET_NAME.matcher(e.getKey()).find()
+          && e.getValue() != null) {
+        e.setValue(MASK);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -143,6 +166,15 @@ public final class BacalhauConfig implements ConfigBinder {
         return;
       }
     }
+  }
+
+  private static boolean inPluginSection(String path) {
+    String p = path.toLowerCase(java.util.Locale.ROOT);
+    return p.startsWith("engines.types.")
+        || p.startsWith("publishers.types.")
+        || p.startsWith("inputsources.types.")
+        || p.startsWith("resultdownloaders.types.")
+        || p.startsWith("analytics.");
   }
 
   /** Binds a section (e.g. {@code Engines.Types.Docker}) to a plugin's config record. */
