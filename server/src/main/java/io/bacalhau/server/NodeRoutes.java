@@ -7,6 +7,7 @@ import io.bacalhau.core.client.api.PutNodeRequest;
 import io.bacalhau.core.client.api.PutNodeResponse;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.LabelSelectorRequirement;
+import io.bacalhau.core.models.NodeOrder;
 import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.orchestrator.LabelMatcher;
 import io.helidon.webserver.http.HttpRules;
@@ -43,7 +44,7 @@ final class NodeRoutes implements HttpService {
     String approval = q.string("filter-approval", "").toUpperCase(Locale.ROOT);
     String status = q.string("filter-status", "").toUpperCase(Locale.ROOT);
     List<LabelSelectorRequirement> selector = q.selector("labels");
-    Comparator<NodeState> order = NodeOrder.of(q.string("order_by", ""), q.bool("reverse"));
+    Comparator<NodeState> order = order(q.string("order_by", ""), q.bool("reverse"));
     List<NodeState> nodes = new ArrayList<>();
     for (NodeState n : node.nodes()) {
       if ((approval.isEmpty() || approval.equals(n.membership().label()))
@@ -82,5 +83,18 @@ final class NodeRoutes implements HttpService {
         body.action() == null ? "" : body.action(),
         body.message() == null ? "" : body.message());
     ApiJson.send(res, new PutNodeResponse(true));
+  }
+
+  /** The {@code order_by} of the nodes list, reversed when asked; an unknown field is a 400. */
+  static Comparator<NodeState> order(String orderBy, boolean reverse) {
+    Comparator<NodeState> order =
+        NodeOrder.find(orderBy)
+            .orElseThrow(
+                () ->
+                    BacalhauException.badRequest(
+                        "invalid value '" + orderBy + "' for query parameter order_by",
+                        "Order nodes by " + NodeOrder.fields() + "."))
+            .comparator();
+    return reverse ? order.reversed() : order;
   }
 }

@@ -39,7 +39,7 @@ class NodeOrderTest {
 
   private static List<String> ids(String orderBy, boolean reverse) {
     List<NodeState> nodes = new ArrayList<>(NODES);
-    nodes.sort(NodeOrder.of(orderBy, reverse));
+    nodes.sort(NodeRoutes.order(orderBy, reverse));
     return nodes.stream().map(n -> n.info().nodeId()).toList();
   }
 
@@ -68,7 +68,8 @@ class NodeOrderTest {
 
   @Test
   void anUnknownOrderNamesTheParameterAndTheValidOnes() {
-    BacalhauException e = assertThrows(BacalhauException.class, () -> NodeOrder.of("name", false));
+    BacalhauException e =
+        assertThrows(BacalhauException.class, () -> NodeRoutes.order("name", false));
     assertTrue(e.getMessage().contains("order_by"), e.getMessage());
     assertTrue(e.hint().contains("available_cpu"), e.hint());
   }

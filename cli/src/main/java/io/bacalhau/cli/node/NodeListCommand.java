@@ -8,10 +8,12 @@ import io.bacalhau.cli.render.Table;
 import io.bacalhau.cli.render.TableOptions;
 import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.core.models.Ids;
+import io.bacalhau.core.models.NodeOrder;
 import io.bacalhau.core.models.NodeState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,7 +47,7 @@ public final class NodeListCommand implements Callable<Integer> {
       names = "--order-by",
       defaultValue = "id",
       paramLabel = "<field>",
-      completionCandidates = NodeOrder.Candidates.class,
+      completionCandidates = NodeOrderCandidates.class,
       description = "Order by ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   private String orderBy;
 
@@ -61,7 +63,14 @@ public final class NodeListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<NodeColumns> groups = NodeColumns.parse(show);
-    Comparator<NodeState> order = NodeOrder.parse(orderBy).comparator();
+    Comparator<NodeState> order =
+        (orderBy.isBlank() ? Optional.<NodeOrder>empty() : NodeOrder.find(orderBy))
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "invalid --order-by '" + orderBy + "'",
+                        "Valid fields: " + NodeOrder.fields() + "."))
+            .comparator();
     if (limit < 0) {
       throw new UsageException(
           "invalid --limit " + limit, "Give a number of nodes, or 0 for all of them.");

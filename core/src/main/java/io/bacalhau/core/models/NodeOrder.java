@@ -1,20 +1,18 @@
-package io.bacalhau.cli.node;
+package io.bacalhau.core.models;
 
-import io.bacalhau.cli.errors.UsageException;
-import io.bacalhau.core.models.NodeState;
-import io.bacalhau.core.models.Resources;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The orders {@code node list --order-by} knows, as Bacalhau's nodes route sorts: by ID unless told
- * otherwise, available capacities largest first.
+ * The orders of a nodes list, as Bacalhau's nodes route sorts (its {@code order_by}, and {@code
+ * node list --order-by}): by ID unless told otherwise, available capacities largest first (the node
+ * a user would pick comes first), ties broken by ID so a listing is the same every time.
  */
-enum NodeOrder {
+public enum NodeOrder {
   ID(Comparator.comparing(n -> n.info().nodeId())),
   TYPE(Comparator.comparing(n -> n.info().nodeType().label())),
   APPROVAL(Comparator.comparing(n -> n.membership().label())),
@@ -30,40 +28,33 @@ enum NodeOrder {
     this.order = order;
   }
 
-  /** This order, ties broken by ID so that a listing is the same every time. */
-  Comparator<NodeState> comparator() {
+  /** This order, ties broken by ID. */
+  public Comparator<NodeState> comparator() {
     return this == ID ? order : order.thenComparing(ID.order);
   }
 
-  static NodeOrder parse(String field) {
-    String f = field.strip().toLowerCase(Locale.ROOT);
-    for (NodeOrder o : values()) {
-      if (o.field().equals(f)) {
-        return o;
-      }
+  /** The order a field names, in any case; blank is {@link #ID}. */
+  public static Optional<NodeOrder> find(String field) {
+    String f = field == null ? "" : field.strip().toLowerCase(Locale.ROOT);
+    if (f.isEmpty()) {
+      return Optional.of(ID);
     }
-    throw new UsageException(
-        "invalid --order-by '" + field + "'", "Valid fields: " + fields() + ".");
+    return Arrays.stream(values()).filter(o -> o.field().equals(f)).findFirst();
   }
 
-  String field() {
+  /** The field's name on the wire and the command line, e.g. {@code available_cpu}. */
+  public String field() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  static String fields() {
+  /** Every field, for messages: {@code id, type, ...}. */
+  public static String fields() {
     return Arrays.stream(values()).map(NodeOrder::field).collect(Collectors.joining(", "));
   }
 
   private static Comparator<NodeState> largestFirst(ToDoubleFunction<Resources> dimension) {
+    // A node that advertised no capacity (orchestrator only) has zero, so it sorts last.
     return Comparator.comparingDouble(
         (NodeState n) -> -dimension.applyAsDouble(n.info().computeNodeInfo().availableCapacity()));
-  }
-
-  /** For shell completion of {@code --order-by}. */
-  static final class Candidates implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Arrays.stream(values()).map(NodeOrder::field).iterator();
-    }
   }
 }
