@@ -17,11 +17,15 @@ import io.bacalhau.core.plugin.PluginHost;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.results.ResultDownloader;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 
 /**
  * One invocation's state: the context, the global options, and whatever is opened lazily from them
@@ -182,7 +186,39 @@ public final class CliSession implements AutoCloseable {
    * BACALHAU_PROFILE}, else the selected one).
    */
   public boolean remoteNodeNamed() {
-    return explicitNode() || profileName().isPresent();
+    return mayNameANode() && (explicitNode() || profileName().isPresent());
+  }
+
+  /**
+   * False only when nothing could name a node: no flag, variable or {@code -c} that could, and no
+   * config file or selected profile in the data dir. Then the configuration need not be loaded to
+   * know (about 60 ms, which {@code version} would otherwise pay just to ask).
+   */
+  private boolean mayNameANode() {
+    Map<String, String> env = context.env();
+    if (globalOptions.apiHost() != null
+        || globalOptions.apiPort() != null
+        || globalOptions.profile() != null
+        || !globalOptions.config().isEmpty()
+        || Stream.of("BACALHAU_API_HOST", "BACALHAU_API_PORT", "BACALHAU_PROFILE")
+            .anyMatch(name -> !env.getOrDefault(name, "").isBlank())) {
+      return true;
+    }
+    String dir = globalOptions.dataDir();
+    for (String variable : List.of("BACALHAU_DIR", "BACALHAU_DATADIR")) {
+      if (dir == null || dir.isBlank()) {
+        dir = env.get(variable);
+      }
+    }
+    if (dir == null || dir.isBlank()) {
+      dir = "~/.bacalhau";
+    }
+    if (dir.startsWith("~")) {
+      dir = env.getOrDefault("HOME", System.getProperty("user.home")) + dir.substring(1);
+    }
+    Path dataDir = context.resolve(dir);
+    return Files.exists(dataDir.resolve("config.yaml"))
+        || Files.isSymbolicLink(dataDir.resolve("profiles").resolve("current"));
   }
 
   private boolean explicitNode() {
