@@ -47,15 +47,21 @@ public final class ApiServer implements AutoCloseable {
             .port(settings.port())
             // Helidon's own hard stop, past ours: ours answers with Bacalhau's error body.
             .maxPayloadSize(maxBody * 2)
-            // Helidon's server ignores a socket read timeout, and its idle check would also end
-            // a followed log stream that is quiet; ReadDeadlines times headers and bodies.
-            .idleConnectionTimeout(Duration.ofMinutes(5))
+            // Helidon's server ignores a socket read timeout; ReadDeadlines times headers and
+            // bodies, the idle timeout ends connections that send nothing (a followed log stream
+            // is kept from it by WsKeepAlive's pings, which live clients answer).
+            .idleConnectionTimeout(settings.idleTimeout())
+            .idleConnectionPeriod(idleCheckEvery(settings.idleTimeout()))
             .shutdownGracePeriod(Duration.ofSeconds(5))
             .addProtocol(deadlines.http1())
             .routing(r -> routes(r, settings, node, auth))
             .addRouting(
                 WsRouting.builder()
-                    .endpoint(LogsEndpoint.PATH, () -> new LogsEndpoint(node, auth)));
+                    .endpoint(
+                        LogsEndpoint.PATH,
+                        () ->
+                            new LogsEndpoint(
+                                node, auth, new WsKeepAlive(settings.pingInterval()))));
     if (settings.tls()) {
       builder.tls(tls(settings));
     }
@@ -65,6 +71,15 @@ public final class ApiServer implements AutoCloseable {
       deadlines.close();
       throw e;
     }
+  }
+
+  /**
+   * How often Helidon looks for idle connections: by default every 2 minutes, which lets a
+   * connection outlive a 5-minute timeout by 2; a fifth of the timeout, at most a minute.
+   */
+  private static Duration idleCheckEvery(Duration idle) {
+    Duration fifth = idle.dividedBy(5);
+    return fifth.compareTo(Duration.ofMinutes(1)) < 0 ? fifth : Duration.ofMinutes(1);
   }
 
   private static void routes(

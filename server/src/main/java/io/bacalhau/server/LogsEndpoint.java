@@ -25,7 +25,8 @@ import java.util.Optional;
  * {@code GET /api/v1/orchestrator/jobs/{id}/logs} as a WebSocket: one text frame per line of the
  * chosen execution ({@code execution_id}, else the most recently changed one with output), with
  * {@code follow} until it ends, then a normal close. Streaming runs in a virtual thread of its own
- * that a client's disconnect interrupts, so a dropped client costs nothing.
+ * that a client's disconnect interrupts, so a dropped client costs nothing; while it runs, {@link
+ * WsKeepAlive} pings the client so that a quiet job's stream outlives the idle timeout.
  */
 final class LogsEndpoint implements WsListener {
   static final String PATH = JobRoutes.PREFIX + "/{id}/logs";
@@ -33,12 +34,15 @@ final class LogsEndpoint implements WsListener {
 
   private final NodeClient node;
   private final Authenticator auth;
+  private final WsKeepAlive keepAlive;
   private volatile HttpPrologue prologue;
   private volatile Thread streamer;
+  private volatile Thread pinger;
 
-  LogsEndpoint(NodeClient node, Authenticator auth) {
+  LogsEndpoint(NodeClient node, Authenticator auth, WsKeepAlive keepAlive) {
     this.node = node;
     this.auth = auth;
+    this.keepAlive = keepAlive;
   }
 
   /** A plain GET of the logs route: only a WebSocket can carry them. */
@@ -61,6 +65,7 @@ final class LogsEndpoint implements WsListener {
 
   @Override
   public void onOpen(WsSession session) {
+    pinger = keepAlive.start(session);
     streamer = Thread.ofVirtual().name("logs").start(() -> stream(session));
   }
 
@@ -75,13 +80,25 @@ final class LogsEndpoint implements WsListener {
   }
 
   private void stop() {
-    Thread t = streamer;
-    if (t != null) {
-      t.interrupt();
+    for (Thread t : new Thread[] {pinger, streamer}) {
+      if (t != null) {
+        t.interrupt();
+      }
     }
   }
 
   private void stream(WsSession session) {
+    try {
+      streamLines(session);
+    } finally {
+      Thread p = pinger;
+      if (p != null) {
+        p.interrupt();
+      }
+    }
+  }
+
+  private void streamLines(WsSession session) {
     try {
       UriQuery query = prologue.query();
       QueryParams q = new QueryParams(query);

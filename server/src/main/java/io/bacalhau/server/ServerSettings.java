@@ -19,6 +19,9 @@ import java.util.Map;
  * @param maxBodyBytes larger request bodies are refused with 413
  * @param readTimeout a request's body must arrive within this, its headers within a quarter of it
  *     (Bacalhau's 20 s and 5 s), or the connection is closed
+ * @param idleTimeout a connection that sends nothing for this long is closed; a followed log stream
+ *     pings its client every third of it, so a quiet job's stream stays open while the client
+ *     answers, and a vanished client's is closed
  */
 public record ServerSettings(
     String host,
@@ -29,31 +32,45 @@ public record ServerSettings(
     List<ApiUser> users,
     Map<String, Object> agentConfig,
     long maxBodyBytes,
-    Duration readTimeout) {
+    Duration readTimeout,
+    Duration idleTimeout) {
 
   public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+  public static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
 
   public ServerSettings {
     users = List.copyOf(users);
     agentConfig = Map.copyOf(agentConfig);
+    if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+      throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
+    }
   }
 
   /** Plain HTTP on {@code host:port}, open to everyone, Bacalhau's limits. */
   public static ServerSettings open(String host, int port) {
     return new ServerSettings(
-        host, port, null, null, null, List.of(), Map.of(), MAX_BODY_BYTES, READ_TIMEOUT);
+        host,
+        port,
+        null,
+        null,
+        null,
+        List.of(),
+        Map.of(),
+        MAX_BODY_BYTES,
+        READ_TIMEOUT,
+        IDLE_TIMEOUT);
   }
 
   public ServerSettings withTls(Path cert, Path key) {
     return new ServerSettings(
-        host, port, cert, key, null, users, agentConfig, maxBodyBytes, readTimeout);
+        host, port, cert, key, null, users, agentConfig, maxBodyBytes, readTimeout, idleTimeout);
   }
 
   /** TLS with a certificate for localhost and 127.0.0.1 made at start in {@code dir}. */
   public ServerSettings withSelfSigned(Path dir) {
     return new ServerSettings(
-        host, port, null, null, dir, users, agentConfig, maxBodyBytes, readTimeout);
+        host, port, null, null, dir, users, agentConfig, maxBodyBytes, readTimeout, idleTimeout);
   }
 
   public ServerSettings withUsers(List<ApiUser> others) {
@@ -66,12 +83,42 @@ public record ServerSettings(
         others,
         agentConfig,
         maxBodyBytes,
-        readTimeout);
+        readTimeout,
+        idleTimeout);
   }
 
   public ServerSettings withAgentConfig(Map<String, Object> config) {
     return new ServerSettings(
-        host, port, certFile, keyFile, selfSignedDir, users, config, maxBodyBytes, readTimeout);
+        host,
+        port,
+        certFile,
+        keyFile,
+        selfSignedDir,
+        users,
+        config,
+        maxBodyBytes,
+        readTimeout,
+        idleTimeout);
+  }
+
+  /** How long a silent connection lives; tests shorten it to see what outlives it. */
+  public ServerSettings withIdleTimeout(Duration idle) {
+    return new ServerSettings(
+        host,
+        port,
+        certFile,
+        keyFile,
+        selfSignedDir,
+        users,
+        agentConfig,
+        maxBodyBytes,
+        readTimeout,
+        idle);
+  }
+
+  /** How often a followed log stream pings its client: three chances within the idle timeout. */
+  Duration pingInterval() {
+    return idleTimeout.dividedBy(3);
   }
 
   public boolean tls() {

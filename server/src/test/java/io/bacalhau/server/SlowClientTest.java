@@ -46,7 +46,8 @@ class SlowClientTest {
                 List.of(),
                 Map.of(),
                 ServerSettings.MAX_BODY_BYTES,
-                Duration.ofSeconds(1)),
+                Duration.ofSeconds(1),
+                ServerSettings.IDLE_TIMEOUT),
             node);
   }
 
