@@ -8,6 +8,7 @@ import io.bacalhau.core.client.JobDetails;
 import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.PagingToken;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
@@ -124,7 +125,10 @@ public final class HttpNodeClient implements NodeClient {
       q.put("limit", Integer.toString(query.limit()));
     }
     if (query.offset() > 0) {
-      q.put("next_token", Integer.toString(query.offset()));
+      q.put(
+          "next_token",
+          new PagingToken(query.orderBy(), query.reverse(), query.limit(), query.offset())
+              .encode());
     }
     return items(api.get(JOBS, q), Job.class);
   }
@@ -141,7 +145,13 @@ public final class HttpNodeClient implements NodeClient {
     if (!query.executionIdPrefix().isEmpty()) {
       q.put("execution_id", query.executionIdPrefix());
     }
-    pageOf(q, query.limit(), query.afterSeq(), query.reverse());
+    pageOf(
+        q,
+        query.limit(),
+        query.reverse(),
+        query.afterSeq() > 0
+            ? PagingToken.afterSeq(query.afterSeq(), query.limit(), query.reverse())
+            : null);
     List<JobHistory> all = items(api.get(jobPath(jobId) + "/history", q), JobHistory.class);
     // Also when the node pages otherwise (Bacalhau's tokens are its own): only what follows.
     return all.stream().filter(h -> query.follows(h.seqNum())).toList();
@@ -156,18 +166,29 @@ public final class HttpNodeClient implements NodeClient {
       q.put("job_version", Long.toString(query.jobVersion()));
     }
     q.put("order_by", query.orderBy());
-    pageOf(q, query.limit(), query.offset(), query.reverse());
+    pageOf(
+        q,
+        query.limit(),
+        query.reverse(),
+        query.offset() > 0
+            ? new PagingToken(query.orderBy(), query.reverse(), query.limit(), query.offset())
+            : null);
     return items(api.get(jobPath(jobId) + "/executions", q), Execution.class);
   }
 
-  /** The list parameters: {@code next_token} is where the page starts, as our server reads it. */
-  private static void pageOf(Map<String, String> q, int limit, long start, boolean reverse) {
+  /**
+   * The list parameters. A page past the first is asked for with a token in Bacalhau's shape, the
+   * one every Bacalhau server (ours and Go's) hands out and reads back; it names the same order and
+   * size as the parameters sent beside it.
+   */
+  private static void pageOf(
+      Map<String, String> q, int limit, boolean reverse, PagingToken startAt) {
     q.put("reverse", Boolean.toString(reverse));
     if (limit > 0) {
       q.put("limit", Integer.toString(limit));
     }
-    if (start > 0) {
-      q.put("next_token", Long.toString(start));
+    if (startAt != null) {
+      q.put("next_token", startAt.encode());
     }
   }
 

@@ -7,6 +7,7 @@ import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.client.NodeClient;
+import io.bacalhau.core.client.PagingToken;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.client.api.DiffJobResponse;
 import io.bacalhau.core.client.api.GetJobResponse;
@@ -30,6 +31,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /api/v1/orchestrator/jobs}: each route reads its parameters and body, asks the node
@@ -77,26 +79,24 @@ final class JobRoutes implements HttpService {
 
   private void list(ServerRequest req, ServerResponse res) {
     QueryParams q = new QueryParams(req.query());
-    int limit = (int) q.number("limit", 0);
-    int offset = (int) q.number("next_token", 0);
-    String orderBy = q.string("order_by", "created_at");
-    if (!orderBy.equals("created_at") && !orderBy.equals("modified_at")) {
-      throw BacalhauException.badRequest(
-          "invalid order_by '" + orderBy + "'", "Order by created_at or modified_at.");
-    }
+    Optional<PagingToken> token = q.nextToken();
+    String orderBy = orderBy(q, token);
+    boolean reverse = token.isPresent() ? token.get().reverse() : q.bool("reverse");
+    int limit = (int) (token.isPresent() ? token.get().limit() : q.number("limit", 0));
+    int offset = (int) token.map(PagingToken::offset).orElse(0L).longValue();
     List<Job> page =
         node.list(
             new JobQuery(
                 q.string("namespace", ""),
                 q.selector("labels"),
                 orderBy,
-                q.bool("reverse"),
+                reverse,
                 limit == 0 ? 0 : limit + 1,
                 offset));
     String next = "";
     if (limit > 0 && page.size() > limit) {
       page = page.subList(0, limit);
-      next = String.valueOf(offset + limit);
+      next = new PagingToken(orderBy, reverse, limit, offset + limit).encode();
     }
     ApiJson.send(res, new ListResponse<>(page, next));
   }
@@ -145,8 +145,11 @@ final class JobRoutes implements HttpService {
   private void history(ServerRequest req, ServerResponse res) {
     QueryParams q = new QueryParams(req.query());
     Job job = node.job(id(req), q.string("namespace", ""));
-    long after = q.number("next_token", 0);
-    int limit = (int) q.number("limit", 0);
+    Optional<PagingToken> token = q.nextToken();
+    boolean reverse = token.isPresent() ? token.get().reverse() : q.bool("reverse");
+    long after = token.map(PagingToken::afterSeq).orElse(0L);
+    // As in Bacalhau, a limit sent along wins over the token's.
+    int limit = (int) q.number("limit", token.map(PagingToken::limit).orElse(0L));
     String eventType = q.string("event_type", "all");
     if (!List.of("all", "job", "execution").contains(eventType)) {
       throw BacalhauException.badRequest(
@@ -162,7 +165,7 @@ final class JobRoutes implements HttpService {
                 q.string("execution_id", ""),
                 after,
                 limit == 0 ? 0 : limit + 1,
-                q.bool("reverse")));
+                reverse));
     boolean more = limit > 0 && items.size() > limit;
     if (more) {
       items = items.subList(0, limit);
@@ -170,19 +173,18 @@ final class JobRoutes implements HttpService {
     // As Bacalhau does, the token stays until the job is over: followers poll with it.
     long last = items.isEmpty() ? after : items.getLast().seqNum();
     boolean following = more || !job.stateType().isTerminal();
-    ApiJson.send(res, new ListResponse<>(items, following ? String.valueOf(last) : ""));
+    String next = following ? PagingToken.afterSeq(last, limit, reverse).encode() : "";
+    ApiJson.send(res, new ListResponse<>(items, next));
   }
 
   private void executions(ServerRequest req, ServerResponse res) {
     QueryParams q = new QueryParams(req.query());
     Job job = node.job(id(req), q.string("namespace", ""));
-    String orderBy = q.string("order_by", "created_at");
-    if (!ExecutionQuery.ORDERS.contains(orderBy)) {
-      throw BacalhauException.badRequest(
-          "invalid order_by '" + orderBy + "'", "Order by created_at or modified_at.");
-    }
-    int limit = (int) q.number("limit", 0);
-    int offset = (int) q.number("next_token", 0);
+    Optional<PagingToken> token = q.nextToken();
+    String orderBy = orderBy(q, token);
+    boolean reverse = token.isPresent() ? token.get().reverse() : q.bool("reverse");
+    int limit = (int) (token.isPresent() ? token.get().limit() : q.number("limit", 0));
+    int offset = (int) token.map(PagingToken::offset).orElse(0L).longValue();
     List<Execution> items =
         node.executions(
             job.id(),
@@ -190,13 +192,13 @@ final class JobRoutes implements HttpService {
                 q.number("job_version", 0),
                 q.bool("all_job_versions"),
                 orderBy,
-                q.bool("reverse"),
+                reverse,
                 limit == 0 ? 0 : limit + 1,
                 offset));
     String next = "";
     if (limit > 0 && items.size() > limit) {
       items = items.subList(0, limit);
-      next = String.valueOf(offset + limit);
+      next = new PagingToken(orderBy, reverse, limit, offset + limit).encode();
     }
     ApiJson.send(res, new ListResponse<>(items, next));
   }
@@ -209,6 +211,21 @@ final class JobRoutes implements HttpService {
   private void results(ServerRequest req, ServerResponse res) {
     String ns = new QueryParams(req.query()).string("namespace", "");
     ApiJson.send(res, ListResponse.of(node.results(id(req), ns)));
+  }
+
+  /**
+   * The order of a page of jobs or executions: the token's (as in Bacalhau, a token stands for its
+   * whole query: order, direction, size and place), else {@code order_by}, else created_at.
+   */
+  private static String orderBy(QueryParams q, Optional<PagingToken> token) {
+    String orderBy =
+        token.map(PagingToken::sortBy).filter(s -> !s.isEmpty()).orElse(q.string("order_by", ""));
+    orderBy = orderBy.isEmpty() ? "created_at" : orderBy;
+    if (!ExecutionQuery.ORDERS.contains(orderBy)) {
+      throw BacalhauException.badRequest(
+          "invalid order_by '" + orderBy + "'", "Order by created_at or modified_at.");
+    }
+    return orderBy;
   }
 
   private static String id(ServerRequest req) {
@@ -254,12 +271,12 @@ final class JobRoutes implements HttpService {
   }
 
   /** A top-level key of the body, matched case-insensitively. */
-  private static java.util.Optional<JsonNode> field(ObjectNode body, String name) {
+  private static Optional<JsonNode> field(ObjectNode body, String name) {
     for (Map.Entry<String, JsonNode> e : body.properties()) {
       if (e.getKey().equalsIgnoreCase(name)) {
-        return java.util.Optional.of(e.getValue());
+        return Optional.of(e.getValue());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 }

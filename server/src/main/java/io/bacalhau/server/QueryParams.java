@@ -1,5 +1,6 @@
 package io.bacalhau.server;
 
+import io.bacalhau.core.client.PagingToken;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.LabelSelectorRequirement;
 import io.bacalhau.core.models.LabelSelectors;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Query parameters as Bacalhau's clients send them: booleans also as Python writes them ({@code
@@ -51,6 +53,26 @@ final class QueryParams {
           "invalid value '" + v + "' for query parameter " + name,
           "Use a whole number of 0 or more.");
     }
+  }
+
+  /**
+   * The {@code next_token} sent back from a previous page, if any. The server hands out opaque
+   * tokens in Bacalhau's shape only; anything else (the bare numbers of earlier builds included) is
+   * refused, naming the parameter.
+   */
+  Optional<PagingToken> nextToken() {
+    String v = string("next_token", "");
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        PagingToken.decode(v)
+            .orElseThrow(
+                () ->
+                    BacalhauException.badRequest(
+                        "invalid next_token '" + v + "': not a token this server handed out",
+                        "Pass the NextToken of the previous page exactly as it came, or leave"
+                            + " next_token out for the first page.")));
   }
 
   /** Every value of a repeated parameter, as sent. */

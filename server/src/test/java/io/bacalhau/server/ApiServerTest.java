@@ -11,9 +11,11 @@ import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -91,6 +93,16 @@ class ApiServerTest {
     JsonNode history = api.get("/api/v1/orchestrator/jobs/" + id + "/history").json();
     assertFalse(history.get("Items").isEmpty());
     assertEquals("", history.get("NextToken").asText(), "a finished job's history has no token");
+    JsonNode firstEntry = api.get("/api/v1/orchestrator/jobs/" + id + "/history?limit=1").json();
+    long seq = firstEntry.get("Items").get(0).get("SeqNum").asLong();
+    String token = firstEntry.get("NextToken").asText();
+    assertEquals(
+        ":N:1:" + (seq + 1),
+        new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8),
+        "as in Bacalhau, a history token names the sequence number the next page starts at");
+    JsonNode secondEntry =
+        api.get("/api/v1/orchestrator/jobs/" + id + "/history?next_token=" + token).json();
+    assertEquals(history.get("Items").get(1), secondEntry.get("Items").get(0));
     Api.Answer results = api.get("/api/v1/orchestrator/jobs/" + id + "/results");
     assertEquals(200, results.status(), results.raw());
     assertTrue(results.json().get("Items").isArray());
@@ -105,10 +117,18 @@ class ApiServerTest {
         api.get("/api/v1/orchestrator/jobs?limit=2&order_by=created_at&reverse=False").json();
     assertEquals(2, first.get("Items").size());
     String token = first.get("NextToken").asText();
-    assertFalse(token.isEmpty());
+    assertEquals(
+        "created_at:N:2:2",
+        new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8),
+        "an opaque token in Go Bacalhau's shape, base64url(order:reverse:limit:offset)");
     JsonNode all = api.get("/api/v1/orchestrator/jobs").json();
-    JsonNode second = api.get("/api/v1/orchestrator/jobs?limit=2&next_token=" + token).json();
+    JsonNode second = api.get("/api/v1/orchestrator/jobs?next_token=" + token).json();
     assertEquals(all.get("Items").get(2).get("ID"), second.get("Items").get(0).get("ID"));
+    assertEquals(2, second.get("Items").size(), "the token carries the page size");
+    Api.Answer numeric = api.get("/api/v1/orchestrator/jobs?limit=2&next_token=2");
+    assertEquals(400, numeric.status(), numeric.raw());
+    assertTrue(
+        numeric.json().get("Message").asText().startsWith("invalid next_token '2'"), numeric.raw());
     Api.Answer bad = api.get("/api/v1/orchestrator/jobs?reverse=maybe");
     assertEquals(400, bad.status());
     assertTrue(bad.json().get("Message").asText().contains("reverse"), bad.raw());

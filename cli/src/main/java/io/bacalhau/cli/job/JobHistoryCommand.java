@@ -12,6 +12,7 @@ import io.bacalhau.cli.render.TableOptions;
 import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.cli.render.TimeText;
 import io.bacalhau.core.client.HistoryQuery;
+import io.bacalhau.core.client.PagingToken;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
@@ -102,7 +103,7 @@ public final class JobHistoryCommand implements Callable<Integer> {
     }
     ListOptions.checkLimit(limit);
     ListOptions.checkOrderBy(orderBy, List.of("time"));
-    long after = nextToken == null ? 0 : PageToken.position(nextToken, "job history");
+    long after = nextToken == null ? 0 : PageToken.decode(nextToken, "job history").afterSeq();
     Job job = target.find(session.node());
     HistoryQuery query =
         new HistoryQuery(
@@ -146,7 +147,7 @@ public final class JobHistoryCommand implements Callable<Integer> {
                   + limit
                   + (reversed ? " --order-reversed" : "")
                   + " --next-token "
-                  + PageToken.encode(orderBy, reversed, limit, history.getLast().seqNum()));
+                  + PagingToken.afterSeq(history.getLast().seqNum(), limit, reversed));
     }
     return ExitCode.OK;
   }
