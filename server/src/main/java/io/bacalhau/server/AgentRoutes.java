@@ -1,5 +1,7 @@
 package io.bacalhau.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.client.api.AliveResponse;
 import io.bacalhau.core.client.api.ConfigResponse;
@@ -10,17 +12,27 @@ import io.helidon.webserver.http.HttpService;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /api/v1/agent}: whether the node is alive, its version, its info, config and debug. */
+/**
+ * {@code /api/v1/agent}: whether the node is alive, its version, its info, config, debug, and where
+ * its users sign in with single sign-on ({@code authconfig}).
+ */
 final class AgentRoutes implements HttpService {
   static final String PREFIX = "/api/v1/agent";
 
   private final NodeClient node;
   private final Map<String, Object> maskedConfig;
+  private final AuthConfigResponse authConfig;
 
-  AgentRoutes(NodeClient node, Map<String, Object> maskedConfig) {
+  AgentRoutes(NodeClient node, Map<String, Object> maskedConfig, Oauth2Config oauth2) {
     this.node = node;
     this.maskedConfig = maskedConfig;
+    this.authConfig = new AuthConfigResponse("1.0.0", oauth2);
   }
+
+  /** Bacalhau's GetAgentNodeAuthConfigResponse. */
+  @JsonPropertyOrder({"Version", "Config"})
+  record AuthConfigResponse(
+      @JsonProperty("Version") String version, @JsonProperty("Config") Oauth2Config config) {}
 
   @Override
   public void routing(HttpRules rules) {
@@ -29,7 +41,8 @@ final class AgentRoutes implements HttpService {
         .get("/version", (req, res) -> ApiJson.send(res, VersionResponse.of(BuildInfo.current())))
         .get("/node", (req, res) -> ApiJson.send(res, node.nodeInfo()))
         .get("/config", (req, res) -> ApiJson.send(res, new ConfigResponse(maskedConfig)))
-        .get("/debug", (req, res) -> ApiJson.send(res, debug()));
+        .get("/debug", (req, res) -> ApiJson.send(res, debug()))
+        .get("/authconfig", (req, res) -> ApiJson.send(res, authConfig));
   }
 
   /** What an operator looks at first: the JVM's view of this process. */

@@ -12,6 +12,7 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.websocket.WsRouting;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -38,7 +39,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts listening; returns once the port is bound. */
   public static ApiServer start(ServerSettings settings, NodeClient node) {
-    Authenticator auth = new Authenticator(settings.users());
+    Authenticator auth = new Authenticator(settings.users(), new SessionTokens(Clock.systemUTC()));
     ReadDeadlines deadlines = new ReadDeadlines(settings.readTimeout());
     long maxBody = settings.maxBodyBytes();
     WebServerConfig.Builder builder =
@@ -99,7 +100,9 @@ public final class ApiServer implements AutoCloseable {
             })
         .register(JobRoutes.PREFIX, new JobRoutes(node, maxBody))
         .register(NodeRoutes.PREFIX, new NodeRoutes(node, maxBody))
-        .register(AgentRoutes.PREFIX, new AgentRoutes(node, settings.agentConfig()))
+        .register(
+            AgentRoutes.PREFIX, new AgentRoutes(node, settings.agentConfig(), settings.oauth2()))
+        .register(AuthRoutes.PREFIX, new AuthRoutes(auth, maxBody))
         .get("/", (req, res) -> redirect(res, AgentRoutes.PREFIX + "/version"))
         .get("/version", (req, res) -> redirect(res, AgentRoutes.PREFIX + "/version"))
         .get("/livez", (req, res) -> redirect(res, AgentRoutes.PREFIX + "/alive"))

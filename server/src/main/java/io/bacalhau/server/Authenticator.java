@@ -8,19 +8,42 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Decides who a request comes from ({@code Authorization: Bearer <API key>} or {@code Basic
- * <user:password>}) and whether they hold the capability the route needs. With no users configured
- * everyone may do everything; {@code agent/alive} and {@code agent/version} are always open, so
- * that clients can find out what they are talking to.
+ * Decides who a request comes from ({@code Authorization: Bearer <API key or session token>} or
+ * {@code Basic <user:password>}) and whether they hold the capability the route needs. With no
+ * users configured everyone may do everything. As in Bacalhau, what a client needs to find out how
+ * to talk to the node is always open: {@code agent/alive}, {@code agent/version}, {@code
+ * agent/authconfig} and everything under {@code /api/v1/auth}.
  */
 final class Authenticator {
   private static final List<String> OPEN_PATHS =
-      List.of("/api/v1/agent/alive", "/api/v1/agent/version", "/", "/version", "/livez");
+      List.of(
+          "/api/v1/agent/alive",
+          "/api/v1/agent/version",
+          "/api/v1/agent/authconfig",
+          "/",
+          "/version",
+          "/livez");
+  private static final String OPEN_PREFIX = AuthRoutes.PREFIX;
 
   private final List<ApiUser> users;
+  private final SessionTokens sessions;
 
-  Authenticator(List<ApiUser> users) {
+  Authenticator(List<ApiUser> users, SessionTokens sessions) {
     this.users = List.copyOf(users);
+    this.sessions = sessions;
+  }
+
+  /** Whether some user signs in with a username and password (the {@code ask} method). */
+  boolean hasPasswords() {
+    return users.stream().anyMatch(u -> !u.username().isEmpty() && !u.password().isEmpty());
+  }
+
+  /** A session token for the user with these credentials, if they match one. */
+  Optional<String> login(String username, String password) {
+    return users.stream()
+        .filter(u -> u.matchesPassword(username, password))
+        .findFirst()
+        .map(u -> sessions.issue(u.username()));
   }
 
   boolean enabled() {
@@ -29,7 +52,7 @@ final class Authenticator {
 
   /** Throws 401 or 403 unless the request may go on. Secrets never appear in the messages. */
   void check(String method, String path, Optional<String> authorization) {
-    if (users.isEmpty() || OPEN_PATHS.contains(stripSlash(path))) {
+    if (users.isEmpty() || isOpen(stripSlash(path))) {
       return;
     }
     ApiUser user =
@@ -66,7 +89,18 @@ final class Authenticator {
     String scheme = h.substring(0, space);
     String value = h.substring(space + 1).strip();
     if (scheme.equalsIgnoreCase("Bearer")) {
-      return users.stream().filter(u -> u.matchesApiKey(value)).findFirst();
+      Optional<ApiUser> byKey = users.stream().filter(u -> u.matchesApiKey(value)).findFirst();
+      if (byKey.isPresent()) {
+        return byKey;
+      }
+      // A session token stands for its user as the entry is now: gone or without a password, no.
+      return sessions
+          .verify(value)
+          .flatMap(
+              name ->
+                  users.stream()
+                      .filter(u -> u.username().equals(name) && !u.password().isEmpty())
+                      .findFirst());
     }
     if (scheme.equalsIgnoreCase("Basic")) {
       String decoded;
@@ -95,6 +129,12 @@ final class Authenticator {
       return "agent";
     }
     return "job";
+  }
+
+  private static boolean isOpen(String path) {
+    return OPEN_PATHS.contains(path)
+        || path.equals(OPEN_PREFIX)
+        || path.startsWith(OPEN_PREFIX + "/");
   }
 
   private static String stripSlash(String path) {

@@ -16,6 +16,7 @@ import java.util.Map;
  *     API.TLS.SelfSigned}), or null
  * @param users who may call the API ({@code API.Auth.Users}); empty means everyone may
  * @param agentConfig the node's configuration with secrets already masked, for {@code agent/config}
+ * @param oauth2 single sign-on settings, for {@code agent/authconfig}
  * @param maxBodyBytes larger request bodies are refused with 413
  * @param readTimeout a request's body must arrive within this, its headers within a quarter of it
  *     (Bacalhau's 20 s and 5 s), or the connection is closed
@@ -31,6 +32,7 @@ public record ServerSettings(
     Path selfSignedDir,
     List<ApiUser> users,
     Map<String, Object> agentConfig,
+    Oauth2Config oauth2,
     long maxBodyBytes,
     Duration readTimeout,
     Duration idleTimeout) {
@@ -42,6 +44,7 @@ public record ServerSettings(
   public ServerSettings {
     users = List.copyOf(users);
     agentConfig = Map.copyOf(agentConfig);
+    oauth2 = oauth2 == null ? Oauth2Config.NONE : oauth2;
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idleTimeout must be positive: " + idleTimeout);
     }
@@ -57,6 +60,7 @@ public record ServerSettings(
         null,
         List.of(),
         Map.of(),
+        Oauth2Config.NONE,
         MAX_BODY_BYTES,
         READ_TIMEOUT,
         IDLE_TIMEOUT);
@@ -64,13 +68,33 @@ public record ServerSettings(
 
   public ServerSettings withTls(Path cert, Path key) {
     return new ServerSettings(
-        host, port, cert, key, null, users, agentConfig, maxBodyBytes, readTimeout, idleTimeout);
+        host,
+        port,
+        cert,
+        key,
+        null,
+        users,
+        agentConfig,
+        oauth2,
+        maxBodyBytes,
+        readTimeout,
+        idleTimeout);
   }
 
   /** TLS with a certificate for localhost and 127.0.0.1 made at start in {@code dir}. */
   public ServerSettings withSelfSigned(Path dir) {
     return new ServerSettings(
-        host, port, null, null, dir, users, agentConfig, maxBodyBytes, readTimeout, idleTimeout);
+        host,
+        port,
+        null,
+        null,
+        dir,
+        users,
+        agentConfig,
+        oauth2,
+        maxBodyBytes,
+        readTimeout,
+        idleTimeout);
   }
 
   public ServerSettings withUsers(List<ApiUser> others) {
@@ -82,6 +106,7 @@ public record ServerSettings(
         selfSignedDir,
         others,
         agentConfig,
+        oauth2,
         maxBodyBytes,
         readTimeout,
         idleTimeout);
@@ -96,6 +121,22 @@ public record ServerSettings(
         selfSignedDir,
         users,
         config,
+        oauth2,
+        maxBodyBytes,
+        readTimeout,
+        idleTimeout);
+  }
+
+  public ServerSettings withOauth2(Oauth2Config sso) {
+    return new ServerSettings(
+        host,
+        port,
+        certFile,
+        keyFile,
+        selfSignedDir,
+        users,
+        agentConfig,
+        sso,
         maxBodyBytes,
         readTimeout,
         idleTimeout);
@@ -111,6 +152,7 @@ public record ServerSettings(
         selfSignedDir,
         users,
         agentConfig,
+        oauth2,
         maxBodyBytes,
         readTimeout,
         idle);

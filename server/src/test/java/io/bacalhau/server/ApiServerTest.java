@@ -40,7 +40,19 @@ class ApiServerTest {
     server =
         ApiServer.start(
             ServerSettings.open("127.0.0.1", 0)
-                .withAgentConfig(Map.of("API", Map.of("Auth", Map.of("Users", "********")))),
+                .withAgentConfig(Map.of("API", Map.of("Auth", Map.of("Users", "********"))))
+                .withOauth2(
+                    new Oauth2Config(
+                        "okta",
+                        "Okta",
+                        "https://sso.example/token",
+                        "",
+                        "https://sso.example",
+                        "cli-client",
+                        "bacalhau",
+                        List.of("openid", "profile"),
+                        "https://sso.example/device",
+                        5)),
             node);
     api = new Api(server.port());
   }
@@ -247,6 +259,26 @@ class ApiServerTest {
             "{\"value\":{\"Type\":1,\"Line\":\"one\\n\"}}",
             "{\"value\":{\"Type\":1,\"Line\":\"two\\n\"}}"),
         frames);
+  }
+
+  @Test
+  void authConfigAndSignInMethodsAnswerInBacalhausShapes() throws Exception {
+    Api.Answer authconfig = api.get("/api/v1/agent/authconfig");
+    assertEquals(200, authconfig.status());
+    assertEquals(
+        "{\"Version\":\"1.0.0\",\"Config\":{\"ProviderID\":\"okta\",\"ProviderName\":\"Okta\","
+            + "\"TokenEndpoint\":\"https://sso.example/token\",\"Issuer\":\"https://sso.example\","
+            + "\"DeviceClientID\":\"cli-client\",\"Audience\":\"bacalhau\","
+            + "\"Scopes\":[\"openid\",\"profile\"],"
+            + "\"DeviceAuthorizationEndpoint\":\"https://sso.example/device\","
+            + "\"PollingInterval\":5}}",
+        authconfig.raw(),
+        "unset keys (JWKSUri) left out, as Bacalhau leaves them out");
+    Api.Answer methods = api.get("/api/v1/auth");
+    assertEquals("{\"NextToken\":\"\",\"Methods\":{}}", methods.raw(), "no passwords, no sign-in");
+    Api.Answer password = api.call("POST", "/api/v1/auth/Password", "{}");
+    assertEquals(404, password.status(), password.raw());
+    assertTrue(password.json().get("Message").asText().contains("it offers none"), password.raw());
   }
 
   @Test

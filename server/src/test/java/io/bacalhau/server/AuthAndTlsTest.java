@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import java.nio.charset.StandardCharsets;
@@ -139,6 +140,90 @@ class AuthAndTlsTest {
         200, status(curl("GET", "/api/v1/orchestrator/nodes", "-H", basic("bob", "plain-pass"))));
     assertEquals(
         403, status(curl("GET", "/api/v1/agent/config", "-H", basic("bob", "plain-pass"))));
+  }
+
+  @Test
+  void signInDiscoveryIsOpenAndOffersThePasswordMethod() throws Exception {
+    String methods = curl("GET", "/api/v1/auth");
+    assertEquals(200, status(methods), methods);
+    JsonNode list = json(methods);
+    assertEquals("", list.get("NextToken").asText());
+    JsonNode password = list.get("Methods").get("Password");
+    assertEquals("ask", password.get("type").asText(), methods);
+    assertEquals(
+        List.of("username", "password"),
+        Api.JSON.convertValue(password.get("params").get("required"), List.class));
+    assertTrue(
+        password.get("params").get("properties").get("password").get("writeOnly").asBoolean());
+    assertEquals(1, list.get("Methods").size(), "API keys need no sign-in: " + methods);
+
+    String one = curl("GET", "/api/v1/auth/Password");
+    assertEquals(200, status(one), one);
+    assertEquals(password, json(one));
+
+    String challenge = curl("GET", "/api/v1/auth/ClientKey");
+    assertEquals(404, status(challenge), challenge);
+    assertTrue(json(challenge).get("Message").asText().contains("it offers: Password"), challenge);
+
+    String authconfig = curl("GET", "/api/v1/agent/authconfig");
+    assertEquals(200, status(authconfig), authconfig);
+    assertEquals("{\"Version\":\"1.0.0\",\"Config\":{}}", body(authconfig));
+  }
+
+  @Test
+  void aPasswordBuysASessionTokenThatCarriesTheUsersCapabilities() throws Exception {
+    String answer = signIn("alice", "s3cret-pass");
+    assertEquals(200, status(answer), answer);
+    JsonNode authentication = json(answer).get("Authentication");
+    assertTrue(authentication.get("success").asBoolean(), answer);
+    String token = authentication.get("token").asText();
+    assertFalse(token.contains("s3cret-pass"));
+
+    assertEquals(200, status(curl("GET", "/api/v1/orchestrator/jobs", "-H", bearer(token))));
+    assertEquals(
+        403,
+        status(curl("GET", "/api/v1/orchestrator/nodes", "-H", bearer(token))),
+        "alice may read jobs, not nodes");
+    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+    assertEquals(401, status(curl("GET", "/api/v1/orchestrator/jobs", "-H", bearer(forged))));
+
+    String refused = signIn("alice", "wrong");
+    assertEquals(401, status(refused), refused);
+    assertEquals(
+        "{\"Authentication\":{\"success\":false,\"reason\":\"credentials rejected\"}}",
+        body(refused));
+    String garbled =
+        curl(
+            "POST",
+            "/api/v1/auth/Password",
+            "-H",
+            "Content-Type: application/json",
+            "-d",
+            "{\"Name\": \"Password\", \"MethodData\": \"not base64!\"}");
+    assertEquals(400, status(garbled), garbled);
+    assertTrue(json(garbled).get("Message").asText().contains("MethodData"), garbled);
+  }
+
+  /** Signs in as Bacalhau's Go client does: MethodData is base64 of the answers' JSON. */
+  private static String signIn(String user, String password) throws Exception {
+    String answers =
+        Api.JSON.writeValueAsString(java.util.Map.of("username", user, "password", password));
+    String data = Base64.getEncoder().encodeToString(answers.getBytes(StandardCharsets.UTF_8));
+    return curl(
+        "POST",
+        "/api/v1/auth/Password",
+        "-H",
+        "Content-Type: application/json",
+        "-d",
+        "{\"Name\": \"Password\", \"MethodData\": \"" + data + "\"}");
+  }
+
+  private static String body(String curlOut) {
+    return curlOut.substring(0, curlOut.lastIndexOf('\n'));
+  }
+
+  private static JsonNode json(String curlOut) throws Exception {
+    return Api.JSON.readTree(body(curlOut));
   }
 
   @Test

@@ -45,6 +45,7 @@ class SlowClientTest {
                 null,
                 List.of(),
                 Map.of(),
+                Oauth2Config.NONE,
                 ServerSettings.MAX_BODY_BYTES,
                 Duration.ofSeconds(1),
                 ServerSettings.IDLE_TIMEOUT),

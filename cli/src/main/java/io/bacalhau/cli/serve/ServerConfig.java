@@ -4,6 +4,7 @@ import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.errors.CommandFailedException;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.server.ApiUser;
+import io.bacalhau.server.Oauth2Config;
 import io.bacalhau.server.ServerSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,10 +13,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The server's settings from the configuration: {@code API.Host}/{@code Port}, {@code API.TLS.*}
- * and {@code API.Auth.Users}, a list of entries such as {@code {Username: alice, Password:
- * "$2a$...", Capabilities: [read:job]}} or {@code {APIKey: ..., Capabilities: [{Actions:
- * [read:*]}]}}.
+ * The server's settings from the configuration: {@code API.Host}/{@code Port}, {@code API.TLS.*},
+ * {@code API.Auth.Oauth2.*} and {@code API.Auth.Users}, a list of entries such as {@code {Username:
+ * alice, Password: "$2a$...", Capabilities: [read:job]}} or {@code {APIKey: ..., Capabilities:
+ * [{Actions: [read:*]}]}}.
  */
 final class ServerConfig {
   private ServerConfig() {}
@@ -24,7 +25,8 @@ final class ServerConfig {
     ServerSettings settings =
         ServerSettings.open(config.string("API.Host"), config.integer("API.Port", 1234))
             .withUsers(users(config.value("API.Auth.Users")))
-            .withAgentConfig(config.asTree());
+            .withAgentConfig(config.asTree())
+            .withOauth2(oauth2(config));
     String cert = config.string("API.TLS.CertFile").strip();
     String key = config.string("API.TLS.KeyFile").strip();
     if (cert.isEmpty() != key.isEmpty()) {
@@ -40,6 +42,22 @@ final class ServerConfig {
     return config.bool("API.TLS.SelfSigned")
         ? settings.withSelfSigned(config.dataDir().resolve("tls"))
         : settings;
+  }
+
+  /** {@code API.Auth.Oauth2.*}, for {@code agent/authconfig}. */
+  static Oauth2Config oauth2(BacalhauConfig config) {
+    String p = "API.Auth.Oauth2.";
+    return new Oauth2Config(
+        config.string(p + "ProviderID"),
+        config.string(p + "ProviderName"),
+        config.string(p + "TokenEndpoint"),
+        config.string(p + "JWKSUri"),
+        config.string(p + "Issuer"),
+        config.string(p + "DeviceClientID"),
+        config.string(p + "Audience"),
+        config.list(p + "Scopes"),
+        config.string(p + "DeviceAuthorizationEndpoint"),
+        config.integer(p + "PollingInterval", 0));
   }
 
   static List<ApiUser> users(Object value) {
