@@ -1,0 +1,15 @@
+package io.bacalhau.transport.nats.wire.messages;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.bacalhau.core.models.NodeInfo;
+import java.time.Instant;
+
+/**
+ * A compute node asking to join: what it is, when it started, the last orchestrator message it
+ * processed, so the orchestrator resends only what came after.
+ */
+public record HandshakeRequest(
+    @JsonProperty("NodeInfo") NodeInfo nodeInfo,
+    @JsonProperty("StartTime") Instant startTime,
+    @JsonProperty("LastOrchestratorSeqNum") long lastOrchestratorSeqNum)
+    implements Payload {}
