@@ -15,16 +15,26 @@ import java.util.Optional;
  */
 public final class NatsServerBinary {
   static final String NAME = "nats-server";
+  private static final List<Path> DEBIAN_DIRS =
+      List.of(Path.of("/usr/sbin"), Path.of("/usr/local/sbin"));
 
   private NatsServerBinary() {}
 
   public static Optional<Path> find() {
-    return candidates().stream().filter(Files::isExecutable).findFirst();
+    return find(System.getenv().getOrDefault("PATH", ""), DEBIAN_DIRS);
+  }
+
+  static Optional<Path> find(String pathVariable, List<Path> extraDirs) {
+    return candidates(pathVariable, extraDirs).stream().filter(Files::isExecutable).findFirst();
   }
 
   /** The binary, or an error that says where it looked and what to do instead. */
   public static Path require() {
-    return find()
+    return require(System.getenv().getOrDefault("PATH", ""), DEBIAN_DIRS);
+  }
+
+  static Path require(String pathVariable, List<Path> extraDirs) {
+    return find(pathVariable, extraDirs)
         .orElseThrow(
             () ->
                 BacalhauException.builder(
@@ -37,16 +47,14 @@ public final class NatsServerBinary {
                     .build());
   }
 
-  private static List<Path> candidates() {
+  private static List<Path> candidates(String pathVariable, List<Path> extraDirs) {
     List<Path> paths = new ArrayList<>();
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String dir : path.split(File.pathSeparator)) {
+    for (String dir : pathVariable.split(File.pathSeparator)) {
       if (!dir.isBlank()) {
         paths.add(Path.of(dir, NAME));
       }
     }
-    paths.add(Path.of("/usr/sbin", NAME));
-    paths.add(Path.of("/usr/local/sbin", NAME));
+    extraDirs.forEach(d -> paths.add(d.resolve(NAME)));
     return paths;
   }
 }
