@@ -60,13 +60,21 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
   private volatile NodeInfo infoSent;
   private AutoCloseable subscription;
 
+  /**
+   * @param info what the node advertises now; asked at each handshake and heartbeat (the compute
+   *     node may not exist yet when this is built: it needs this transport as its callback)
+   */
   public ComputeTransport(
-      NatsLink link, Supplier<NodeInfo> info, ComputeTransportSettings settings, Clock clock) {
+      NatsLink link,
+      String nodeId,
+      Supplier<NodeInfo> info,
+      ComputeTransportSettings settings,
+      Clock clock) {
     this.link = link;
     this.info = info;
     this.settings = settings;
     this.clock = clock;
-    this.nodeId = info.get().nodeId();
+    this.nodeId = nodeId;
     if (!Subjects.validNodeId(nodeId)) {
       throw BacalhauException.badRequest(
           "node ID '" + nodeId + "' cannot be used on NATS",
@@ -158,7 +166,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
     LOG.info("compute node {} joined the orchestrator", nodeId);
     // The first heartbeat tells the orchestrator this node took the starting point: it then
     // resends what the node missed. This side resends what the orchestrator missed.
-    heartbeat();
+    heartbeat(false);
     outbox.resendUnacked();
   }
 
@@ -171,7 +179,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
         handshake();
         return;
       }
-      heartbeat();
+      heartbeat(true);
       NodeInfo current = info.get();
       if (!current.equals(infoSent) && control.updateInfo(current)) {
         infoSent = current;
@@ -181,7 +189,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
     }
   }
 
-  private void heartbeat() {
+  private void heartbeat(boolean resendIfStalled) {
     var answer = control.heartbeat(info.get().computeNodeInfo(), gate.lastProcessed());
     if (!answer.accepted()) {
       LOG.info("orchestrator: {}", answer.reason());
@@ -189,7 +197,9 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
       return;
     }
     outbox.acknowledged(answer.lastComputeSeqNum());
-    outbox.resendIfStalled();
+    if (resendIfStalled) {
+      outbox.resendIfStalled();
+    }
   }
 
   private void onMessage(String subject, byte[] data, String replyTo) {

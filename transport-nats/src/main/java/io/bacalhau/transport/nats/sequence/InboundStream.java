@@ -17,6 +17,8 @@ public final class InboundStream {
   private final String name;
   private final SequenceGate gate;
   private final Consumer<Envelope> handler;
+  // After a reconnect a whole run of messages is dropped at once; one line per run is enough.
+  private long droppedRunAt = -1;
 
   public InboundStream(String name, SequenceGate gate, Consumer<Envelope> handler) {
     this.name = name;
@@ -29,7 +31,7 @@ public final class InboundStream {
     long seq = envelope.seqNum();
     switch (gate.check(seq)) {
       case DUPLICATE -> {
-        LOG.info(
+        log(
             "{}: dropped replayed {} seq {} (already processed up to {})",
             name,
             envelope.type().wireName(),
@@ -38,7 +40,7 @@ public final class InboundStream {
         return false;
       }
       case GAP -> {
-        LOG.info(
+        log(
             "{}: dropped {} seq {}: expected {}; the sender resends the gap",
             name,
             envelope.type().wireName(),
@@ -48,6 +50,7 @@ public final class InboundStream {
       }
       case NEXT -> {}
     }
+    droppedRunAt = -1;
     try {
       handler.accept(envelope);
     } catch (RuntimeException e) {
@@ -56,6 +59,15 @@ public final class InboundStream {
       gate.processed(seq);
     }
     return true;
+  }
+
+  private void log(String format, Object... args) {
+    if (droppedRunAt == gate.lastProcessed()) {
+      LOG.debug(format, args);
+    } else {
+      droppedRunAt = gate.lastProcessed();
+      LOG.info(format + " (further drops before the next message are logged at debug)", args);
+    }
   }
 
   public SequenceGate gate() {

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +33,7 @@ public final class Cluster implements AutoCloseable {
   public final NodeRegistry nodes;
   public final RecordingCallback results = new RecordingCallback();
   public final OrchestratorTransport orchestrator;
+  private final Map<String, NatsLink> computeLinks = new ConcurrentHashMap<>();
   private final List<AutoCloseable> closing = Collections.synchronizedList(new ArrayList<>());
 
   private Cluster(NatsBroker broker, NodeRegistry nodes, Duration healthCheck) {
@@ -71,15 +74,22 @@ public final class Cluster implements AutoCloseable {
 
   /** A compute node's transport, joined, serving {@code local}. */
   public ComputeTransport join(Supplier<NodeInfo> info, ComputeChannel local, Duration heartbeat) {
-    ComputeTransport compute = unstarted(info, heartbeat);
+    ComputeTransport compute = unstarted(info.get().nodeId(), info, heartbeat);
     return compute.start(local);
   }
 
-  public ComputeTransport unstarted(Supplier<NodeInfo> info, Duration heartbeat) {
-    NatsLink link = link("compute-" + info.get().nodeId(), TOKEN);
+  /** The connection a compute node's transport uses; closing it makes the node fall silent. */
+  public NatsLink computeLink(String nodeId) {
+    return computeLinks.get(nodeId);
+  }
+
+  public ComputeTransport unstarted(String nodeId, Supplier<NodeInfo> info, Duration heartbeat) {
+    NatsLink link = link("compute-" + nodeId, TOKEN);
+    computeLinks.put(nodeId, link);
     ComputeTransport compute =
         new ComputeTransport(
             link,
+            nodeId,
             info,
             new ComputeTransportSettings(
                 heartbeat, Duration.ofSeconds(2), Duration.ofSeconds(20), null),

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.transport.nats.testing.Frames;
 import io.bacalhau.transport.nats.testing.Samples;
 import io.bacalhau.transport.nats.wire.messages.Payload;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 
 /** Every message survives the wire; anything that is not a whole, known message is refused. */
@@ -75,29 +74,30 @@ class WireCodecTest {
 
   @Test
   void malformedJsonIsRejected() {
-    assertRejected(frame("{\"Metadata\": {\"Bacalhau-Type\": \"BidResult\""), "malformed JSON");
-    assertRejected(frame("[1, 2]"), "no Metadata and Payload objects");
+    assertRejected(
+        Frames.frame("{\"Metadata\": {\"Bacalhau-Type\": \"BidResult\""), "malformed JSON");
+    assertRejected(Frames.frame("[1, 2]"), "no Metadata and Payload objects");
   }
 
   @Test
   void anUnknownTypeIsRejectedByName() {
     assertRejected(
-        frame("{\"Metadata\":{\"Bacalhau-Type\":\"LaunchMissiles\"},\"Payload\":{}}"),
+        Frames.frame("{\"Metadata\":{\"Bacalhau-Type\":\"LaunchMissiles\"},\"Payload\":{}}"),
         "unknown message type 'LaunchMissiles'");
   }
 
   @Test
   void aMessageWithoutTheFieldsItNeedsIsRejected() {
     assertRejected(
-        frame(
+        Frames.frame(
             "{\"Metadata\":{\"Bacalhau-Type\":\"AskForBid\",\"Bacalhau-SeqNum\":\"1\"},\"Payload\":{\"Job\":{}}}"),
         "AskForBid: Execution.ID is missing");
     assertRejected(
-        frame(
+        Frames.frame(
             "{\"Metadata\":{\"Bacalhau-Type\":\"BidResult\",\"Bacalhau-SeqNum\":\"x\"},\"Payload\":{\"ExecutionID\":\"e\"}}"),
         "sequence number is not a number");
     assertRejected(
-        frame(
+        Frames.frame(
             "{\"Metadata\":{\"Bacalhau-Type\":\"BidResult\"},\"Payload\":{\"Accepted\":\"maybe\"}}"),
         "BidResult: payload does not parse");
   }
@@ -107,17 +107,5 @@ class WireCodecTest {
     Decoded.Rejected rejected =
         assertInstanceOf(Decoded.Rejected.class, decoded, decoded.toString());
     assertTrue(rejected.reason().contains(reason), rejected.reason());
-  }
-
-  /** A well-framed envelope (right version, right checksum) around any text. */
-  static byte[] frame(String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    CRC32 crc = new CRC32();
-    crc.update(body);
-    return ByteBuffer.allocate(5 + body.length)
-        .put(WireCodec.VERSION)
-        .putInt((int) crc.getValue())
-        .put(body)
-        .array();
   }
 }
