@@ -21,6 +21,8 @@ public final class NatsBroker implements AutoCloseable {
   private volatile NatsServer server;
   private volatile int port;
   private volatile boolean closed;
+  // A JVM that exits without closing the broker must not leave nats-server holding the port.
+  private final Thread exitHook = new Thread(this::close, "nats-server-stop");
 
   private NatsBroker(BrokerSettings settings, Path binary) {
     this.settings = settings;
@@ -36,6 +38,7 @@ public final class NatsBroker implements AutoCloseable {
     }
     NatsBroker broker = new NatsBroker(settings, NatsServerBinary.require());
     broker.launch();
+    Runtime.getRuntime().addShutdownHook(broker.exitHook);
     return broker;
   }
 
@@ -72,6 +75,13 @@ public final class NatsBroker implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (binary != null && !closed && Thread.currentThread() != exitHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(exitHook);
+      } catch (IllegalStateException e) {
+        // The JVM is already exiting: the hook runs (or ran) this anyway.
+      }
+    }
     closed = true;
     NatsServer current = server;
     server = null;

@@ -83,7 +83,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
     this.startTime = clock.instant();
     String out = Subjects.computeOutMsgs(nodeId);
     this.outbox = new Outbox(nodeId, e -> link.publish(out, WireCodec.encode(e)));
-    this.gate = new SequenceGate(settings.checkpoint(), true);
+    this.gate = new SequenceGate(settings.checkpoint());
     this.control = new ControlClient(link, nodeId, settings.requestTimeout());
   }
 
@@ -149,7 +149,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
 
   private synchronized void handshake() {
     NodeInfo current = info.get();
-    var answer = control.handshake(current, startTime, gate.lastProcessed());
+    var answer = control.handshake(current, startTime, gate.lastProcessed(), outbox.acked());
     if (!answer.accepted()) {
       refusal = answer.reason();
       LOG.error("the orchestrator refused compute node {}: {}", nodeId, answer.reason());
@@ -159,7 +159,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
           .component("NATS")
           .build();
     }
-    gate.resetTo(answer.startingOrchestratorSeqNum());
+    gate.advanceTo(answer.startingOrchestratorSeqNum());
     outbox.acknowledged(answer.lastComputeSeqNum());
     joined = true;
     infoSent = current;

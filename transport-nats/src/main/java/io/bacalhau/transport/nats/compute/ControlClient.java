@@ -38,8 +38,11 @@ final class ControlClient {
     this.timeout = timeout;
   }
 
-  HandshakeResponse handshake(NodeInfo info, Instant startTime, long lastOrchestratorSeq) {
-    return ask(new HandshakeRequest(info, startTime, lastOrchestratorSeq), HandshakeResponse.class);
+  HandshakeResponse handshake(
+      NodeInfo info, Instant startTime, long lastOrchestratorSeq, long lastAckedComputeSeq) {
+    return ask(
+        new HandshakeRequest(info, startTime, lastOrchestratorSeq, lastAckedComputeSeq),
+        HandshakeResponse.class);
   }
 
   HeartbeatResponse heartbeat(ComputeNodeInfo capacity, long lastOrchestratorSeq) {

@@ -163,7 +163,15 @@ public final class OrchestratorTransport implements AutoCloseable {
     if (refusal.isPresent()) {
       return refuse(nodeId, refusal.get());
     }
-    NodeLink l = links.computeIfAbsent(nodeId, this::newLink);
+    NodeLink l =
+        links.computeIfAbsent(
+            nodeId,
+            id -> {
+              NodeLink created = newLink(id);
+              // No record of this node: its stream resumes after what an orchestrator acknowledged.
+              created.inbound().gate().advanceTo(r.lastAckedComputeSeqNum());
+              return created;
+            });
     Outbox outbox = l.outbox();
     long claim = r.lastOrchestratorSeqNum();
     long starting;
@@ -267,9 +275,7 @@ public final class OrchestratorTransport implements AutoCloseable {
   private NodeLink newLink(String nodeId) {
     String subject = Subjects.computeInMsgs(nodeId);
     Outbox outbox = new Outbox(nodeId, e -> link.publish(subject, WireCodec.encode(e)));
-    // The node may be in the middle of its stream (this orchestrator restarted): its first
-    // message sets the starting point.
-    SequenceGate gate = new SequenceGate(Checkpoint.inMemory(), false);
+    SequenceGate gate = new SequenceGate(Checkpoint.inMemory());
     InboundStream inbound =
         new InboundStream("from compute node " + nodeId, gate, results::deliver);
     return new NodeLink(

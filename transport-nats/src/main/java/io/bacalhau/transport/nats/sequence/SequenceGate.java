@@ -16,22 +16,13 @@ public final class SequenceGate {
 
   private final Checkpoint checkpoint;
   private long last;
-  private boolean anchored;
 
-  /**
-   * @param anchored false when this side knows nothing of the stream yet (the sender may be in the
-   *     middle of it): the first message then sets the starting point
-   */
-  public SequenceGate(Checkpoint checkpoint, boolean anchored) {
+  public SequenceGate(Checkpoint checkpoint) {
     this.checkpoint = checkpoint;
     this.last = checkpoint.load();
-    this.anchored = anchored || last > 0;
   }
 
   public synchronized Verdict check(long seqNum) {
-    if (!anchored) {
-      return seqNum > last ? Verdict.NEXT : Verdict.DUPLICATE;
-    }
     if (seqNum <= last) {
       return Verdict.DUPLICATE;
     }
@@ -41,15 +32,19 @@ public final class SequenceGate {
   /** Records that the message was handled (whatever its handler made of it). */
   public synchronized void processed(long seqNum) {
     last = seqNum;
-    anchored = true;
     checkpoint.save(seqNum);
   }
 
-  /** Restarts the stream after {@code seqNum}, as agreed in a handshake. */
-  public synchronized void resetTo(long seqNum) {
-    last = seqNum;
-    anchored = true;
-    checkpoint.save(seqNum);
+  /**
+   * Skips ahead to {@code seqNum} when a handshake says the stream resumes there (this side forgot
+   * what it processed). Never back: messages may have been processed while the handshake was on its
+   * way, and going back would let their resent copies through a second time.
+   */
+  public synchronized void advanceTo(long seqNum) {
+    if (seqNum > last) {
+      last = seqNum;
+      checkpoint.save(seqNum);
+    }
   }
 
   public synchronized long lastProcessed() {

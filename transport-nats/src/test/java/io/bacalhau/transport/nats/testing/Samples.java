@@ -54,7 +54,7 @@ public final class Samples {
     var execution = Fixtures.execution("e-1", job, "n-1", ExecutionDesiredStateType.RUNNING);
     RunCommandResult output = new RunCommandResult("out", false, "err", true, 3, "");
     return List.of(
-        new HandshakeRequest(Fixtures.node("n-1"), AT, 7),
+        new HandshakeRequest(Fixtures.node("n-1"), AT, 7, 3),
         new HandshakeResponse(true, "", 5, 7),
         new HeartbeatRequest("n-1", new Resources(2, 1 << 20, 0, 0), new Resources(1, 0, 0, 0), 9),
         new HeartbeatResponse(11, true, ""),
