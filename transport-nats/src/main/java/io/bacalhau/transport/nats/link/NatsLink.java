@@ -29,7 +29,6 @@ public final class NatsLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NatsLink.class);
 
   private final Connection connection;
-  private final Dispatcher dispatcher;
   private final String where;
   private final List<LinkListener> listeners;
 
@@ -37,7 +36,6 @@ public final class NatsLink implements AutoCloseable {
     this.connection = connection;
     this.where = where;
     this.listeners = listeners;
-    this.dispatcher = connection.createDispatcher();
   }
 
   /** Tells {@code listener} about losing and regaining the broker from now on. */
@@ -92,12 +90,16 @@ public final class NatsLink implements AutoCloseable {
     connection.publish(subject, data);
   }
 
-  /** Delivers each message on {@code subject} (wildcards allowed) on this link's one thread. */
+  /**
+   * Delivers each message on {@code subject} (wildcards allowed), in order, on a thread of this
+   * subscription's own: a slow handler of results must not hold up heartbeats on another subject.
+   */
   public AutoCloseable subscribe(String subject, InboundHandler handler) {
-    var subscription =
-        dispatcher.subscribe(
-            subject, (Message m) -> handler.onMessage(m.getSubject(), m.getData(), m.getReplyTo()));
-    return () -> dispatcher.unsubscribe(subscription);
+    Dispatcher dispatcher =
+        connection.createDispatcher(
+            (Message m) -> handler.onMessage(m.getSubject(), m.getData(), m.getReplyTo()));
+    dispatcher.subscribe(subject);
+    return () -> connection.closeDispatcher(dispatcher);
   }
 
   /** Sends a request and waits for the one reply, or fails naming the subject. */

@@ -4,32 +4,17 @@ import io.bacalhau.core.models.NodeMembership;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.transport.nats.link.LinkListener;
 import io.bacalhau.transport.nats.link.NatsLink;
-import io.bacalhau.transport.nats.sequence.Checkpoint;
-import io.bacalhau.transport.nats.sequence.InboundStream;
-import io.bacalhau.transport.nats.sequence.Outbox;
-import io.bacalhau.transport.nats.sequence.SequenceGate;
 import io.bacalhau.transport.nats.wire.Decoded;
 import io.bacalhau.transport.nats.wire.Envelope;
 import io.bacalhau.transport.nats.wire.Subjects;
 import io.bacalhau.transport.nats.wire.WireCodec;
-import io.bacalhau.transport.nats.wire.messages.HandshakeRequest;
-import io.bacalhau.transport.nats.wire.messages.HandshakeResponse;
-import io.bacalhau.transport.nats.wire.messages.HeartbeatRequest;
-import io.bacalhau.transport.nats.wire.messages.HeartbeatResponse;
 import io.bacalhau.transport.nats.wire.messages.Payload;
-import io.bacalhau.transport.nats.wire.messages.ShutdownNoticeRequest;
-import io.bacalhau.transport.nats.wire.messages.ShutdownNoticeResponse;
-import io.bacalhau.transport.nats.wire.messages.UpdateNodeInfoRequest;
-import io.bacalhau.transport.nats.wire.messages.UpdateNodeInfoResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,9 +30,9 @@ public final class OrchestratorTransport implements AutoCloseable {
 
   private final NatsLink link;
   private final NodeRegistry nodes;
-  private final ComputeResults results;
   private final Duration healthCheckInterval;
-  private final Map<String, NodeLink> links = new ConcurrentHashMap<>();
+  private final NodeLinks links;
+  private final ControlPlane control;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("nats-node-health").factory());
@@ -57,7 +42,8 @@ public final class OrchestratorTransport implements AutoCloseable {
       NatsLink link, NodeRegistry nodes, ComputeCallback callback, Duration healthCheckInterval) {
     this.link = link;
     this.nodes = nodes;
-    this.results = new ComputeResults(callback);
+    this.links = new NodeLinks(link, new ComputeResults(callback));
+    this.control = new ControlPlane(nodes, links);
     this.healthCheckInterval = healthCheckInterval;
   }
 
@@ -78,7 +64,7 @@ public final class OrchestratorTransport implements AutoCloseable {
         new LinkListener() {
           @Override
           public void reconnected() {
-            links.values().forEach(l -> l.outbox().resendUnacked());
+            links.all().forEach(l -> l.outbox().resendUnacked());
           }
         });
     long period = healthCheckInterval.toMillis();
@@ -124,21 +110,7 @@ public final class OrchestratorTransport implements AutoCloseable {
       return;
     }
     try {
-      Payload answer =
-          switch (envelope.payload()) {
-            case HandshakeRequest r -> handshake(subjectNode, r);
-            case HeartbeatRequest r -> heartbeat(subjectNode, r);
-            case UpdateNodeInfoRequest r ->
-                !r.nodeInfo().nodeId().equals(subjectNode)
-                    ? new UpdateNodeInfoResponse(
-                        false, "NodeID does not match the subject's node " + subjectNode)
-                    : nodes.updateInfo(r.nodeInfo())
-                        ? new UpdateNodeInfoResponse(true, "")
-                        : new UpdateNodeInfoResponse(
-                            false, "node is not connected; handshake again");
-            case ShutdownNoticeRequest r -> shutdown(subjectNode, r);
-            default -> null;
-          };
+      Payload answer = control.answer(subjectNode, envelope.payload());
       if (answer == null) {
         LOG.warn(
             "dropped {} from node {}: not a control request",
@@ -150,82 +122,6 @@ public final class OrchestratorTransport implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.error("handling {} from node {} failed", envelope.type().wireName(), subjectNode, e);
     }
-  }
-
-  private HandshakeResponse handshake(String subjectNode, HandshakeRequest r) {
-    String nodeId = r.nodeInfo().nodeId();
-    if (!nodeId.equals(subjectNode) || !Subjects.validNodeId(nodeId)) {
-      return refuse(
-          subjectNode,
-          "node ID '" + nodeId + "' does not match its subject or cannot be a subject token");
-    }
-    Optional<String> refusal = nodes.handshake(r.nodeInfo());
-    if (refusal.isPresent()) {
-      return refuse(nodeId, refusal.get());
-    }
-    NodeLink l =
-        links.computeIfAbsent(
-            nodeId,
-            id -> {
-              NodeLink created = newLink(id);
-              // No record of this node: its stream resumes after what an orchestrator acknowledged.
-              created.inbound().gate().advanceTo(r.lastAckedComputeSeqNum());
-              return created;
-            });
-    Outbox outbox = l.outbox();
-    long claim = r.lastOrchestratorSeqNum();
-    long starting;
-    if (claim < outbox.acked()) {
-      // The node forgot what it processed (a fresh start): continue after what it acknowledged.
-      starting = outbox.acked();
-    } else {
-      starting = claim;
-      outbox.acknowledged(claim);
-    }
-    // Resent after the node's first heartbeat, once it has taken this answer's starting point.
-    l.resendOnNextHeartbeat().set(true);
-    LOG.info("compute node {} connected (orchestrator stream resumes after {})", nodeId, starting);
-    return new HandshakeResponse(true, "", l.inbound().gate().lastProcessed(), starting);
-  }
-
-  private HandshakeResponse refuse(String nodeId, String reason) {
-    LOG.warn("refused compute node {}: {}", nodeId, reason);
-    return HandshakeResponse.refused(reason);
-  }
-
-  private HeartbeatResponse heartbeat(String subjectNode, HeartbeatRequest r) {
-    NodeLink l = links.get(subjectNode);
-    long processed = l == null ? 0 : l.inbound().gate().lastProcessed();
-    if (l == null
-        || !r.nodeId().equals(subjectNode)
-        || !nodes.heartbeat(
-            subjectNode,
-            r.availableCapacity(),
-            r.queueUsedCapacity(),
-            r.lastOrchestratorSeqNum(),
-            processed)) {
-      return new HeartbeatResponse(
-          processed,
-          false,
-          "node " + subjectNode + " is not connected to this orchestrator; handshake again");
-    }
-    l.outbox().acknowledged(r.lastOrchestratorSeqNum());
-    if (l.resendOnNextHeartbeat().getAndSet(false)) {
-      l.outbox().resendUnacked();
-    } else {
-      l.outbox().resendIfStalled();
-    }
-    return new HeartbeatResponse(processed, true, "");
-  }
-
-  private ShutdownNoticeResponse shutdown(String subjectNode, ShutdownNoticeRequest r) {
-    NodeLink l = links.get(subjectNode);
-    if (l != null && r.nodeId().equals(subjectNode)) {
-      l.outbox().acknowledged(r.lastOrchestratorSeqNum());
-      nodes.shutdown(subjectNode);
-      LOG.info("compute node {} left: {}", subjectNode, r.reason());
-    }
-    return new ShutdownNoticeResponse(l == null ? 0 : l.inbound().gate().lastProcessed());
   }
 
   private void onMessage(String subject, byte[] data, String replyTo) {
@@ -270,16 +166,6 @@ public final class OrchestratorTransport implements AutoCloseable {
       }
       case Decoded.Message m -> m.envelope();
     };
-  }
-
-  private NodeLink newLink(String nodeId) {
-    String subject = Subjects.computeInMsgs(nodeId);
-    Outbox outbox = new Outbox(nodeId, e -> link.publish(subject, WireCodec.encode(e)));
-    SequenceGate gate = new SequenceGate(Checkpoint.inMemory());
-    InboundStream inbound =
-        new InboundStream("from compute node " + nodeId, gate, results::deliver);
-    return new NodeLink(
-        outbox, inbound, new RemoteComputeChannel(nodeId, outbox), new AtomicBoolean());
   }
 
   @Override
