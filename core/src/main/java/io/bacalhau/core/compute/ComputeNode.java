@@ -65,18 +65,19 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   @Override
   public void askForBid(Job job, Execution execution) {
     String rejection = bidder.rejection(job, execution);
-    if (rejection != null || !bidder.hasProbes()) {
+    if (rejection != null) {
       answer(job, execution, rejection);
       return;
     }
-    // A probe is a process or an HTTP call: it must not hold the orchestrator that asked.
+    // The engine's bid hook and the probes may ask a daemon, a registry, a process or a URL: they
+    // must not hold the orchestrator that asked, so the answer comes from a thread of its own.
     Thread.ofVirtual()
         .name("bid-" + execution.id())
         .start(
             () -> {
               String refused;
               try {
-                refused = bidder.probeRejection(job);
+                refused = bidder.slowRejection(job);
               } catch (InterruptedException e) {
                 refused = "this node stopped before its probes answered";
               }
