@@ -2,6 +2,7 @@ package io.bacalhau.plugins.docker;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.ProviderContext;
@@ -9,6 +10,7 @@ import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
 import io.bacalhau.core.spi.engine.RunRequest;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a task as a container: image, limits, network, mounts, output, exit code. A stop or timeout
@@ -35,6 +37,21 @@ public final class DockerEngine implements Engine {
   @Override
   public void validate(SpecConfig engineSpec) {
     DockerParams.from(engineSpec);
+  }
+
+  /**
+   * Refuses an image none of whose platforms this daemon runs, before the node bids (Bacalhau's
+   * image-platform bid strategy). A spec that does not parse is left to validation.
+   */
+  @Override
+  public Optional<String> bidRefusal(Job job) {
+    DockerParams params;
+    try {
+      params = DockerParams.from(job.task().engine());
+    } catch (BacalhauException e) {
+      return Optional.empty();
+    }
+    return images.bidRefusal(params.image());
   }
 
   @Override
