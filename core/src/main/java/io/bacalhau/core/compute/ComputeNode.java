@@ -46,7 +46,8 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   }
 
   /**
-   * What this node advertises, its Bacalhau version included ({@code node list --show version}).
+   * What this node advertises, its Bacalhau version included ({@code node list --show version}),
+   * and what its GPU search found ({@code node describe} of a node with 0 GPUs says why).
    */
   public NodeInfo info() {
     return new NodeInfo(
@@ -55,10 +56,11 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
         settings.labels(),
         List.of(),
         ComputeNodeInfo.idle(
-            registry.installedTypes(ProviderKind.ENGINE),
-            registry.installedTypes(ProviderKind.PUBLISHER),
-            registry.installedTypes(ProviderKind.INPUT_SOURCE),
-            settings.capacity()),
+                registry.installedTypes(ProviderKind.ENGINE),
+                registry.installedTypes(ProviderKind.PUBLISHER),
+                registry.installedTypes(ProviderKind.INPUT_SOURCE),
+                settings.capacity())
+            .withGpuDiscovery(settings.gpus().summary()),
         BuildInfo.current().versionInfo());
   }
 
