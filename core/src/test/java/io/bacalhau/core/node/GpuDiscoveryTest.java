@@ -12,6 +12,12 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.ResourcesConfig;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
+import io.bacalhau.core.spi.Installation;
+import io.bacalhau.core.spi.ProviderContext;
+import io.bacalhau.core.spi.ProviderFactory;
+import io.bacalhau.core.spi.engine.Engine;
+import io.bacalhau.core.spi.engine.EngineFactory;
+import io.bacalhau.core.spi.engine.EngineResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -216,6 +222,65 @@ class GpuDiscoveryTest {
           JobStateType.COMPLETED,
           ended.stateType(),
           () -> String.valueOf(client.history(id, HistoryQuery.everything())));
+    }
+  }
+
+  /** The engines get the GPUs found, so that the Docker engine can map AMD and Intel devices. */
+  @Test
+  void theGpusFoundReachTheEnginesThroughTheirContext() throws Exception {
+    Path bin = recordedRocmSmi();
+    BacalhauConfig config =
+        new ConfigLoader()
+            .load(
+                new ConfigInputs(
+                    Map.of("HOME", dir.toString()),
+                    dir,
+                    List.of("DataDir=" + dir.resolve("data")),
+                    null,
+                    null,
+                    null));
+    NodeSetup setup =
+        NodeSetup.from(config, Map.of("PATH", bin.toString()), Path::of, false)
+            .withOptions(
+                NodeSettings.from(config, Map.of("PATH", bin.toString()))
+                    .withLabels(Map.of("name", "relabelled")));
+    List<List<Gpu>> seen = new java.util.ArrayList<>();
+    ProviderFactory<Object, Engine> spy =
+        new EngineFactory<>() {
+          @Override
+          public String type() {
+            return "spy";
+          }
+
+          @Override
+          public Class<Object> configType() {
+            return Object.class;
+          }
+
+          @Override
+          public String configSection() {
+            return "Engines.Types.Spy";
+          }
+
+          @Override
+          public Installation isInstalled(Object c) {
+            return Installation.ok();
+          }
+
+          @Override
+          public Engine create(Object c, ProviderContext context) {
+            seen.add(context.gpus());
+            return (request, events) -> EngineResult.exited(0);
+          }
+        };
+    try (NodeProviders providers =
+        NodeProviders.open(
+            setup,
+            new NodeProviders.InCode(
+                "test", EmbeddedNodeTestSupport.everySection(Map.of()), List.of(spy)))) {
+      providers.registry().engine("spy");
+      assertEquals(List.of(GpuDiscovery.discover(bin.toString()).gpus()), seen);
+      assertEquals(2, seen.getFirst().size(), "kept through a change of labels, as serve makes");
     }
   }
 }

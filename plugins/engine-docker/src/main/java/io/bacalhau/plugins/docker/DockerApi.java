@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
@@ -210,13 +211,18 @@ public final class DockerApi implements AutoCloseable {
       // Swap equal to memory: the limit is a hard one, as Bacalhau documents.
       hostConfig.withMemory(plan.memoryBytes()).withMemorySwap(plan.memoryBytes());
     }
-    if (plan.gpus() > 0) {
+    GpuDevices gpus = plan.gpus();
+    if (gpus.nvidiaCount() > 0 || !gpus.nvidiaIds().isEmpty()) {
+      DeviceRequest nvidia =
+          new DeviceRequest().withDriver("nvidia").withCapabilities(List.of(List.of("gpu")));
       hostConfig.withDeviceRequests(
           List.of(
-              new DeviceRequest()
-                  .withDriver("nvidia")
-                  .withCount((int) plan.gpus())
-                  .withCapabilities(List.of(List.of("gpu")))));
+              gpus.nvidiaIds().isEmpty()
+                  ? nvidia.withCount((int) gpus.nvidiaCount())
+                  : nvidia.withDeviceIds(gpus.nvidiaIds())));
+    }
+    if (!gpus.devices().isEmpty()) {
+      hostConfig.withDevices(gpus.devices().stream().map(d -> new Device("rwm", d, d)).toList());
     }
     Ports ports = new Ports();
     for (ContainerPlan.Port p : plan.ports()) {
@@ -341,7 +347,18 @@ public final class DockerApi implements AutoCloseable {
         hc.getNanoCPUs() == null ? 0 : hc.getNanoCPUs(),
         hc.getMemory() == null ? 0 : hc.getMemory(),
         cfg.getLabels() == null ? Map.of() : Map.copyOf(cfg.getLabels()),
-        Boolean.TRUE.equals(r.getState().getRunning()));
+        Boolean.TRUE.equals(r.getState().getRunning()),
+        hc.getDevices() == null
+            ? List.of()
+            : Arrays.stream(hc.getDevices())
+                .map(
+                    d ->
+                        d.getPathOnHost()
+                            + ":"
+                            + d.getPathInContainer()
+                            + ":"
+                            + d.getcGroupPermissions())
+                .toList());
   }
 
   private static List<String> ports(Ports ports) {

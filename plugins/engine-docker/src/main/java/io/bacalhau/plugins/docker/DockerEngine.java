@@ -2,6 +2,7 @@ package io.bacalhau.plugins.docker;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.Gpu;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
@@ -9,6 +10,7 @@ import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
 import io.bacalhau.core.spi.engine.RunRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,12 +23,14 @@ public final class DockerEngine implements Engine {
   private final DockerConfig config;
   private final ProviderContext context;
   private final ImageResolver images;
+  private final GpuClaims gpus;
 
   DockerEngine(DockerApi api, DockerConfig config, ProviderContext context) {
     this.api = api;
     this.config = config;
     this.context = context;
     this.images = new ImageResolver(api, config, context.hostEnv());
+    this.gpus = new GpuClaims(context.gpus());
   }
 
   /** Removes what a crashed process of this node left behind; called when the node starts. */
@@ -72,13 +76,22 @@ public final class DockerEngine implements Engine {
             labels,
             context.addressPolicy(),
             why -> events.emit("Network", "Refused a connection to " + why))) {
-      ContainerPlan plan =
-          ContainerPlanner.plan(request, params, network, labels, config.allowReadWriteInputs());
-      String id = api.create(plan);
+      long wanted = request.resources().gpu();
+      List<Gpu> held = gpus.knowsGpus() && wanted > 0 ? gpus.claim(wanted) : List.of();
       try {
-        return new ContainerRun(api, id).run(request.stdout(), request.stderr());
+        GpuDevices devices =
+            gpus.knowsGpus() ? GpuDevices.of(held, GpuDevices.DRI) : GpuDevices.nvidiaCount(wanted);
+        ContainerPlan plan =
+            ContainerPlanner.plan(
+                request, params, network, labels, config.allowReadWriteInputs(), devices);
+        String id = api.create(plan);
+        try {
+          return new ContainerRun(api, id).run(request.stdout(), request.stderr());
+        } finally {
+          removeQuietly(id);
+        }
       } finally {
-        removeQuietly(id);
+        gpus.release(held);
       }
     }
   }
