@@ -164,15 +164,7 @@ public final class ServeCommand implements Callable<Integer> {
     String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
     labels.put("os_type", os.startsWith("mac") ? "darwin" : os);
     labels.put("os_arch", VersionResponse.goArch(System.getProperty("os.arch", "")));
-    return setup.withOptions(
-        new NodeOptions(
-            o.dataDir(),
-            labels,
-            o.capacity(),
-            o.envAllowList(),
-            o.hostEnv(),
-            o.jobDefaults(),
-            o.scheduler()));
+    return setup.withOptions(o.withLabels(labels));
   }
 
   private static boolean isLoopback(String host) {

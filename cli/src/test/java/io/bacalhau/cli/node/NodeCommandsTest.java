@@ -107,6 +107,37 @@ class NodeCommandsTest {
     assertTrue(missing.err().contains("bacalhau node list"), missing.toString());
   }
 
+  /**
+   * A machine without GPUs offers none, and {@code node describe} says why: the GPU search's
+   * outcome was only in the node's debug log, so a user whose {@code --gpu 1} job found no node
+   * could not tell a missing {@code nvidia-smi} from a failing one. The test's PATH has none of the
+   * tools.
+   */
+  @Test
+  void describeOfANodeWithoutGpusSaysWhyItHasNone() throws Exception {
+    CliRunner.Result yaml = run("node", "describe", nodeId());
+    assertEquals(ExitCode.OK, yaml.exitCode(), yaml.toString());
+    Approvals.verify("node-describe-no-gpus", machineFree(Scrub.json(yaml.out())));
+
+    CliRunner.Result json = run("node", "describe", nodeId(), "--output", "json");
+    assertEquals(
+        "0 GPUs (no nvidia-smi, rocm-smi or xpu-smi on the PATH)",
+        Codecs.json()
+            .readTree(json.out())
+            .path("Info")
+            .path("ComputeNodeInfo")
+            .path("GPUDiscovery")
+            .asText());
+  }
+
+  /** This machine's capacity, build and platform, which the approved text cannot know. */
+  private static String machineFree(String yaml) {
+    return yaml.replaceAll(
+        "(?m)^(\\s*(CPU|Memory|Disk|Major|Minor|GitVersion|GitCommit|BuildDate|GOOS|GOARCH"
+            + "|name|os_type|os_arch): ).*$",
+        "$1<this machine>");
+  }
+
   @Test
   void approveRejectAndDeleteSayWhyTheyFailed() throws Exception {
     String id = nodeId();

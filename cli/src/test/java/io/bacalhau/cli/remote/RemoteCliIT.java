@@ -230,6 +230,8 @@ class RemoteCliIT {
     CliRunner.Result describe = cli("node", "describe", id.substring(0, 6));
     assertEquals(ExitCode.OK, describe.exitCode(), describe.toString());
     assertTrue(describe.out().contains("NodeID: " + id), describe.toString());
+    // What serve's GPU search found travels with the node's info over the API.
+    assertTrue(describe.out().contains("    GPUDiscovery: "), describe.toString());
     assertTrue(
         cli("node", "list", "--filter-approval", "pending", "--no-style", "--hide-header")
             .out()
@@ -247,6 +249,7 @@ class RemoteCliIT {
     assertTrue(version.out().startsWith("Bacalhau v"), version.toString());
     assertTrue(version.out().contains("\nBuildDate 2"), version.toString());
     assertTrue(cli("agent", "node").out().contains("NodeID: " + id));
+    assertTrue(cli("agent", "node").out().contains("GPUDiscovery: "));
     CliRunner.Result config = cli("agent", "config");
     assertEquals(ExitCode.OK, config.exitCode(), config.toString());
     assertTrue(config.out().contains("Port: " + port), config.toString());

@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * Decides whether this node takes an execution: its engine, publisher and inputs are installed
  * here, the node's {@code JobAdmissionControl} admits it, it fits in the node's capacity, its
- * {@code env:} references are allowed, and, last, the configured probes say yes.
+ * {@code env:} references are allowed, then the engine has nothing against it (its bid hook), and,
+ * last, the configured probes say yes.
  */
 final class Bidder {
   /** How long a probe may think; a bid must not hold a job for long. */
@@ -61,14 +62,28 @@ final class Bidder {
     return EnvironmentBuilder.unresolvable(job, settings.envAllowList(), settings.hostEnv());
   }
 
-  /** Whether {@link #probeRejection} has anything to ask (and may take a while). */
-  boolean hasProbes() {
-    return probeExec != null || probeHttp != null;
+  /**
+   * What may take a while, asked once {@link #rejection} found nothing: the engine's bid hook, then
+   * the configured probes. Null when all say bid, else the first refusal.
+   */
+  String slowRejection(Job job) throws InterruptedException {
+    String refused = engineRejection(job);
+    return refused != null ? refused : probeRejection(job);
   }
 
-  /** Null when the configured probes say bid (or none is configured), else the first refusal. */
-  String probeRejection(Job job) throws InterruptedException {
-    if (!hasProbes()) {
+  /** The engine's own objection; an engine whose check breaks cannot vouch for the job either. */
+  private String engineRejection(Job job) {
+    String type = job.task().engine().type();
+    try {
+      return registry.engine(type).bidRefusal(job).orElse(null);
+    } catch (RuntimeException | LinkageError e) {
+      String why = e.getMessage() == null ? e.toString() : e.getMessage();
+      return "engine " + type + " could not check the job: " + why;
+    }
+  }
+
+  private String probeRejection(Job job) throws InterruptedException {
+    if (probeExec == null && probeHttp == null) {
       return null;
     }
     String json = ProbeData.json(settings.nodeId(), job);

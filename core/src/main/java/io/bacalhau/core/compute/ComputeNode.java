@@ -46,7 +46,8 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   }
 
   /**
-   * What this node advertises, its Bacalhau version included ({@code node list --show version}).
+   * What this node advertises, its Bacalhau version included ({@code node list --show version}),
+   * and what its GPU search found ({@code node describe} of a node with 0 GPUs says why).
    */
   public NodeInfo info() {
     return new NodeInfo(
@@ -55,28 +56,30 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
         settings.labels(),
         List.of(),
         ComputeNodeInfo.idle(
-            registry.installedTypes(ProviderKind.ENGINE),
-            registry.installedTypes(ProviderKind.PUBLISHER),
-            registry.installedTypes(ProviderKind.INPUT_SOURCE),
-            settings.capacity()),
+                registry.installedTypes(ProviderKind.ENGINE),
+                registry.installedTypes(ProviderKind.PUBLISHER),
+                registry.installedTypes(ProviderKind.INPUT_SOURCE),
+                settings.capacity())
+            .withGpuDiscovery(settings.gpus().summary()),
         BuildInfo.current().versionInfo());
   }
 
   @Override
   public void askForBid(Job job, Execution execution) {
     String rejection = bidder.rejection(job, execution);
-    if (rejection != null || !bidder.hasProbes()) {
+    if (rejection != null) {
       answer(job, execution, rejection);
       return;
     }
-    // A probe is a process or an HTTP call: it must not hold the orchestrator that asked.
+    // The engine's bid hook and the probes may ask a daemon, a registry, a process or a URL: they
+    // must not hold the orchestrator that asked, so the answer comes from a thread of its own.
     Thread.ofVirtual()
         .name("bid-" + execution.id())
         .start(
             () -> {
               String refused;
               try {
-                refused = bidder.probeRejection(job);
+                refused = bidder.slowRejection(job);
               } catch (InterruptedException e) {
                 refused = "this node stopped before its probes answered";
               }

@@ -1,5 +1,6 @@
 package io.bacalhau.core.compute;
 
+import io.bacalhau.core.models.GpuInventory;
 import io.bacalhau.core.models.Resources;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param hostEnv the node process's environment
  * @param executionsDir where each execution gets its folder
  * @param admission which jobs it bids on ({@code JobAdmissionControl})
+ * @param gpus the GPUs found on the machine and what the search said, which it advertises
  */
 public record ComputeSettings(
     String nodeId,
@@ -21,13 +23,35 @@ public record ComputeSettings(
     List<String> envAllowList,
     Map<String, String> hostEnv,
     Path executionsDir,
-    AdmissionControl admission) {
+    AdmissionControl admission,
+    GpuInventory gpus) {
 
   public ComputeSettings {
     labels = Map.copyOf(labels);
     envAllowList = List.copyOf(envAllowList);
     hostEnv = Map.copyOf(hostEnv);
     admission = admission == null ? AdmissionControl.DEFAULTS : admission;
+    gpus = gpus == null ? GpuInventory.NONE : gpus;
+  }
+
+  /** A node that did not look for GPUs. */
+  public ComputeSettings(
+      String nodeId,
+      Map<String, String> labels,
+      Resources capacity,
+      List<String> envAllowList,
+      Map<String, String> hostEnv,
+      Path executionsDir,
+      AdmissionControl admission) {
+    this(
+        nodeId,
+        labels,
+        capacity,
+        envAllowList,
+        hostEnv,
+        executionsDir,
+        admission,
+        GpuInventory.NONE);
   }
 
   /** A node that bids on every job it can run. */

@@ -1,5 +1,7 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.models.Gpu;
+import io.bacalhau.core.models.GpuInventory;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,78 +11,96 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Finds NVIDIA GPUs with {@code nvidia-smi}, looked up on the node's {@code PATH} as Bacalhau does.
- * AMD ({@code rocm-smi}) and Intel ({@code xpu-smi}) are not asked: their GPUs would need device
- * mounts the Docker engine does not make, so offering them would only fail jobs later.
+ * Finds the node's GPUs as Bacalhau does: NVIDIA's with {@code nvidia-smi}, AMD's with {@code
+ * rocm-smi}, Intel's with {@code xpu-smi}, each looked up on the node's {@code PATH}. A tool that
+ * is absent means none of that vendor; one that fails is a note, so that {@code node describe} of a
+ * node with 0 GPUs says why.
  */
 public final class GpuDiscovery {
-  static final String NVIDIA_SMI = "nvidia-smi";
+  static final List<GpuTool> TOOLS = List.of(new NvidiaSmi(), new RocmSmi(), new XpuSmi());
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private GpuDiscovery() {}
 
-  /** What this machine has; never throws: a failing tool is a note and zero GPUs. */
+  /** What this machine has; never throws: a failing tool is a note and none of its GPUs. */
   public static GpuInventory discover(String path) {
-    Optional<Path> tool = find(NVIDIA_SMI, path);
-    if (tool.isEmpty()) {
-      return new GpuInventory(List.of(), List.of(NVIDIA_SMI + " not found on PATH"));
-    }
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            tool.get().toString(), "--query-gpu=index,name,memory.total", "--format=csv,noheader");
-    builder.redirectErrorStream(true);
-    try {
-      Process process = builder.start();
-      process.getOutputStream().close();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        return failed("did not answer within " + TIMEOUT.toSeconds() + "s");
-      }
-      String text = new String(out, StandardCharsets.UTF_8).strip();
-      if (process.exitValue() != 0) {
-        return failed("exited with " + process.exitValue() + ": " + firstLine(text));
-      }
-      return parse(text);
-    } catch (IOException e) {
-      return failed(e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return failed("interrupted");
-    }
-  }
-
-  /** {@code index, name, memory.total} per line; memory in MiB, with or without its unit. */
-  static GpuInventory parse(String csv) {
     List<Gpu> gpus = new ArrayList<>();
     List<String> notes = new ArrayList<>();
-    for (String line : csv.lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
-      String[] f = line.split(",");
+    List<String> missing = new ArrayList<>();
+    for (GpuTool tool : TOOLS) {
+      Optional<Path> exe = find(tool.command(), path);
+      if (exe.isEmpty()) {
+        missing.add(tool.command());
+        continue;
+      }
       try {
-        if (f.length != 3) {
-          throw new NumberFormatException();
+        List<Gpu> found = tool.list(args -> run(exe.get(), args));
+        if (found.isEmpty()) {
+          notes.add(tool.command() + " listed no GPU");
         }
-        long memory = Long.parseLong(f[2].strip().replaceFirst("(?i)\\s*MiB$", ""));
-        gpus.add(new Gpu(Integer.parseInt(f[0].strip()), "NVIDIA", f[1].strip(), memory));
-      } catch (NumberFormatException e) {
-        notes.add(NVIDIA_SMI + " printed a line that is no GPU: " + line);
+        gpus.addAll(found);
+      } catch (GpuTool.Failure e) {
+        notes.add(tool.command() + " failed: " + e.getMessage());
       }
     }
-    if (gpus.isEmpty() && notes.isEmpty()) {
-      notes.add(NVIDIA_SMI + " listed no GPU");
+    if (gpus.isEmpty() && !missing.isEmpty()) {
+      notes.add("no " + names(missing) + " on the PATH");
     }
     return new GpuInventory(gpus, notes);
   }
 
-  private static GpuInventory failed(String why) {
-    return new GpuInventory(List.of(), List.of(NVIDIA_SMI + " failed: " + why));
+  /** "a", "a or b", "a, b or c". */
+  private static String names(List<String> commands) {
+    int last = commands.size() - 1;
+    return last == 0
+        ? commands.getFirst()
+        : String.join(", ", commands.subList(0, last)) + " or " + commands.get(last);
   }
 
-  private static String firstLine(String text) {
-    return text.lines().findFirst().orElse("").strip();
+  private static String run(Path tool, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(tool.toString());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.redirectErrorStream(true);
+    try {
+      Process process = builder.start();
+      process.getOutputStream().close();
+      // Read aside: a tool that hangs with its output open must not hang the node's start.
+      FutureTask<byte[]> out = new FutureTask<>(process.getInputStream()::readAllBytes);
+      Thread.ofVirtual().name("gpu-tool").start(out);
+      if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        throw new GpuTool.Failure("did not answer within " + TIMEOUT.toSeconds() + "s");
+      }
+      String text = new String(output(out), StandardCharsets.UTF_8).strip();
+      if (process.exitValue() != 0) {
+        throw new GpuTool.Failure(
+            "exited with " + process.exitValue() + ": " + RocmSmi.firstLine(text));
+      }
+      return text;
+    } catch (IOException e) {
+      throw new GpuTool.Failure(String.valueOf(e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GpuTool.Failure("interrupted");
+    }
+  }
+
+  private static byte[] output(FutureTask<byte[]> out) throws InterruptedException {
+    try {
+      return out.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw new GpuTool.Failure(String.valueOf(e.getCause().getMessage()));
+    } catch (TimeoutException e) {
+      throw new GpuTool.Failure("kept its output open after it exited");
+    }
   }
 
   private static Optional<Path> find(String name, String path) {

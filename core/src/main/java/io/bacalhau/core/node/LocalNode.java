@@ -58,7 +58,8 @@ public final class LocalNode implements AutoCloseable {
             options.envAllowList(),
             options.hostEnv(),
             options.executionsDir(),
-            options.admission());
+            options.admission(),
+            options.gpus());
     this.compute = new ComputeNode(registry, orchestrator, settings, clock);
     orchestrator.connect(compute);
     orchestrator.watchLocalExecutions(compute::activeExecutionIds);

@@ -1,6 +1,7 @@
 package io.bacalhau.core.node;
 
 import io.bacalhau.core.compute.AdmissionControl;
+import io.bacalhau.core.models.GpuInventory;
 import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.orchestrator.JobDefaults;
 import io.bacalhau.core.orchestrator.SchedulerSettings;
@@ -13,6 +14,7 @@ import java.util.Map;
  *
  * @param capacity what compute may use ({@code Compute.AllocatedCapacity} applied to this machine)
  * @param admission which jobs compute bids on ({@code JobAdmissionControl})
+ * @param gpus the GPUs found on this machine and what the search said ({@link GpuDiscovery})
  */
 public record NodeOptions(
     Path dataDir,
@@ -22,13 +24,37 @@ public record NodeOptions(
     Map<String, String> hostEnv,
     JobDefaults jobDefaults,
     SchedulerSettings scheduler,
-    AdmissionControl admission) {
+    AdmissionControl admission,
+    GpuInventory gpus) {
 
   public NodeOptions {
     labels = Map.copyOf(labels);
     envAllowList = List.copyOf(envAllowList);
     hostEnv = Map.copyOf(hostEnv);
     admission = admission == null ? AdmissionControl.DEFAULTS : admission;
+    gpus = gpus == null ? GpuInventory.NONE : gpus;
+  }
+
+  /** Options of a node that did not look for GPUs. */
+  public NodeOptions(
+      Path dataDir,
+      Map<String, String> labels,
+      Resources capacity,
+      List<String> envAllowList,
+      Map<String, String> hostEnv,
+      JobDefaults jobDefaults,
+      SchedulerSettings scheduler,
+      AdmissionControl admission) {
+    this(
+        dataDir,
+        labels,
+        capacity,
+        envAllowList,
+        hostEnv,
+        jobDefaults,
+        scheduler,
+        admission,
+        GpuInventory.NONE);
   }
 
   /** Options of a node that bids on every job it can run. */
@@ -51,9 +77,15 @@ public record NodeOptions(
         AdmissionControl.DEFAULTS);
   }
 
+  /** The same options with other labels: everything else, GPUs and admission included, is kept. */
+  public NodeOptions withLabels(Map<String, String> other) {
+    return new NodeOptions(
+        dataDir, other, capacity, envAllowList, hostEnv, jobDefaults, scheduler, admission, gpus);
+  }
+
   public NodeOptions withAdmission(AdmissionControl other) {
     return new NodeOptions(
-        dataDir, labels, capacity, envAllowList, hostEnv, jobDefaults, scheduler, other);
+        dataDir, labels, capacity, envAllowList, hostEnv, jobDefaults, scheduler, other, gpus);
   }
 
   /** Defaults for a data dir: 80% of this machine, Bacalhau's job defaults. */

@@ -59,7 +59,12 @@ public final class NodeProviders implements AutoCloseable {
     return new ProviderLoader(
         registry,
         config,
-        new ProviderContext(setup.dataDir(), "", setup.hostEnv(), setup.addressPolicy()),
+        new ProviderContext(
+            setup.dataDir(),
+            "",
+            setup.hostEnv(),
+            setup.addressPolicy(),
+            setup.options().gpus().gpus()),
         setup.disabledProviders());
   }
 

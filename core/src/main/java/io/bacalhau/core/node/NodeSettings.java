@@ -5,6 +5,7 @@ import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.jobspec.ResourceParser;
+import io.bacalhau.core.models.GpuInventory;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.models.ResourcesConfig;
@@ -46,7 +47,8 @@ public final class NodeSettings {
         new SchedulerSettings(
             config.integer("Orchestrator.Scheduler.MaxRetries", 2),
             config.duration("Orchestrator.Scheduler.QueueBackoff", Duration.ofMinutes(1))),
-        admission(config));
+        admission(config),
+        gpus);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.bacalhau.core.codec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bacalhau.core.models.AllocatedResources;
@@ -206,5 +208,24 @@ class BacalhauJsonShapesTest {
             + "\"ConnectedSince\":\"2025-01-02T03:04:05Z\","
             + "\"DisconnectedSince\":\"0001-01-01T00:00:00Z\"}}",
         json(state));
+  }
+
+  /**
+   * What the GPU search said rides in ComputeNodeInfo under a key of our own, so that {@code node
+   * describe} shows it embedded and remote alike; a node that did not look writes Bacalhau's keys
+   * only, and the key reads back.
+   */
+  @Test
+  void computeInfoCarriesTheGpuSearchOnlyWhenThereIsOne() throws JsonProcessingException {
+    ComputeNodeInfo quiet = ComputeNodeInfo.idle(List.of(), List.of(), List.of(), Resources.ZERO);
+    assertFalse(json(quiet).contains("GPUDiscovery"), json(quiet));
+    ComputeNodeInfo said =
+        quiet.withGpuDiscovery("0 GPUs (no nvidia-smi, rocm-smi or xpu-smi on the PATH)");
+    assertTrue(
+        json(said)
+            .endsWith(
+                ",\"GPUDiscovery\":\"0 GPUs (no nvidia-smi, rocm-smi or xpu-smi on the PATH)\"}"),
+        json(said));
+    assertEquals(said, Codecs.json().readValue(json(said), ComputeNodeInfo.class));
   }
 }

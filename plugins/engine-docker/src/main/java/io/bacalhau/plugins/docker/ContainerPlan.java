@@ -10,7 +10,7 @@ import java.util.Map;
  * @param networkMode {@code none}, {@code host}, {@code bridge} or a network name
  * @param nanoCpus CPU limit in billionths of a core; 0 for none
  * @param memoryBytes hard memory limit; 0 for none
- * @param gpus NVIDIA GPUs to request; 0 for none
+ * @param gpus the GPUs' device request and device nodes; {@link GpuDevices#NONE} for none
  */
 public record ContainerPlan(
     String name,
@@ -22,7 +22,7 @@ public record ContainerPlan(
     List<Mount> mounts,
     long nanoCpus,
     long memoryBytes,
-    long gpus,
+    GpuDevices gpus,
     String networkMode,
     List<String> extraHosts,
     List<Port> ports,

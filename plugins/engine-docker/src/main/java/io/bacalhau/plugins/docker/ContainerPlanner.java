@@ -21,7 +21,8 @@ final class ContainerPlanner {
       DockerParams params,
       NetworkSetup network,
       Map<String, String> labels,
-      boolean allowReadWriteInputs)
+      boolean allowReadWriteInputs,
+      GpuDevices gpus)
       throws IOException {
     // Task env and BACALHAU_* first; the engine's own variables win on a clash, then the proxy's.
     Map<String, String> env = new LinkedHashMap<>(new java.util.TreeMap<>(request.env()));
@@ -52,7 +53,7 @@ final class ContainerPlanner {
         mounts,
         Math.round(request.resources().cpu() * 1e9),
         request.resources().memory(),
-        request.resources().gpu(),
+        gpus,
         network.mode,
         network.extraHosts,
         network.ports,

@@ -8,6 +8,7 @@ import java.util.Map;
  * inspect}, and what tests check for network modes that cannot run on every machine.
  *
  * @param ports published ports as {@code 80/tcp->0.0.0.0:8080}
+ * @param devices mapped device nodes as {@code /dev/dri/card1:/dev/dri/card1:rwm}
  */
 public record ContainerView(
     String id,
@@ -22,4 +23,5 @@ public record ContainerView(
     long nanoCpus,
     long memoryBytes,
     Map<String, String> labels,
-    boolean running) {}
+    boolean running,
+    List<String> devices) {}

@@ -1,5 +1,7 @@
 package io.bacalhau.plugins.docker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
@@ -10,6 +12,7 @@ import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.DeviceRequest;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
@@ -23,12 +26,16 @@ import com.github.dockerjava.api.model.WaitResponse;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,12 +47,15 @@ import java.util.function.Consumer;
  * rest of the plugin testable and a client upgrade a one-file change.
  */
 public final class DockerApi implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final String host;
   private final DockerClient client;
+  private final DockerHttpClient http;
 
-  private DockerApi(String host, DockerClient client) {
+  private DockerApi(String host, DockerClient client, DockerHttpClient http) {
     this.host = host;
     this.client = client;
+    this.http = http;
   }
 
   /**
@@ -64,7 +74,8 @@ public final class DockerApi implements AutoCloseable {
     if (!responseTimeout.isZero()) {
       http.responseTimeout(responseTimeout);
     }
-    return new DockerApi(host, DockerClientImpl.getInstance(config, http.build()));
+    DockerHttpClient transport = http.build();
+    return new DockerApi(host, DockerClientImpl.getInstance(config, transport), transport);
   }
 
   public String host() {
@@ -94,6 +105,45 @@ public final class DockerApi implements AutoCloseable {
   public Platform daemonPlatform() {
     var version = client.versionCmd().exec();
     return new Platform(version.getOperatingSystem(), version.getArch());
+  }
+
+  /**
+   * The platforms the image's registry offers, as the daemon reads them from the manifest ({@code
+   * GET /distribution/NAME/json}, which docker-java does not wrap): every entry of a multi-platform
+   * index, or the one platform of a single image's config.
+   *
+   * @throws IllegalStateException with the daemon's message when the registry cannot tell
+   */
+  public List<Platform> registryPlatforms(String image, DockerConfig.RegistryAuth auth) {
+    DockerHttpClient.Request.Builder request =
+        DockerHttpClient.Request.builder()
+            .method(DockerHttpClient.Request.Method.GET)
+            .path("/distribution/" + image + "/json");
+    if (auth != null) {
+      request.putHeader("X-Registry-Auth", registryAuthHeader(auth));
+    }
+    try (DockerHttpClient.Response response = http.execute(request.build())) {
+      JsonNode body = JSON.readTree(response.getBody());
+      if (response.getStatusCode() >= 400) {
+        String message = body == null ? "" : body.path("message").asText("");
+        throw new IllegalStateException(
+            message.isBlank() ? "the daemon answered " + response.getStatusCode() : message);
+      }
+      List<Platform> platforms = new ArrayList<>();
+      for (JsonNode p : body.path("Platforms")) {
+        platforms.add(new Platform(p.path("os").asText(""), p.path("architecture").asText("")));
+      }
+      return platforms;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The daemon's X-Registry-Auth: the credentials as base64url JSON. */
+  private static String registryAuthHeader(DockerConfig.RegistryAuth auth) {
+    var node =
+        JSON.createObjectNode().put("username", auth.username()).put("password", auth.password());
+    return Base64.getUrlEncoder().encodeToString(node.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -161,13 +211,18 @@ public final class DockerApi implements AutoCloseable {
       // Swap equal to memory: the limit is a hard one, as Bacalhau documents.
       hostConfig.withMemory(plan.memoryBytes()).withMemorySwap(plan.memoryBytes());
     }
-    if (plan.gpus() > 0) {
+    GpuDevices gpus = plan.gpus();
+    if (gpus.nvidiaCount() > 0 || !gpus.nvidiaIds().isEmpty()) {
+      DeviceRequest nvidia =
+          new DeviceRequest().withDriver("nvidia").withCapabilities(List.of(List.of("gpu")));
       hostConfig.withDeviceRequests(
           List.of(
-              new DeviceRequest()
-                  .withDriver("nvidia")
-                  .withCount((int) plan.gpus())
-                  .withCapabilities(List.of(List.of("gpu")))));
+              gpus.nvidiaIds().isEmpty()
+                  ? nvidia.withCount((int) gpus.nvidiaCount())
+                  : nvidia.withDeviceIds(gpus.nvidiaIds())));
+    }
+    if (!gpus.devices().isEmpty()) {
+      hostConfig.withDevices(gpus.devices().stream().map(d -> new Device("rwm", d, d)).toList());
     }
     Ports ports = new Ports();
     for (ContainerPlan.Port p : plan.ports()) {
@@ -292,7 +347,18 @@ public final class DockerApi implements AutoCloseable {
         hc.getNanoCPUs() == null ? 0 : hc.getNanoCPUs(),
         hc.getMemory() == null ? 0 : hc.getMemory(),
         cfg.getLabels() == null ? Map.of() : Map.copyOf(cfg.getLabels()),
-        Boolean.TRUE.equals(r.getState().getRunning()));
+        Boolean.TRUE.equals(r.getState().getRunning()),
+        hc.getDevices() == null
+            ? List.of()
+            : Arrays.stream(hc.getDevices())
+                .map(
+                    d ->
+                        d.getPathOnHost()
+                            + ":"
+                            + d.getPathInContainer()
+                            + ":"
+                            + d.getcGroupPermissions())
+                .toList());
   }
 
   private static List<String> ports(Ports ports) {

@@ -2,13 +2,17 @@ package io.bacalhau.plugins.docker;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import io.bacalhau.core.models.Gpu;
+import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
 import io.bacalhau.core.spi.engine.RunRequest;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a task as a container: image, limits, network, mounts, output, exit code. A stop or timeout
@@ -19,12 +23,14 @@ public final class DockerEngine implements Engine {
   private final DockerConfig config;
   private final ProviderContext context;
   private final ImageResolver images;
+  private final GpuClaims gpus;
 
   DockerEngine(DockerApi api, DockerConfig config, ProviderContext context) {
     this.api = api;
     this.config = config;
     this.context = context;
     this.images = new ImageResolver(api, config, context.hostEnv());
+    this.gpus = new GpuClaims(context.gpus());
   }
 
   /** Removes what a crashed process of this node left behind; called when the node starts. */
@@ -35,6 +41,21 @@ public final class DockerEngine implements Engine {
   @Override
   public void validate(SpecConfig engineSpec) {
     DockerParams.from(engineSpec);
+  }
+
+  /**
+   * Refuses an image none of whose platforms this daemon runs, before the node bids (Bacalhau's
+   * image-platform bid strategy). A spec that does not parse is left to validation.
+   */
+  @Override
+  public Optional<String> bidRefusal(Job job) {
+    DockerParams params;
+    try {
+      params = DockerParams.from(job.task().engine());
+    } catch (BacalhauException e) {
+      return Optional.empty();
+    }
+    return images.bidRefusal(params.image());
   }
 
   @Override
@@ -55,13 +76,22 @@ public final class DockerEngine implements Engine {
             labels,
             context.addressPolicy(),
             why -> events.emit("Network", "Refused a connection to " + why))) {
-      ContainerPlan plan =
-          ContainerPlanner.plan(request, params, network, labels, config.allowReadWriteInputs());
-      String id = api.create(plan);
+      long wanted = request.resources().gpu();
+      List<Gpu> held = gpus.knowsGpus() && wanted > 0 ? gpus.claim(wanted) : List.of();
       try {
-        return new ContainerRun(api, id).run(request.stdout(), request.stderr());
+        GpuDevices devices =
+            gpus.knowsGpus() ? GpuDevices.of(held, GpuDevices.DRI) : GpuDevices.nvidiaCount(wanted);
+        ContainerPlan plan =
+            ContainerPlanner.plan(
+                request, params, network, labels, config.allowReadWriteInputs(), devices);
+        String id = api.create(plan);
+        try {
+          return new ContainerRun(api, id).run(request.stdout(), request.stderr());
+        } finally {
+          removeQuietly(id);
+        }
       } finally {
-        removeQuietly(id);
+        gpus.release(held);
       }
     }
   }

@@ -3,13 +3,20 @@ package io.bacalhau.plugins.docker;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.spi.ExecutionEvents;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Makes sure an image is on the node before a run, following the pull policy. */
+/**
+ * Makes sure an image is on the node before a run, following the pull policy; and, when the node
+ * bids, tells whether any platform of the image runs here.
+ */
 final class ImageResolver {
   private final DockerApi api;
   private final PullPolicy policy;
   private final DockerConfig.RegistryAuth auth;
+  private final PlatformCache registryPlatforms = new PlatformCache(Clock.systemUTC());
   private volatile Platform nodePlatform;
 
   ImageResolver(DockerApi api, DockerConfig config, Map<String, String> env) {
@@ -18,6 +25,50 @@ final class ImageResolver {
     boolean skip = !env.getOrDefault("SKIP_IMAGE_PULL", "").isBlank();
     this.policy = skip ? PullPolicy.NEVER : config.pullPolicy();
     this.auth = config.resolveAuth(env);
+  }
+
+  /**
+   * Bacalhau's bid-time check: the node bids only when the image has a platform this daemon runs. A
+   * local image that fits needs no registry; otherwise (no local image, or one of another platform
+   * that a pull may replace) the registry's manifest says which platforms there are. With the pull
+   * policy Never only the local image counts, and a missing one is left to the run, whose error
+   * says how to load it.
+   *
+   * @return empty to bid, else Bacalhau's refusal
+   */
+  Optional<String> bidRefusal(String image) {
+    String ref = withDefaultTag(image);
+    Platform local = api.hasImage(ref) ? api.imagePlatform(ref) : null;
+    if (local != null && node().runs(local)) {
+      return Optional.empty();
+    }
+    if (policy == PullPolicy.NEVER) {
+      return Optional.ofNullable(local).map(p -> unsupported(image, List.of(p)).getMessage());
+    }
+    List<Platform> offered;
+    try {
+      offered = registryPlatforms(ref);
+    } catch (RuntimeException e) {
+      if (local != null) {
+        return Optional.of(unsupported(image, List.of(local)).getMessage());
+      }
+      return Optional.of(
+          "could not read the platforms of image '" + image + "' from its registry: " + message(e));
+    }
+    if (offered.isEmpty() || offered.stream().anyMatch(node()::runs)) {
+      return Optional.empty(); // a registry that names no platform gets the benefit of the doubt
+    }
+    return Optional.of(unsupported(image, offered).getMessage());
+  }
+
+  private List<Platform> registryPlatforms(String ref) {
+    Optional<List<Platform>> cached = registryPlatforms.get(ref);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    List<Platform> offered = api.registryPlatforms(ref, auth);
+    registryPlatforms.put(ref, offered);
+    return offered;
   }
 
   /**
@@ -74,11 +125,11 @@ final class ImageResolver {
   }
 
   /** Bacalhau's refusal of an image no container here could run. */
-  static BacalhauException unsupported(String image, Platform imagePlatform, Platform node) {
+  static BacalhauException unsupported(String image, List<Platform> imagePlatforms, Platform node) {
     return BacalhauException.builder(
             ErrorCode.IMAGE_UNAVAILABLE,
             "this node does not support the available image platforms ["
-                + imagePlatform
+                + String.join(" ", imagePlatforms.stream().map(Platform::toString).toList())
                 + "] (supports ["
                 + node
                 + "]) for image '"
@@ -96,7 +147,11 @@ final class ImageResolver {
   }
 
   private BacalhauException unsupported(String image, Platform imagePlatform) {
-    return unsupported(image, imagePlatform, node());
+    return unsupported(image, List.of(imagePlatform));
+  }
+
+  private BacalhauException unsupported(String image, List<Platform> imagePlatforms) {
+    return unsupported(image, imagePlatforms, node());
   }
 
   /** A reference without tag or digest means {@code :latest}; pulling it bare fetches all tags. */

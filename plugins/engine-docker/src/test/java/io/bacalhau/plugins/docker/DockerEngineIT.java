@@ -240,7 +240,7 @@ class DockerEngineIT {
         List.of(),
         0,
         0,
-        0,
+        GpuDevices.NONE,
         "none",
         List.of(),
         List.of(),
@@ -395,7 +395,7 @@ class DockerEngineIT {
         NetworkSetup.prepare(api, r.network, "unused", labels, AddressPolicy.embedded(), h -> {})) {
       ContainerPlan plan =
           ContainerPlanner.plan(
-              request, DockerParams.from(request.engineSpec()), net, labels, true);
+              request, DockerParams.from(request.engineSpec()), net, labels, true, GpuDevices.NONE);
       String id = api.create(plan);
       try {
         ContainerView view = api.inspect(id);
@@ -410,6 +410,41 @@ class DockerEngineIT {
         assertEquals(labels, view.labels());
         assertTrue(
             view.env().contains("BACALHAU_EXECUTION_ID=" + r.executionId), view.env().toString());
+      } finally {
+        api.remove(id);
+      }
+    }
+  }
+
+  /**
+   * An Intel GPU's DRI nodes reach the daemon as device mappings. The machine has no GPU, so its
+   * by-path links lead to {@code /dev/zero} and {@code /dev/full}, real device nodes the daemon
+   * accepts; the container is created, not run.
+   */
+  @Test
+  void gpuDeviceNodesAreMappedAsTheDaemonStoresThem() throws Exception {
+    Path byPath = Files.createDirectories(dir.resolve("dri").resolve("by-path"));
+    Files.createSymbolicLink(byPath.resolve("pci-0000:4d:00.0-card"), Path.of("/dev/zero"));
+    Files.createSymbolicLink(byPath.resolve("pci-0000:4d:00.0-render"), Path.of("/dev/full"));
+    GpuDevices gpus =
+        GpuDevices.of(
+            List.of(
+                new io.bacalhau.core.models.Gpu(
+                    0, io.bacalhau.core.models.Gpu.INTEL, "Flex 170", 15473, "0000:4d:00.0")),
+            dir.resolve("dri"));
+    var r = new DockerTestSupport.Run(dir, "true");
+    var request = r.request();
+    Map<String, String> labels = Labels.of(nodeId, request.jobId(), r.executionId);
+    try (NetworkSetup net =
+        NetworkSetup.prepare(api, r.network, "unused", labels, AddressPolicy.embedded(), h -> {})) {
+      String id =
+          api.create(
+              ContainerPlanner.plan(
+                  request, DockerParams.from(request.engineSpec()), net, labels, true, gpus));
+      try {
+        assertEquals(
+            List.of("/dev/zero:/dev/zero:rwm", "/dev/full:/dev/full:rwm"),
+            api.inspect(id).devices());
       } finally {
         api.remove(id);
       }
