@@ -28,11 +28,6 @@ public record AdmissionControl(
     probeExec = probeExec == null ? "" : probeExec.strip();
   }
 
-  /** Whether a bid waits on something outside this process. */
-  public boolean hasProbes() {
-    return !probeHttp.isEmpty() || !probeExec.isEmpty();
-  }
-
   /** {@code JobAdmissionControl.Locality}. */
   public enum Locality {
     LOCAL,
