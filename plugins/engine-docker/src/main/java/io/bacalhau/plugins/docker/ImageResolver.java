@@ -4,6 +4,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.spi.ExecutionEvents;
 import java.util.Map;
+import java.util.Optional;
 
 /** Makes sure an image is on the node before a run, following the pull policy. */
 final class ImageResolver {
@@ -27,14 +28,14 @@ final class ImageResolver {
    */
   void ensure(String image, ExecutionEvents events) throws InterruptedException {
     String ref = withDefaultTag(image);
-    boolean local = api.hasImage(ref);
-    boolean fits = local && node().runs(api.imagePlatform(ref));
+    Optional<Platform> local = api.localImagePlatform(ref);
+    boolean fits = local.isPresent() && node().runs(local.get());
     if (fits && policy != PullPolicy.ALWAYS) {
       return;
     }
     if (policy == PullPolicy.NEVER) {
-      if (local) {
-        throw unsupported(image, api.imagePlatform(ref));
+      if (local.isPresent()) {
+        throw unsupported(image, local.get());
       }
       throw unavailable(
           "image '" + image + "' is not on this node and the pull policy is Never",
