@@ -131,7 +131,8 @@ public final class DockerEngine implements Engine {
 
   /**
    * A stop interrupts the thread, and docker-java then fails the call in flight with an unchecked
-   * exception (an aborted request, a cancelled connection lease) rather than an interrupt.
+   * exception (an aborted request, a cancelled connection lease) rather than an interrupt. A
+   * timeout is an InterruptedIOException too, but a failure, not a stop.
    */
   private static boolean cutShortByStop(RuntimeException e) {
     if (Thread.currentThread().isInterrupted()) {
@@ -139,8 +140,9 @@ public final class DockerEngine implements Engine {
     }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof InterruptedException
-          || t instanceof java.io.InterruptedIOException
-          || t instanceof java.util.concurrent.CancellationException) {
+          || t instanceof java.util.concurrent.CancellationException
+          || (t instanceof java.io.InterruptedIOException
+              && !(t instanceof java.net.SocketTimeoutException))) {
         return true;
       }
     }
