@@ -1,13 +1,35 @@
 #!/usr/bin/env bash
-# End-to-end overhead of 'bacalhau docker run IMAGE -- true' over 'docker run --rm IMAGE true',
-# as a ratio of medians in one run: bench/docker-overhead.sh [runs] [image]
+# The docker row of the README's table: `bacalhau docker run IMAGE -- true` against
+# `docker run --rm --network none IMAGE true` (a Bacalhau container has no network by default),
+# side by side in one run: bench/docker-overhead.sh [runs] [image]
+# Rows: docker's CLI (the reference); bacalhau with its in-process node; bacalhau as a client of a
+# running node (a throwaway `serve`, or the node named by BENCH_API_HOST/BENCH_API_PORT).
+# BENCH_BEFORE=/other/checkout/bacalhau adds the same two rows for that build.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/overhead-lib.sh"
 runs=${1:-7}
 image=${2:-busybox}
-export BACALHAU_DIR=${BACALHAU_DIR:-$(mktemp -d)}
-docker=$(bench/median-of.sh "$runs" docker run --rm "$image" true)
-ours=$(bench/median-of.sh "$runs" ./bacalhau docker run "$image" -- true)
-echo "docker run --rm $image true:           median ${docker} s"
-echo "bacalhau docker run $image -- true:    median ${ours} s"
-echo "ratio: $(echo "$ours / $docker" | bc -l | xargs printf '%.2f')x"
+
+reference() { docker run --rm --network none "$image" true; }
+in_process() { "$BACALHAU" --data-dir "$BENCH_WORK/local" docker run "$image" -- true; }
+remote() { "$BACALHAU" --data-dir "$BENCH_WORK/node.client" "${NODE[@]}" docker run "$image" -- true; }
+in_process_before() { "$BEFORE" --data-dir "$BENCH_WORK/b-local" docker run "$image" -- true; }
+remote_before() { "$BEFORE" --data-dir "$BENCH_WORK/b-node.client" "${B_NODE[@]}" docker run "$image" -- true; }
+
+start_node NODE "$BACALHAU" "$BENCH_WORK/node"
+echo "docker $(docker version --format '{{.Server.Version}}') ($(docker info --format '{{.Driver}}')), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+row reference "docker run --rm --network none $image true (reference)"
+row in_process "bacalhau docker run $image -- true (in-process node)"
+row remote "bacalhau ${NODE[*]} docker run (running node)"
+if [ -n "$BEFORE" ]; then
+  start_node B_NODE "$BEFORE" "$BENCH_WORK/b-node"
+  row in_process_before "before: in-process node"
+  row remote_before "before: running node"
+fi
+side_by_side "$runs"
+echo "running node:"
+node_side "$runs" "$BACALHAU" --data-dir "$BENCH_WORK/node.client" "${NODE[@]}"
+if [ -n "$BEFORE" ]; then
+  echo "before, running node:"
+  node_side "$runs" "$BEFORE" --data-dir "$BENCH_WORK/b-node.client" "${B_NODE[@]}"
+fi

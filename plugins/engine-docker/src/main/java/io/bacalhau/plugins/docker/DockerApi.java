@@ -95,6 +95,19 @@ public final class DockerApi implements AutoCloseable {
     }
   }
 
+  /**
+   * A local image's {@code os/architecture}, or empty when the image is not here: one daemon call
+   * answers both questions a run asks before it creates the container.
+   */
+  public java.util.Optional<Platform> localImagePlatform(String image) {
+    try {
+      var inspected = client.inspectImageCmd(image).exec();
+      return java.util.Optional.of(new Platform(inspected.getOs(), inspected.getArch()));
+    } catch (NotFoundException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** A local image's {@code os/architecture}, as its config records them. */
   public Platform imagePlatform(String image) {
     var inspected = client.inspectImageCmd(image).exec();
@@ -173,6 +186,11 @@ public final class DockerApi implements AutoCloseable {
         .awaitCompletion();
   }
 
+  /**
+   * Creates the container.
+   *
+   * @throws NameInUseException when a container of that name exists
+   */
   public String create(ContainerPlan plan) {
     HostConfig hostConfig = hostConfig(plan);
     CreateContainerCmd cmd =
@@ -194,7 +212,18 @@ public final class DockerApi implements AutoCloseable {
     if (!plan.workingDir().isBlank()) {
       cmd.withWorkingDir(plan.workingDir());
     }
-    return cmd.exec().getId();
+    try {
+      return cmd.exec().getId();
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      throw new NameInUseException(plan.name(), e);
+    }
+  }
+
+  /** The daemon refused a create because another container has the name. */
+  public static final class NameInUseException extends RuntimeException {
+    NameInUseException(String name, Throwable cause) {
+      super("a container named " + name + " already exists", cause);
+    }
   }
 
   /** The plan's limits, mounts, devices and network as the daemon takes them. */

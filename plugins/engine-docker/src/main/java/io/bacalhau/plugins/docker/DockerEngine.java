@@ -4,6 +4,7 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Gpu;
 import io.bacalhau.core.models.Job;
+import io.bacalhau.core.models.NetworkType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
 import io.bacalhau.core.spi.ProviderContext;
@@ -13,6 +14,8 @@ import io.bacalhau.core.spi.engine.RunRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Runs a task as a container: image, limits, network, mounts, output, exit code. A stop or timeout
@@ -60,13 +63,28 @@ public final class DockerEngine implements Engine {
 
   @Override
   public EngineResult run(RunRequest request, ExecutionEvents events) throws Exception {
+    try {
+      return runContainer(request, events);
+    } catch (RuntimeException e) {
+      if (!cutShortByStop(e)) {
+        throw e;
+      }
+      InterruptedException stopped = new InterruptedException("stopped during a Docker call");
+      stopped.initCause(e);
+      throw stopped;
+    }
+  }
+
+  private EngineResult runContainer(RunRequest request, ExecutionEvents events) throws Exception {
     DockerParams params = DockerParams.from(request.engineSpec());
     NetworkSetup.validate(request.network());
     images.ensure(params.image(), events);
     Map<String, String> labels =
         Labels.of(context.nodeId(), request.jobId(), request.executionId());
-    // A run of this execution from before a crash would hold the container name.
-    Leftovers.clean(api, Map.of(Labels.EXECUTION, request.executionId()));
+    if (request.network().networkType() == NetworkType.HTTP) {
+      // A run of this execution from before a crash would hold the network's name.
+      Leftovers.clean(api, Map.of(Labels.EXECUTION, request.executionId()));
+    }
     String name = ContainerPlanner.containerName(request);
     try (NetworkSetup network =
         NetworkSetup.prepare(
@@ -84,7 +102,7 @@ public final class DockerEngine implements Engine {
         ContainerPlan plan =
             ContainerPlanner.plan(
                 request, params, network, labels, config.allowReadWriteInputs(), devices);
-        String id = api.create(plan);
+        String id = create(plan, request.executionId());
         try {
           return new ContainerRun(api, id).run(request.stdout(), request.stderr());
         } finally {
@@ -96,7 +114,75 @@ public final class DockerEngine implements Engine {
     }
   }
 
-  /** Removal runs even after an interrupt, so the flag is set aside for the daemon call. */
+  /**
+   * Creates the container on a thread of its own: a stop does not cut the daemon call short (the
+   * daemon would finish a container nobody removes) but waits for it and removes what it made.
+   */
+  private String create(ContainerPlan plan, String executionId) throws Exception {
+    FutureTask<String> creation = new FutureTask<>(() -> createOrReplace(plan, executionId));
+    Thread.ofVirtual().name("docker-create-" + executionId).start(creation);
+    try {
+      return creation.get();
+    } catch (InterruptedException e) {
+      try {
+        removeQuietly(uninterruptibly(creation));
+      } catch (ExecutionException failed) {
+        // nothing was made
+      }
+      Thread.currentThread().interrupt();
+      throw e;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /**
+   * A run of this execution from before a crash may still hold the container name: only then is it
+   * looked for and removed, so a normal run asks the daemon nothing extra.
+   */
+  private String createOrReplace(ContainerPlan plan, String executionId) {
+    try {
+      return api.create(plan);
+    } catch (DockerApi.NameInUseException e) {
+      Leftovers.clean(api, Map.of(Labels.EXECUTION, executionId));
+      return api.create(plan);
+    }
+  }
+
+  private static String uninterruptibly(FutureTask<String> task) throws ExecutionException {
+    while (true) {
+      try {
+        return task.get();
+      } catch (InterruptedException again) {
+        // a second stop: the creation still has to end before its container can be removed
+      }
+    }
+  }
+
+  /**
+   * A stop interrupts the thread, and docker-java then fails the call in flight with an unchecked
+   * exception (an aborted request, a cancelled connection lease) rather than an interrupt. A
+   * timeout is an InterruptedIOException too, but a failure, not a stop.
+   */
+  private static boolean cutShortByStop(RuntimeException e) {
+    if (Thread.currentThread().isInterrupted()) {
+      return true;
+    }
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InterruptedException
+          || t instanceof java.util.concurrent.CancellationException
+          || (t instanceof java.io.InterruptedIOException
+              && !(t instanceof java.net.SocketTimeoutException))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Removes a container by id or name. Removal runs even after an interrupt, so the flag is set
+   * aside for the daemon call.
+   */
   private void removeQuietly(String id) {
     boolean interrupted = Thread.interrupted();
     try {

@@ -78,14 +78,14 @@ final class ImageResolver {
    */
   void ensure(String image, ExecutionEvents events) throws InterruptedException {
     String ref = withDefaultTag(image);
-    boolean local = api.hasImage(ref);
-    boolean fits = local && node().runs(api.imagePlatform(ref));
+    Optional<Platform> local = api.localImagePlatform(ref);
+    boolean fits = local.isPresent() && node().runs(local.get());
     if (fits && policy != PullPolicy.ALWAYS) {
       return;
     }
     if (policy == PullPolicy.NEVER) {
-      if (local) {
-        throw unsupported(image, api.imagePlatform(ref));
+      if (local.isPresent()) {
+        throw unsupported(image, local.get());
       }
       throw unavailable(
           "image '" + image + "' is not on this node and the pull policy is Never",

@@ -282,4 +282,18 @@ class WasmEngineTest {
     }
     assertTrue(Files.size(entry) > 3, "broken compiled module was not replaced");
   }
+
+  @Test
+  void theBenchmarkModuleSumsTheColumnsOfAMountedCsv() throws Exception {
+    Path data = Files.createDirectories(dir.resolve("csv"));
+    Files.writeString(data.resolve("sales.csv"), "id,price,qty\n1,2.5,3\n2,10,4\n");
+    WasmTask task =
+        new WasmTask(dir)
+            .module("csvsum.wasm", "csvsum.wasm")
+            .input(data, "/data")
+            .param("EntryModule", "csvsum.wasm")
+            .param("Parameters", List.of("/data/sales.csv"));
+    assertEquals(EngineResult.exited(0), task.run(engine), task.err());
+    assertEquals("id\t3.00\nprice\t12.50\nqty\t7.00\nrows\t2\n", task.out());
+  }
 }
