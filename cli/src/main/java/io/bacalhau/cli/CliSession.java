@@ -161,9 +161,13 @@ public final class CliSession implements AutoCloseable {
             () -> {
               try {
                 // A resident node is found or started; an in-process one opened, plugins first.
-                if (node() instanceof EmbeddedNodeClient embedded) {
+                // No instanceof: testing for the embedded client would load its class in a thin
+                // client.
+                if (remoteNodeNamed() || !inProcess()) {
+                  node();
+                } else {
                   providers();
-                  embedded.node();
+                  ((EmbeddedNodeClient) node()).node();
                 }
               } catch (RuntimeException | LinkageError e) {
                 // the command's own thread reports it when it gets there

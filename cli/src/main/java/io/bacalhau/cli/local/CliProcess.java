@@ -41,6 +41,13 @@ public final class CliProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED"); // SQLite's JNI library
     command.addAll(jvmOptions);
+    // The launcher's class-data archive, trained on a job run in-process: what a node loads.
+    String home = System.getProperty("bacalhau.home");
+    if (home != null && new File(home, "bacalhau.jsa").isFile()) {
+      command.add("-XX:SharedArchiveFile=" + new File(home, "bacalhau.jsa"));
+      command.add("-Xlog:cds=off");
+      command.add("-Xlog:cds+dynamic=off");
+    }
     String userOptions = env.getOrDefault("BACALHAU_JVM_OPTS", "").strip();
     if (!userOptions.isEmpty()) {
       command.addAll(List.of(userOptions.split("\\s+"))); // split as the launcher splits them

@@ -39,7 +39,11 @@ final class ResidentCli {
 
   /** Poses as another build of the CLI. */
   ResidentCli build(String id) {
-    jvmOptions.add("-D" + BuildId.PROPERTY + "=" + id);
+    return jvm("-D" + BuildId.PROPERTY + "=" + id);
+  }
+
+  ResidentCli jvm(String option) {
+    jvmOptions.add(option);
     return this;
   }
 

@@ -48,6 +48,37 @@ class ResidentNodeTest {
     assertEquals(1, cli.serveProcesses().size());
   }
 
+  /**
+   * A command served by the resident node is a thin client: the node's libraries (plugins, SQLite,
+   * docker-java, Chicory, Helidon, OpenTelemetry) stay out of its process, which keeps it quick to
+   * start and small.
+   */
+  @Test
+  void aClientOfTheNodeLoadsNoneOfTheNodesLibraries() throws Exception {
+    ResidentCli cli = new ResidentCli(dataDir);
+    assertEquals(0, cli.run("job", "run", spec("first")).exitCode());
+    Path classes = dataDir.resolve("classes.txt");
+    ResidentCli thin = new ResidentCli(dataDir).jvm("-Xlog:class+load:file=" + classes);
+    for (String[] args :
+        List.of(
+            new String[] {"job", "list"},
+            new String[] {"job", "describe", "first"},
+            new String[] {"job", "run", spec("second")})) {
+      ResidentCli.Run run = thin.run(args);
+      assertEquals(0, run.exitCode(), run.out());
+      List<String> heavy =
+          Files.readAllLines(classes).stream()
+              .filter(
+                  l ->
+                      l.matches(
+                          ".*\\] (org\\.sqlite|org\\.pf4j|com\\.github\\.dockerjava|com\\.dylibso"
+                              + "|io\\.helidon|io\\.opentelemetry|io\\.bacalhau\\.core\\.(store|node"
+                              + "|plugin|orchestrator|compute))\\..*"))
+              .toList();
+      assertEquals(List.of(), heavy, String.join(" ", args));
+    }
+  }
+
   @Test
   void theNodeRefusesARequestWithoutItsToken() throws Exception {
     ResidentCli cli = new ResidentCli(dataDir);
