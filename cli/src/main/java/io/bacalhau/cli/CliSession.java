@@ -217,7 +217,7 @@ public final class CliSession implements AutoCloseable {
    * config file or selected profile in the data dir. Then the configuration need not be loaded to
    * know (about 60 ms, which {@code version} would otherwise pay just to ask).
    */
-  private boolean mayNameANode() {
+  boolean mayNameANode() {
     Map<String, String> env = context.env();
     if (globalOptions.apiHost() != null
         || globalOptions.apiPort() != null

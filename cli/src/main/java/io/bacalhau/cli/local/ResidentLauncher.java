@@ -28,6 +28,7 @@ final class ResidentLauncher {
   private static final List<String> JVM_OPTIONS =
       List.of(
           "-XX:+UseSerialGC",
+          "-Xms16m",
           "-XX:MinHeapFreeRatio=10",
           "-XX:MaxHeapFreeRatio=30",
           "-XX:ReservedCodeCacheSize=64m");
