@@ -37,9 +37,12 @@ public final class IdleWatch {
             () -> {
               try {
                 awaitIdle(idleTimeout, activity, busy, check);
-                try (StartLock lock = StartLock.acquire(dataDir)) {
+                StartLock lock = StartLock.acquire(dataDir);
+                try {
                   run.close();
                   TokenFile.delete(dataDir);
+                } finally {
+                  lock.close();
                 }
                 log.println("Idle for " + idleTimeout + ": stopping.");
                 log.flush();

@@ -43,7 +43,8 @@ public final class ResidentNode {
     if (quick.isPresent()) {
       return quick.get();
     }
-    try (StartLock lock = StartLock.acquire(request.dataDir())) {
+    StartLock lock = StartLock.acquire(request.dataDir());
+    try {
       Optional<LocalNodeRecord> found = RunFile.read(request.dataDir());
       if (found.isPresent()) {
         LocalNodeRecord node = found.get();
@@ -57,6 +58,8 @@ public final class ResidentNode {
         RunFile.removeStale(request.dataDir(), node.pid());
       }
       return ResidentLauncher.start(request, build, settings);
+    } finally {
+      lock.close();
     }
   }
 
