@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The thin client and the resident node against a bare JVM, side by side in one run:
 #   bench/thin-client.sh [LAUNCHER] [runs]
-# Rows: `version` and `--help` (no node involved) and `job list` against a warm resident node, each
+# Rows: `version` and `--help` (no node involved), `job list` against a warm resident node and, for
+# comparison, in-process (BACALHAU_IN_PROCESS=1: the command opens the store itself); each
 # against a bare JVM "hello" of the same JDK with its default class-data archive; runs interleaved
 # so both see the same machine. Then memory: the peak RSS of thin client processes (/usr/bin/time
 # -v) and the RSS of the resident node idling after the runs. Prints medians and ratios.
@@ -66,11 +67,12 @@ echo "|---|---|---|---|"
 row "version" "$bacalhau" version
 row "--help" "$bacalhau" --help
 row "job list (resident node)" "$bacalhau" job list
+row "job list (in-process)" env BACALHAU_IN_PROCESS=1 "$bacalhau" job list
 echo
 echo "| process | RSS |"
 echo "|---|---|"
-for label in "version" "--help" "job list (resident node)"; do
-  printf '| thin client peak, %-24s | %5.0f MB |\n' "$label" "$(echo "${peaks[$label]} / 1024" | bc -l)"
+for label in "version" "--help" "job list (resident node)" "job list (in-process)"; do
+  printf '| client peak, %-24s | %5.0f MB |\n' "$label" "$(echo "${peaks[$label]} / 1024" | bc -l)"
 done
 sleep 10 # the node settles after the last request
 pid=$(sed -n 's/^BACALHAU_NODE_PID=//p' "$dir/bacalhau.run")

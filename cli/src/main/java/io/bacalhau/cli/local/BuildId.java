@@ -2,9 +2,6 @@ package io.bacalhau.cli.local;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * What identifies the code this process runs: the JDK and every class path entry with its size and
@@ -34,12 +31,6 @@ public final class BuildId {
     if (!forced.isEmpty()) {
       return forced;
     }
-    MessageDigest digest;
-    try {
-      digest = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
     StringBuilder facts = new StringBuilder();
     facts.append(System.getProperty("java.home")).append('|').append(Runtime.version());
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
@@ -47,7 +38,19 @@ public final class BuildId {
       facts.append('|').append(entry).append(':').append(f.length());
       facts.append(':').append(f.lastModified());
     }
-    byte[] hash = digest.digest(facts.toString().getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(hash, 0, 8);
+    return hash(facts.toString());
+  }
+
+  /**
+   * A 64-bit FNV-1a hash in hex: enough to tell builds and settings apart, and unlike a {@code
+   * MessageDigest} it needs no security provider, whose start-up a thin client would pay for.
+   */
+  static String hash(String text) {
+    long h = 0xcbf29ce484222325L;
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      h ^= b & 0xff;
+      h *= 0x100000001b3L;
+    }
+    return String.format("%016x", h);
   }
 }
