@@ -10,7 +10,9 @@ runs=${3:-11}
 spec="$(cd "$(dirname "$0")/.." && pwd)/config/examples/noop.yaml"
 old_dir=$(mktemp -d)
 new_dir=$(mktemp -d)
-trap 'rm -rf "$old_dir" "$new_dir"' EXIT
+trap 'BACALHAU_DIR="$new_dir" "$new" node local stop >/dev/null 2>&1 || true
+  BACALHAU_DIR="$old_dir" "$old" node local stop >/dev/null 2>&1 || true
+  rm -rf "$old_dir" "$new_dir"' EXIT
 export BACALHAU_DISABLEANALYTICS=true
 
 time_of() { # prints the wall time of one run in seconds
@@ -27,11 +29,12 @@ compare() {
   local label=$1
   shift
   local old_times=() new_times=()
-  "$old" --data-dir "$old_dir" "$@" >/dev/null 2>&1 || true # warm-up
-  "$new" --data-dir "$new_dir" "$@" >/dev/null 2>&1 || true
+  # The data dir by variable, not --data-dir: `bacalhau version` alone is what users type.
+  BACALHAU_DIR="$old_dir" "$old" "$@" >/dev/null 2>&1 || true # warm-up
+  BACALHAU_DIR="$new_dir" "$new" "$@" >/dev/null 2>&1 || true
   for _ in $(seq 1 "$runs"); do
-    old_times+=("$(time_of "$old" --data-dir "$old_dir" "$@")")
-    new_times+=("$(time_of "$new" --data-dir "$new_dir" "$@")")
+    old_times+=("$(BACALHAU_DIR="$old_dir" time_of "$old" "$@")")
+    new_times+=("$(BACALHAU_DIR="$new_dir" time_of "$new" "$@")")
   done
   local o n
   o=$(printf '%s\n' "${old_times[@]}" | median)

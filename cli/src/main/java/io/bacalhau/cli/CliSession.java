@@ -1,5 +1,6 @@
 package io.bacalhau.cli;
 
+import io.bacalhau.cli.local.ResidentNode;
 import io.bacalhau.cli.logging.LogLevels;
 import io.bacalhau.cli.node.BackgroundWorker;
 import io.bacalhau.cli.profile.ProfileEndpoint;
@@ -17,6 +18,7 @@ import io.bacalhau.core.plugin.PluginHost;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.results.ResultDownloader;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -158,9 +160,14 @@ public final class CliSession implements AutoCloseable {
         .start(
             () -> {
               try {
-                providers();
-                if (node() instanceof EmbeddedNodeClient embedded) {
-                  embedded.node();
+                // A resident node is found or started; an in-process one opened, plugins first.
+                // No instanceof: testing for the embedded client would load its class in a thin
+                // client.
+                if (remoteNodeNamed() || !inProcess()) {
+                  node();
+                } else {
+                  providers();
+                  ((EmbeddedNodeClient) node()).node();
                 }
               } catch (RuntimeException | LinkageError e) {
                 // the command's own thread reports it when it gets there
@@ -170,14 +177,30 @@ public final class CliSession implements AutoCloseable {
 
   /**
    * The node commands talk to: the one at {@code API.Host}/{@code API.Port} when the user named one
-   * (flag, environment or config file), over its REST API; else the embedded node on the data dir.
+   * (flag, environment or config file), over its REST API; else the data dir's local node: the
+   * resident one, started on demand, over its API, or in this process ({@link #inProcess}).
    */
   public synchronized NodeClient node() {
     checkOpen();
     if (node.get() == null) {
-      publish(node, remoteNodeNamed() ? remoteNode() : embedded());
+      publish(node, remoteNodeNamed() ? remoteNode() : inProcess() ? embedded() : residentNode());
     }
     return node.get();
+  }
+
+  /**
+   * Whether the local node runs in this process rather than in the background: {@code
+   * BACALHAU_IN_PROCESS} (1/true or 0/false) wins over {@code LocalNode.Mode}.
+   */
+  public boolean inProcess() {
+    String flag = context.env().getOrDefault("BACALHAU_IN_PROCESS", "").strip();
+    if (!flag.isEmpty()) {
+      return !List.of("0", "false", "no").contains(flag.toLowerCase(java.util.Locale.ROOT));
+    }
+    if (!mayNameANode() && !context.env().containsKey("BACALHAU_LOCALNODE_MODE")) {
+      return false; // nothing could have set LocalNode.Mode: its default
+    }
+    return config().string("LocalNode.Mode").strip().equalsIgnoreCase("in-process");
   }
 
   /**
@@ -194,7 +217,7 @@ public final class CliSession implements AutoCloseable {
    * config file or selected profile in the data dir. Then the configuration need not be loaded to
    * know (about 60 ms, which {@code version} would otherwise pay just to ask).
    */
-  private boolean mayNameANode() {
+  boolean mayNameANode() {
     Map<String, String> env = context.env();
     if (globalOptions.apiHost() != null
         || globalOptions.apiPort() != null
@@ -204,6 +227,17 @@ public final class CliSession implements AutoCloseable {
             .anyMatch(name -> !env.getOrDefault(name, "").isBlank())) {
       return true;
     }
+    Path dataDir = defaultDataDir();
+    return Files.exists(dataDir.resolve("config.yaml"))
+        || Files.isSymbolicLink(dataDir.resolve("profiles").resolve("current"));
+  }
+
+  /**
+   * The data dir as long as no config file or {@code -c} value can move it: {@code --data-dir},
+   * {@code BACALHAU_DIR}/{@code BACALHAU_DATADIR}, else {@code ~/.bacalhau}.
+   */
+  private Path defaultDataDir() {
+    Map<String, String> env = context.env();
     String dir = globalOptions.dataDir();
     for (String variable : List.of("BACALHAU_DIR", "BACALHAU_DATADIR")) {
       if (dir == null || dir.isBlank()) {
@@ -216,9 +250,7 @@ public final class CliSession implements AutoCloseable {
     if (dir.startsWith("~")) {
       dir = env.getOrDefault("HOME", System.getProperty("user.home")) + dir.substring(1);
     }
-    Path dataDir = context.resolve(dir);
-    return Files.exists(dataDir.resolve("config.yaml"))
-        || Files.isSymbolicLink(dataDir.resolve("profiles").resolve("current"));
+    return context.resolve(dir);
   }
 
   private boolean explicitNode() {
@@ -262,6 +294,30 @@ public final class CliSession implements AutoCloseable {
     // Results are fetched here, with this machine's providers, where the node says they are.
     return new HttpNodeClient(
         endpoint(),
+        (results, out, raw, stall) ->
+            ResultDownloader.forJobGet(providers(), dataDir(), stall).download(results, out, raw));
+  }
+
+  /** The resident node of the data dir over its API, started first if none answers. */
+  private NodeClient residentNode() {
+    boolean configured = mayNameANode();
+    Path dir = configured ? dataDir() : defaultDataDir();
+    ResidentNode.Connection found =
+        ResidentNode.connect(
+            new ResidentNode.Request(
+                dir, globalOptions.config(), context.env(), context.workingDir()));
+    String ca = configured ? config().string("API.TLS.CAFile").strip() : "";
+    ApiEndpoint endpoint =
+        new ApiEndpoint(
+            URI.create(found.node().address()),
+            found.token() == null
+                ? ApiEndpoint.authorization(context.env()) // a user's serve: the user's key
+                : "Bearer " + found.token(),
+            ca.isEmpty() ? null : Path.of(ca),
+            configured && config().bool("API.TLS.Insecure"),
+            ApiEndpoint.DEFAULT_TIMEOUT);
+    return new HttpNodeClient(
+        endpoint,
         (results, out, raw, stall) ->
             ResultDownloader.forJobGet(providers(), dataDir(), stall).download(results, out, raw));
   }

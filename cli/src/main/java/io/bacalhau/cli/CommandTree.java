@@ -35,6 +35,8 @@ import io.bacalhau.cli.node.NodeCommand;
 import io.bacalhau.cli.node.NodeDeleteCommand;
 import io.bacalhau.cli.node.NodeDescribeCommand;
 import io.bacalhau.cli.node.NodeListCommand;
+import io.bacalhau.cli.node.NodeLocalCommand;
+import io.bacalhau.cli.node.NodeLocalStopCommand;
 import io.bacalhau.cli.node.NodeRejectCommand;
 import io.bacalhau.cli.node.WorkerCommand;
 import io.bacalhau.cli.plugin.PluginCommand;
@@ -111,7 +113,9 @@ final class CommandTree {
                   NodeDescribeCommand.class,
                   NodeApproveCommand.class,
                   NodeRejectCommand.class,
-                  NodeDeleteCommand.class)),
+                  NodeDeleteCommand.class,
+                  NodeLocalCommand.class)),
+          Map.entry(NodeLocalCommand.class, List.of(NodeLocalStopCommand.class)),
           Map.entry(
               AgentCommand.class,
               List.of(

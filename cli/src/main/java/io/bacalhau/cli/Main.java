@@ -56,8 +56,16 @@ public final class Main {
    * stack trace. Only a fatal VM error ({@link FatalErrors}) ends the process as the JVM ends it.
    */
   static int execute(CliSession session, String... args) {
+    if (QuickCommands.answer(session, args)) {
+      return ExitCode.OK;
+    }
     return execute(
         configure(CommandTree.forArgs(new CommandFactory(session), args), session), session, args);
+  }
+
+  /** The tree one command line needs, bound to a session, with our error handling and streams. */
+  static CommandLine commandLineFor(CliSession session, String... args) {
+    return configure(CommandTree.forArgs(new CommandFactory(session), args), session);
   }
 
   /**

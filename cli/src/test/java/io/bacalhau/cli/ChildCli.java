@@ -47,6 +47,7 @@ public final class ChildCli {
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("BACALHAU_DISABLEANALYTICS", "true");
+    pb.environment().put("BACALHAU_IN_PROCESS", "1"); // no resident node unless a test wants one
     if (stdout.equals(stderr)) {
       pb.redirectErrorStream(true).redirectOutput(stdout.toFile());
     } else {

@@ -24,6 +24,9 @@ public final class CliRunner {
     this.workingDir = dataDir;
     env.put("BACALHAU_DIR", dataDir.toString());
     env.put("HOME", dataDir.toString());
+    // Each command runs its own node, as the suite always has; the resident node has tests of its
+    // own (ResidentNodeTest). -Dbacalhau.test.inProcess=0 runs the suite against it instead.
+    env.put("BACALHAU_IN_PROCESS", System.getProperty("bacalhau.test.inProcess", "1"));
   }
 
   public CliRunner env(String name, String value) {

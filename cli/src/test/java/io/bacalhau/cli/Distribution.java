@@ -49,6 +49,7 @@ public final class Distribution {
     pb.environment().put("BACALHAU_DIR", dataDir.toString());
     pb.environment().put("HOME", home.toString());
     pb.environment().put("XDG_CONFIG_HOME", home.resolve("xdg").toString());
+    pb.environment().put("BACALHAU_IN_PROCESS", "1"); // no resident node unless a test wants one
     pb.environment().putAll(env);
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");

@@ -35,7 +35,12 @@ public final class AuthInfoCommand implements Callable<Integer> {
         session
             .namedEndpoint()
             .map(ApiEndpoint::display)
-            .orElse("embedded node on " + session.dataDir() + " (no API; credentials unused)");
+            .orElse(
+                session.inProcess()
+                    ? "in-process node on " + session.dataDir() + " (no API; credentials unused)"
+                    : "local node on "
+                        + session.dataDir()
+                        + " (its own key, bacalhau.token; credentials unused)");
     session.out().println(pad("Endpoint:") + endpoint);
     Map<String, String> env = session.context().env();
     for (String name : VARIABLES) {

@@ -1,5 +1,6 @@
 package io.bacalhau.cli.node;
 
+import io.bacalhau.cli.local.CliProcess;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,41 +26,21 @@ public final class BackgroundWorker {
    */
   public static void spawn(
       Path dataDir, List<String> configArgs, Map<String, String> env, PrintStream err) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED"); // SQLite's JNI library
-    String userOptions = env.getOrDefault("BACALHAU_JVM_OPTS", "").strip();
-    if (!userOptions.isEmpty()) {
-      command.addAll(List.of(userOptions.split("\\s+"))); // split as the launcher splits them
-    }
-    // The launcher's settings: where the distribution and SQLite's unpacked library are.
-    for (String property : List.of("bacalhau.home", "org.sqlite.lib.path", "org.sqlite.lib.name")) {
-      String value = System.getProperty(property);
-      if (value != null) {
-        command.add("-D" + property + "=" + value);
-      }
-    }
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add("io.bacalhau.cli.Main");
-    command.add("--data-dir");
-    command.add(dataDir.toString());
+    List<String> args = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
     configArgs.forEach(
         c -> {
-          command.add("-c");
-          command.add(c);
+          args.add("-c");
+          args.add(c);
         });
-    command.add("worker");
+    args.add("worker");
     try {
       Files.createDirectories(dataDir);
       File log = dataDir.resolve("worker.log").toFile();
       ProcessBuilder pb =
-          new ProcessBuilder(command)
+          CliProcess.builder(List.of(), args, env, true)
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-      pb.environment().clear();
-      pb.environment().putAll(env);
       pb.start();
     } catch (IOException e) {
       err.println(

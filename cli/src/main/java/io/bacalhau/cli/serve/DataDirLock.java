@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 
 /**
  * {@code <DataDir>/serve.lock}: one {@code bacalhau serve} per data dir. The OS releases the lock
@@ -26,7 +27,11 @@ final class DataDirLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  static DataDirLock acquire(Path dataDir) {
+  /**
+   * @param patience how long to wait for another holder to let go: a resident node that is
+   *     replacing one still closing waits; a user's {@code serve} does not
+   */
+  static DataDirLock acquire(Path dataDir, Duration patience) {
     Path file = dataDir.resolve("serve.lock");
     try {
       Files.createDirectories(dataDir);
@@ -34,6 +39,11 @@ final class DataDirLock implements AutoCloseable {
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
+      long deadline = System.nanoTime() + patience.toNanos();
+      while (lock == null && System.nanoTime() < deadline) {
+        sleep(); // a file lock has no way to wait with a deadline
+        lock = channel.tryLock();
+      }
       if (lock == null) {
         String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
         channel.close();
@@ -43,7 +53,8 @@ final class DataDirLock implements AutoCloseable {
                 + dataDir
                 + " is already served by another bacalhau serve process"
                 + (holder.isEmpty() ? "" : " (pid " + holder + ")"),
-            "Stop that process first, or serve another data dir with --data-dir.");
+            "Stop that process first ('bacalhau node local stop' stops it), or serve another data"
+                + " dir with --data-dir.");
       }
       channel.truncate(0);
       channel.write(
@@ -53,6 +64,15 @@ final class DataDirLock implements AutoCloseable {
       return new DataDirLock(channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + file, e);
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the data dir lock", e);
     }
   }
 

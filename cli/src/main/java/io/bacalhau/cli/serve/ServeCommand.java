@@ -3,6 +3,12 @@ package io.bacalhau.cli.serve;
 import io.bacalhau.cli.CliSession;
 import io.bacalhau.cli.ExitCode;
 import io.bacalhau.cli.errors.CommandFailedException;
+import io.bacalhau.cli.local.ActivityTracker;
+import io.bacalhau.cli.local.BuildId;
+import io.bacalhau.cli.local.IdleWatch;
+import io.bacalhau.cli.local.LocalNodeRecord;
+import io.bacalhau.cli.local.ResidentServing;
+import io.bacalhau.cli.local.RunFile;
 import io.bacalhau.core.client.api.VersionResponse;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.identity.SystemMetadata;
@@ -41,6 +47,9 @@ public final class ServeCommand implements Callable<Integer> {
   /** How long a stop waits for the node to close; the CLI halts the JVM after 10 s anyway. */
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(8);
 
+  /** Longer than a closing node takes (its grace above), shorter than a client waits for us. */
+  private static final Duration LOCK_PATIENCE = Duration.ofSeconds(20);
+
   private final CliSession session;
 
   @Option(names = "--orchestrator", description = "Run an orchestrator (default: both roles).")
@@ -51,6 +60,19 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--name", description = "The node's name, for a data dir that has none yet.")
   String name;
+
+  @Option(
+      names = "--resident",
+      hidden = true,
+      description =
+          "Started on demand by a client: loopback, a random port and token, stops when idle.")
+  boolean resident;
+
+  @Option(
+      names = "--settings-stamp",
+      hidden = true,
+      description = "The settings stamp of the client that started it, for later clients.")
+  String settingsStamp = "";
 
   ServeCommand(CliSession session) {
     this.session = session;
@@ -69,12 +91,14 @@ public final class ServeCommand implements Callable<Integer> {
     BacalhauConfig config = session.config();
     Path dataDir = config.dataDir();
     PrintStream err = session.err();
-    DataDirLock lock = DataDirLock.acquire(dataDir);
+    // A resident node may replace one that is still closing; a user's serve is told at once.
+    DataDirLock lock = DataDirLock.acquire(dataDir, resident ? LOCK_PATIENCE : Duration.ZERO);
     NodeProviders providers = null;
     EmbeddedNodeClient node = null;
     ApiServer server = null;
     ResultFileServer results = null;
     RunFile run = null;
+    String token = null;
     CountDownLatch closed = new CountDownLatch(1);
     try {
       String nodeId = nodeId(dataDir);
@@ -82,7 +106,11 @@ public final class ServeCommand implements Callable<Integer> {
           withLabels(
               NodeSetup.from(config, session.context().env(), session.context()::resolve, true),
               nodeId);
-      ServerSettings settings = ServerConfig.from(config, session.context()::resolve);
+      token = resident ? ResidentServing.newToken(dataDir) : null;
+      ServerSettings settings =
+          resident
+              ? ResidentServing.settings(config, token)
+              : ServerConfig.from(config, session.context()::resolve);
       if (settings.users().isEmpty() && !isLoopback(settings.host())) {
         err.println(
             "Warning: the API listens on "
@@ -93,10 +121,33 @@ public final class ServeCommand implements Callable<Integer> {
       providers.warnings().forEach(w -> err.println("Warning: " + w));
       node = new EmbeddedNodeClient(setup, providers::registry, () -> {});
       node.startWorking();
-      server = ApiServer.start(settings, node);
-      results = LocalResultsServing.start(config, err).orElse(null);
-      run = RunFile.write(dataDir, settings.host(), server.port(), server.tls());
+      ActivityTracker activity = new ActivityTracker();
+      server = ApiServer.start(settings, resident ? activity.track(node) : node);
+      // On demand, job get reads results from disk on this machine: no port for them.
+      results = resident ? null : LocalResultsServing.start(config, err).orElse(null);
+      run =
+          RunFile.write(
+              dataDir,
+              new LocalNodeRecord(
+                  settings.host(),
+                  server.port(),
+                  server.tls(),
+                  ProcessHandle.current().pid(),
+                  BuildId.current(),
+                  settingsStamp,
+                  resident));
       CountDownLatch stopped = new CountDownLatch(1);
+      if (resident) {
+        EmbeddedNodeClient working = node;
+        IdleWatch.start(
+            dataDir,
+            ResidentServing.idleTimeout(config),
+            activity,
+            () -> ResidentServing.busy(working),
+            run,
+            stopped::countDown,
+            err);
+      }
       // SIGTERM or Ctrl-C: the finally below stops accepting, closes the node and tidies up,
       // and the JVM waits for it here (within the CLI's halt deadline).
       Runtime.getRuntime()
@@ -126,7 +177,11 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       stopped.await();
     } finally {
-      closeAll(server, results, node, providers, run, lock);
+      closeAll(server, results, node, providers, run);
+      if (resident) {
+        ResidentServing.forgetToken(dataDir, token);
+      }
+      closeAll(lock);
       closed.countDown();
     }
     return ExitCode.OK;

@@ -43,9 +43,7 @@ public final class VersionCommand implements Callable<Integer> {
       return ExitCode.OK;
     }
     if (server == null) {
-      new Table(Column.of("Client"), Column.of("Java"), Column.of("OS"), Column.of("Arch"))
-          .row(v.gitVersion(), v.javaVersion(), v.os(), v.arch())
-          .print(session.out(), false, true, false);
+      printClient(session.out());
     } else {
       new Table(
               Column.of("Client"),
@@ -57,6 +55,14 @@ public final class VersionCommand implements Callable<Integer> {
           .print(session.out(), false, true, false);
     }
     return ExitCode.OK;
+  }
+
+  /** The table of {@code bacalhau version} when no node answers: the client's facts only. */
+  public static void printClient(java.io.PrintStream out) {
+    ClientVersion v = ClientVersion.current();
+    new Table(Column.of("Client"), Column.of("Java"), Column.of("OS"), Column.of("Arch"))
+        .row(v.gitVersion(), v.javaVersion(), v.os(), v.arch())
+        .print(out, false, true, false);
   }
 
   /**

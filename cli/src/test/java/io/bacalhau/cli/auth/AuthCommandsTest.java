@@ -63,7 +63,13 @@ class AuthCommandsTest {
 
     CliRunner.Result embedded = new CliRunner(dataDir).run("auth", "info");
     assertTrue(
-        embedded.out().startsWith("Endpoint:              embedded node on "), embedded.toString());
+        embedded.out().startsWith("Endpoint:              in-process node on "),
+        embedded.toString());
     assertTrue(embedded.out().contains("BACALHAU_API_KEY:      Not Set"), embedded.toString());
+
+    CliRunner.Result resident =
+        new CliRunner(dataDir).env("BACALHAU_IN_PROCESS", "0").run("auth", "info");
+    assertTrue(
+        resident.out().startsWith("Endpoint:              local node on "), resident.toString());
   }
 }

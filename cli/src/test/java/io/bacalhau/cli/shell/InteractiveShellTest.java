@@ -42,7 +42,13 @@ class InteractiveShellTest {
               new PrintStream(ignored, true, StandardCharsets.UTF_8),
               new PrintStream(ignored, true, StandardCharsets.UTF_8),
               java.io.InputStream.nullInputStream(),
-              Map.of("BACALHAU_DIR", dataDir.toString(), "HOME", dataDir.toString()),
+              Map.of(
+                  "BACALHAU_DIR",
+                  dataDir.toString(),
+                  "HOME",
+                  dataDir.toString(),
+                  "BACALHAU_IN_PROCESS",
+                  "1"),
               dataDir,
               false);
       try (CliSession outer = new CliSession(context)) {
@@ -104,7 +110,13 @@ class InteractiveShellTest {
                 System.out,
                 System.err,
                 java.io.InputStream.nullInputStream(),
-                Map.of("BACALHAU_DIR", dataDir.toString(), "HOME", dataDir.toString()),
+                Map.of(
+                    "BACALHAU_DIR",
+                    dataDir.toString(),
+                    "HOME",
+                    dataDir.toString(),
+                    "BACALHAU_IN_PROCESS",
+                    "1"),
                 dataDir,
                 false))) {
       ShellCompleter completer = new ShellCompleter(io.bacalhau.cli.Main.commandLine(s), s);

@@ -36,6 +36,7 @@ class ShellTmuxIT {
             "BACALHAU_DIR=" + dataDir,
             "HOME=" + dataDir,
             "NO_COLOR=1",
+            "BACALHAU_IN_PROCESS=1",
             java,
             "--enable-native-access=ALL-UNNAMED",
             "-Dbacalhau.home=" + dist,

@@ -68,6 +68,8 @@ class ConfigCatalogTest {
                 "Analytics.Protocol",
                 "Compute.AllowListedInternalAddresses",
                 "InputSources.MaxDownloadSize",
+                "LocalNode.IdleTimeout",
+                "LocalNode.Mode",
                 "Orchestrator.Scheduler.MaxRetries",
                 "Plugins.Dir",
                 "Plugins.Disabled")),
