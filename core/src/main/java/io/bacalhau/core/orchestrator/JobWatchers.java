@@ -29,7 +29,7 @@ public final class JobWatchers {
     long[] seen = seenByThread.get();
     synchronized (monitor) {
       if (seen == null) {
-        seen = new long[] {version};
+        seen = new long[] {0};
         seenByThread.set(seen);
       }
       long deadline = System.nanoTime() + timeout.toNanos();

@@ -21,6 +21,32 @@ class JobWatchersTest {
     assertTrue(waited < Duration.ofSeconds(1).toNanos(), "waited " + waited / 1_000_000 + " ms");
   }
 
+  /**
+   * {@code job run} starts the node's worker right before its first wait: a change the worker made
+   * in between was missed, and the first wait lasted its whole tick.
+   */
+  @Test
+  void aChangeBeforeAThreadsFirstWaitEndsItAtOnce() throws Exception {
+    JobWatchers watchers = new JobWatchers();
+    watchers.signal();
+    long[] waited = new long[1];
+    Thread waiter =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  long start = System.nanoTime();
+                  try {
+                    watchers.awaitChange(Duration.ofSeconds(5));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  waited[0] = System.nanoTime() - start;
+                });
+    waiter.join();
+    assertTrue(
+        waited[0] < Duration.ofSeconds(1).toNanos(), "waited " + waited[0] / 1_000_000 + " ms");
+  }
+
   @Test
   void withNoChangeTheWaitLastsItsTimeout() throws InterruptedException {
     JobWatchers watchers = new JobWatchers();
