@@ -115,17 +115,14 @@ final class GroupCommit implements AutoCloseable {
     }
     try {
       exec("BEGIN IMMEDIATE");
-    } catch (RuntimeException e) {
-      finish(batch, e);
-      return;
-    }
-    StoreTx tx = new StoreTx(statements);
-    for (Write<?> w : batch) {
-      apply(w, tx);
-    }
-    try {
+      StoreTx tx = new StoreTx(statements);
+      for (Write<?> w : batch) {
+        apply(w, tx);
+      }
       exec("COMMIT");
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // The commit failed, or undoing one write did: none of the batch is stored, and every
+      // caller must hear so (a write left unfinished would look like a success).
       rollbackQuietly();
       finish(batch, e);
       return;
@@ -156,7 +153,7 @@ final class GroupCommit implements AutoCloseable {
   }
 
   /** Marks the batch done; {@code failure}, when set, fails the writes that had not failed yet. */
-  private static void finish(List<Write<?>> batch, RuntimeException failure) {
+  private static void finish(List<Write<?>> batch, Throwable failure) {
     for (Write<?> w : batch) {
       if (failure != null && w.failure == null) {
         w.failure = failure;

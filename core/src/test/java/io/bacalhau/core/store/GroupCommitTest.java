@@ -92,6 +92,47 @@ class GroupCommitTest {
   }
 
   /**
+   * When a batch broke beyond one savepoint (here a write ends the transaction itself), the writes
+   * after it in the batch were never run, yet their callers returned as if stored.
+   */
+  @Test
+  void whenTheBatchCannotCommitEveryWriteInItFails() throws Exception {
+    try (JobStore store = JobStore.open(dir.resolve("jobs.db"))) {
+      CountDownLatch holding = new CountDownLatch(1);
+      CompletableFuture<Void> first =
+          CompletableFuture.runAsync(
+              () ->
+                  store.writeVoid(
+                      tx -> {
+                        holding.countDown();
+                        sleep(Duration.ofMillis(300));
+                      }));
+      holding.await();
+      CompletableFuture<Void> breaking =
+          CompletableFuture.runAsync(
+              () ->
+                  store.writeVoid(
+                      tx -> {
+                        try {
+                          tx.prepare("ROLLBACK").execute();
+                        } catch (java.sql.SQLException e) {
+                          throw new IllegalStateException(e);
+                        }
+                      }));
+      sleep(Duration.ofMillis(50)); // queued after the breaking one
+      CompletableFuture<Void> after =
+          CompletableFuture.runAsync(
+              () -> store.writeVoid(tx -> tx.registerInstance("after", 1, 1, 1)));
+      first.join();
+      assertThrows(Exception.class, breaking::join);
+      boolean failed = after.handle((ok, e) -> e != null).join();
+      assertTrue(
+          failed || InstanceRegistrations.isRegistered(store, "after"),
+          "the write returned as if stored, but is not");
+    }
+  }
+
+  /**
    * {@code synchronous=NORMAL} alone only wrote the log: a power cut could lose a job the user was
    * told was submitted.
    */
