@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds and runs the embedded-node benchmark: bench/run.sh [jobs] [inFlight]
+# Builds and runs the embedded-node benchmark: bench/run.sh [inFlight=8] [jobsPerRun=20000] [fill=100000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"

@@ -1,6 +1,5 @@
 package io.bacalhau.bench;
 
-import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -10,7 +9,9 @@ import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.core.providers.ProviderRegistry;
+import io.bacalhau.core.store.JobStore;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,76 +19,110 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Submits noop jobs through the embedded node with the real SQLite store and reports how fast they
- * reach a terminal state. Two runs: an open loop (everything submitted at once: jobs/s) and a
- * closed loop with a few jobs in flight (submit-to-completed latency, p50/p99). Latency is taken
- * from the store's own timestamps: CreateTime at submit, ModifyTime at the terminal state.
+ * Submits noop jobs through the embedded node with the real SQLite store, each submission durable
+ * before it is acknowledged, from a fixed number of threads that each submit a job and wait for it
+ * to complete (a closed loop: that many jobs in flight). Reports jobs/s and the submit-to-completed
+ * latency each thread saw (p50/p99) and the process's CPU time per job, on a fresh store and again
+ * once it holds {@code fill} jobs.
  *
- * <p>Usage: {@code bench/run.sh [jobs] [inFlight]}.
+ * <p>Usage: {@code bench/run.sh [inFlight=8] [jobsPerRun=20000] [fill=100000]}.
  */
 public final class SubmitBenchmark {
+  // CPU time is what a shared machine cannot blur: jobs/s there depends on the neighbours' load.
+  private static final com.sun.management.OperatingSystemMXBean CPU =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private int stored;
+
   private SubmitBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    int jobs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-    int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    System.out.printf("noop jobs through the embedded node, SQLite store (WAL)%n");
-    run("warm-up (open loop)", 500, Integer.MAX_VALUE);
-    run("open loop", jobs, Integer.MAX_VALUE);
-    run("closed loop, " + inFlight + " in flight", jobs, inFlight);
-    run("closed loop, 1 in flight", Math.min(jobs, 1000), 1);
-  }
-
-  private static void run(String label, int jobs, int inFlight) throws Exception {
+    int inFlight = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+    int fill = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
     Path dataDir = Files.createTempDirectory("bacalhau-bench");
     try (EmbeddedNodeClient client = client(dataDir)) {
       client.startWorking();
-      List<String> pending = new ArrayList<>();
-      long start = System.nanoTime();
-      for (int i = 0; i < jobs; i++) {
-        while (pending.size() >= inFlight) {
-          client.awaitChange(Duration.ofMillis(2));
-          pending.removeIf(id -> client.job(id, "").stateType().isTerminal());
-        }
-        pending.add(client.submit(job("bench-" + i), false).jobId());
+      SubmitBenchmark bench = new SubmitBenchmark();
+      System.out.printf("noop jobs through the embedded node, durable SQLite store%n");
+      bench.run(client, "warm-up", Math.min(jobs, 2000), inFlight);
+      bench.run(client, inFlight + " in flight, new store", jobs, inFlight);
+      bench.run(client, "1 in flight", Math.min(jobs, 2000), 1);
+      if (bench.stored < fill) {
+        bench.run(client, "filling, 32 in flight", fill - bench.stored, 32);
       }
-      while (!pending.isEmpty()) {
-        client.awaitChange(Duration.ofMillis(100));
-        pending.removeIf(id -> client.job(id, "").stateType().isTerminal());
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      report(label, jobs, seconds, terminal(client));
+      bench.run(client, inFlight + " in flight, " + bench.stored + " stored", jobs, inFlight);
     } finally {
       deleteTree(dataDir);
     }
   }
 
-  private static List<Job> terminal(EmbeddedNodeClient client) {
-    return client.list(JobQuery.all()).stream().filter(j -> j.stateType().isTerminal()).toList();
-  }
-
-  private static void report(String label, int jobs, double seconds, List<Job> done) {
-    long failed = done.stream().filter(j -> j.stateType() != JobStateType.COMPLETED).count();
-    long[] latencies = done.stream().mapToLong(j -> j.modifyTime() - j.createTime()).toArray();
+  private void run(EmbeddedNodeClient client, String label, int jobs, int inFlight)
+      throws InterruptedException {
+    long[] latencies = new long[jobs];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger notCompleted = new AtomicInteger();
+    String prefix = "bench-" + stored + "-";
+    Runnable submitter =
+        () -> {
+          for (int i = next.getAndIncrement(); i < jobs; i = next.getAndIncrement()) {
+            long start = System.nanoTime();
+            String id = client.submit(job(prefix + i), false).jobId();
+            Job job = awaitTerminal(client, id);
+            latencies[i] = System.nanoTime() - start;
+            if (job.stateType() != JobStateType.COMPLETED) {
+              notCompleted.incrementAndGet();
+            }
+          }
+        };
+    List<Thread> threads = new ArrayList<>();
+    long cpuStart = CPU.getProcessCpuTime();
+    JobStore.Stats before = client.node().store().stats();
+    long start = System.nanoTime();
+    for (int t = 0; t < inFlight; t++) {
+      threads.add(Thread.ofPlatform().start(submitter));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMicrosPerJob = (CPU.getProcessCpuTime() - cpuStart) / 1e3 / jobs;
+    JobStore.Stats after = client.node().store().stats();
+    stored += jobs;
     Arrays.sort(latencies);
     System.out.printf(
-        "%-28s %6d jobs  %7.1f jobs/s  p50 %7.2f ms  p99 %7.2f ms  not completed: %d%n",
+        "%-26s %6d jobs %5.0f jobs/s  p50 %5.2f ms  p99 %6.2f ms  cpu %4.0f us/job"
+            + "  per job: %.2f commits %.2f fsyncs  failed: %d%n",
         label,
         jobs,
         jobs / seconds,
-        millis(percentile(latencies, 0.50)),
-        millis(percentile(latencies, 0.99)),
-        failed);
+        percentile(latencies, 0.50) / 1e6,
+        percentile(latencies, 0.99) / 1e6,
+        cpuMicrosPerJob,
+        (after.commits() - before.commits()) / (double) jobs,
+        (after.fsyncs() - before.fsyncs()) / (double) jobs,
+        notCompleted.get());
+  }
+
+  private static Job awaitTerminal(EmbeddedNodeClient client, String id) {
+    try {
+      while (true) {
+        Job job = client.job(id, "");
+        if (job.stateType().isTerminal()) {
+          return job;
+        }
+        client.awaitChange(Duration.ofMillis(100));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static long percentile(long[] sorted, double p) {
     return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, p * sorted.length)];
-  }
-
-  private static double millis(long nanos) {
-    return nanos / 1e6;
   }
 
   private static Job job(String name) {

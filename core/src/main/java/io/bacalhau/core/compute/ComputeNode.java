@@ -1,5 +1,6 @@
 package io.bacalhau.core.compute;
 
+import io.bacalhau.core.models.BuildVersionInfo;
 import io.bacalhau.core.models.ComputeNodeInfo;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
@@ -24,6 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * virtual thread. It advertises only the providers installed here.
  */
 public final class ComputeNode implements ComputeChannel, AutoCloseable {
+  // Parsed once: the scheduler asks for this node's info for every evaluation.
+  private static final BuildVersionInfo VERSION = BuildInfo.current().versionInfo();
   private final ProviderRegistry registry;
   private final ComputeCallback callback;
   private final ComputeSettings settings;
@@ -61,7 +64,7 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
                 registry.installedTypes(ProviderKind.INPUT_SOURCE),
                 settings.capacity())
             .withGpuDiscovery(settings.gpus().summary()),
-        BuildInfo.current().versionInfo());
+        VERSION);
   }
 
   @Override

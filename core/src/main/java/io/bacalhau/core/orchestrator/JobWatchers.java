@@ -9,6 +9,10 @@ import java.time.Duration;
 public final class JobWatchers {
   private final Object monitor = new Object();
   private long version;
+  // What each waiting thread had seen when its last wait ended: a waiter reads the job between two
+  // waits, and a change committed during that read must end its next wait at once, not after the
+  // timeout (a job that completed then was seen a whole tick late).
+  private final ThreadLocal<long[]> seenByThread = new ThreadLocal<>();
 
   public void signal() {
     synchronized (monitor) {
@@ -17,17 +21,28 @@ public final class JobWatchers {
     }
   }
 
-  /** Waits until the next change or the timeout, whichever comes first. */
+  /**
+   * Waits until something changed since this thread's previous wait ended (on its first wait: since
+   * now), or the timeout, whichever comes first.
+   */
   public void awaitChange(Duration timeout) throws InterruptedException {
+    long[] seen = seenByThread.get();
     synchronized (monitor) {
-      long seen = version;
+      if (seen == null) {
+        seen = new long[] {0};
+        seenByThread.set(seen);
+      }
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (version == seen) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return;
+      try {
+        while (version == seen[0]) {
+          long left = deadline - System.nanoTime();
+          if (left <= 0) {
+            return;
+          }
+          monitor.wait(Math.max(1, left / 1_000_000));
         }
-        monitor.wait(Math.max(1, left / 1_000_000));
+      } finally {
+        seen[0] = version;
       }
     }
   }

@@ -185,13 +185,14 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   /**
    * Group commit: the changes and evaluations that are due together share one transaction, so a
    * burst of jobs costs one commit per batch, not one per step. Nothing is sent to compute before
-   * its commit. Should the batch fail, each item is retried alone so one bad item cannot hold up
-   * the others.
+   * its commit. The commit does not wait for the disk: no user was told this progress is safe, and
+   * a power cut that undoes it leaves the job to be adopted and retried like any crash. Should the
+   * batch fail, each item is retried alone so one bad item cannot hold up the others.
    */
   private void apply(List<WorkQueue.Work> batch) {
     List<PlanApplier.Dispatch> dispatches = new ArrayList<>();
     try {
-      store.writeVoid(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
+      store.update(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
     } catch (RuntimeException e) {
       dispatches.clear();
       if (batch.size() == 1) {
@@ -199,7 +200,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       } else {
         for (WorkQueue.Work w : batch) {
           try {
-            store.writeVoid(tx -> applyOne(tx, w, dispatches));
+            store.update(tx -> applyOne(tx, w, dispatches));
           } catch (RuntimeException one) {
             failed(w, one);
           }

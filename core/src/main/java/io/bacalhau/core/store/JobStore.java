@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sqlite.SQLiteErrorCode;
@@ -15,43 +14,49 @@ import org.sqlite.SQLiteException;
 
 /**
  * The orchestrator's durable store: SQLite in WAL mode, shared safely by every process that opens
- * the same data dir. A write commits before it returns, so an acknowledged job survives a crash of
- * the process ({@code synchronous=NORMAL} in WAL mode only risks the newest commits on a power loss
- * or OS crash, never on a killed process).
+ * the same data dir. Writes go through one writer thread that commits concurrent writes together
+ * ({@link GroupCommit}), and neither they nor reads wait for another caller's fsync. {@link #write}
+ * returns only once its commit is on disk (the log is fsynced after it, see {@link WalSync}): what
+ * it acknowledged survives a killed process and a power cut alike.
  */
 public final class JobStore implements AutoCloseable {
-  private final Connection connection;
-  private final StatementCache statements;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final GroupCommit writer;
   private final Path file;
   private final Instances instances = new Instances(this);
 
-  private JobStore(Path file, Connection connection) {
+  private JobStore(Path file, GroupCommit writer) {
     this.file = file;
-    this.connection = connection;
-    this.statements = new StatementCache(connection);
+    this.writer = writer;
   }
 
   /** Opens (creating and migrating when needed) the store at {@code file}. */
   public static JobStore open(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement s = c.createStatement()) {
-        s.execute("PRAGMA busy_timeout = 30000");
+      Connection w = connect(file);
+      try (Statement s = w.createStatement()) {
         enableWal(s);
+        // Commits only write the log; WalSync fsyncs it before a durable write is acknowledged.
         s.execute("PRAGMA synchronous = NORMAL");
         // Checkpoints (copying the log into the database, with an fsync) every 16 MB of log
         // rather than SQLite's 4 MB: a job rewrites the same few pages several times, and each
-        // checkpoint writes them once. Commits stay as durable; checkpoints trim the log to 32 MB.
+        // checkpoint writes them once. Checkpoints trim the log to 32 MB.
         s.execute("PRAGMA wal_autocheckpoint = 4000");
         s.execute("PRAGMA journal_size_limit = 33554432");
       }
-      Schema.migrate(c);
-      return new JobStore(file, c);
+      Schema.migrate(w);
+      return new JobStore(file, new GroupCommit(w, new WalSync(file.toAbsolutePath())));
     } catch (SQLException | java.io.IOException e) {
       throw StoreFailure.of(e);
     }
+  }
+
+  private static Connection connect(Path file) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 30000");
+    }
+    return c;
   }
 
   /**
@@ -84,22 +89,12 @@ public final class JobStore implements AutoCloseable {
     return file;
   }
 
-  /** Runs {@code work} in one write transaction; it all commits or none of it does. */
+  /**
+   * Runs {@code work} in a write transaction, all of it or none, and returns once that commit is on
+   * disk. Writes of other threads may share the transaction; each stands or fails alone.
+   */
   public <T> T write(Function<StoreTx, T> work) {
-    lock.lock();
-    try {
-      exec("BEGIN IMMEDIATE");
-      try {
-        T result = work.apply(new StoreTx(statements));
-        exec("COMMIT");
-        return result;
-      } catch (RuntimeException | Error e) {
-        rollbackQuietly();
-        throw e;
-      }
-    } finally {
-      lock.unlock();
-    }
+    return writer.write(work, true);
   }
 
   public void writeVoid(Consumer<StoreTx> work) {
@@ -110,29 +105,35 @@ public final class JobStore implements AutoCloseable {
         });
   }
 
+  /**
+   * Like {@link #write}, but returns once committed, without waiting for the disk: for the node's
+   * own progress, which a power cut may undo (the job is then adopted and its execution retried, as
+   * after any crash) but which no user was told is safe. The next {@link #write} syncs it.
+   */
+  public void update(Consumer<StoreTx> work) {
+    writer.write(
+        tx -> {
+          work.accept(tx);
+          return null;
+        },
+        false);
+  }
+
   /** Runs {@code work} on a consistent snapshot. */
   public <T> T read(Function<StoreReader, T> work) {
-    lock.lock();
-    try {
-      exec("BEGIN");
-      try {
-        return work.apply(new StoreReader(statements));
-      } finally {
-        rollbackQuietly();
-      }
-    } finally {
-      lock.unlock();
-    }
+    return writer.read(work);
+  }
+
+  /** Counts of this process's use of the store, for benchmarks and tests of group commit. */
+  public record Stats(long writes, long commits, long fsyncs) {}
+
+  public Stats stats() {
+    return writer.stats();
   }
 
   /** The SQL this store has run so far (for checks of their query plans). */
   Set<String> sqlRun() {
-    lock.lock();
-    try {
-      return statements.sql();
-    } finally {
-      lock.unlock();
-    }
+    return writer.sql();
   }
 
   /** The processes using this store and whether they make progress. */
@@ -140,32 +141,13 @@ public final class JobStore implements AutoCloseable {
     return instances;
   }
 
-  private void exec(String sql) {
-    try (Statement s = connection.createStatement()) {
-      s.execute(sql);
-    } catch (SQLException e) {
-      throw StoreFailure.of(e);
-    }
-  }
-
-  private void rollbackQuietly() {
-    try (Statement s = connection.createStatement()) {
-      s.execute("ROLLBACK");
-    } catch (SQLException ignored) {
-      // Nothing open to roll back.
-    }
-  }
-
+  /** Commits the writes already queued, then closes. */
   @Override
   public void close() {
-    lock.lock();
     try {
-      statements.close();
-      connection.close();
+      writer.close();
     } catch (SQLException e) {
       throw StoreFailure.of(e);
-    } finally {
-      lock.unlock();
     }
   }
 }

@@ -3,18 +3,19 @@ package io.bacalhau.core.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prepared statements of one connection, kept for reuse: the store runs the same few dozen
- * statements all the time, and preparing them again costs more than running them. Used only under
- * the store's lock, so no two threads share a statement at once.
+ * statements all the time, and preparing them again costs more than running them. Used by one
+ * thread at a time (the writer, or a reader under the store's read lock), so no two threads share a
+ * statement at once; the map is concurrent only so tests may list the SQL run.
  */
 final class StatementCache implements AutoCloseable {
   private final Connection connection;
-  private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final Map<String, PreparedStatement> statements = new ConcurrentHashMap<>();
 
   StatementCache(Connection connection) {
     this.connection = connection;

@@ -83,13 +83,28 @@ public class StoreReader {
     return list(q.sql, Job.class, q.args);
   }
 
-  /** Every stored version of a job, oldest first. */
+  /**
+   * Every stored version of a job, oldest first. The current one is read from the jobs row, which
+   * alone follows its state changes.
+   */
   public List<Job> versions(String jobId) {
-    return list(
-        "SELECT json FROM job_versions WHERE job_id = ? ORDER BY version", Job.class, jobId);
+    List<Job> versions =
+        new ArrayList<>(
+            list(
+                "SELECT json FROM job_versions WHERE job_id = ? ORDER BY version",
+                Job.class,
+                jobId));
+    job(jobId)
+        .ifPresent(
+            current -> versions.replaceAll(v -> v.version() == current.version() ? current : v));
+    return versions;
   }
 
   public Optional<Job> jobVersion(String jobId, long version) {
+    Optional<Job> current = job(jobId).filter(j -> j.version() == version);
+    if (current.isPresent()) {
+      return current;
+    }
     return one(
         "SELECT json FROM job_versions WHERE job_id = ? AND version = ?",
         Job.class,

@@ -23,6 +23,13 @@ public final class StoreTx extends StoreReader {
 
   /** Stores a new job, or a new version of an existing one, as the current version. */
   public void putJob(Job job, String owner) {
+    // The version being replaced keeps the state it ended in: state changes update the jobs row
+    // alone (see updateJob), so its job_versions row is brought up to date only now.
+    update(
+        "UPDATE job_versions SET json = (SELECT json FROM jobs WHERE id = ?1)"
+            + " WHERE job_id = ?1 AND version = (SELECT version FROM jobs WHERE id = ?1)",
+        job.id());
+    String json = json(job);
     update(
         "INSERT INTO jobs (id, namespace, name, type, state, version, owner, create_time, modify_time, json)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET namespace = excluded.namespace,"
@@ -37,13 +44,13 @@ public final class StoreTx extends StoreReader {
         owner,
         job.createTime(),
         job.modifyTime(),
-        json(job));
+        json);
     update(
         "INSERT INTO job_versions (job_id, version, json) VALUES (?,?,?)"
             + " ON CONFLICT(job_id, version) DO UPDATE SET json = excluded.json",
         job.id(),
         job.version(),
-        json(job));
+        json);
     putLabels(job);
   }
 
@@ -62,7 +69,10 @@ public final class StoreTx extends StoreReader {
                     value));
   }
 
-  /** Records a state change of the current version; the owner stays as it was. */
+  /**
+   * Records a state change of the current version; the owner stays as it was. Only the jobs row
+   * changes: the current version's job_versions row is read through it (see StoreReader).
+   */
   public void updateJob(Job job) {
     update(
         "UPDATE jobs SET state = ?, modify_time = ?, json = ? WHERE id = ?",
@@ -70,11 +80,6 @@ public final class StoreTx extends StoreReader {
         job.modifyTime(),
         json(job),
         job.id());
-    update(
-        "UPDATE job_versions SET json = ? WHERE job_id = ? AND version = ?",
-        json(job),
-        job.id(),
-        job.version());
   }
 
   /** Moves a job to a new owner if it still has the expected one; false when someone was faster. */
