@@ -5,11 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -147,6 +154,61 @@ class RouteCapabilityTest {
       }
     }
     assertEquals(List.of(), failures);
+  }
+
+  /**
+   * The logs stream is a WebSocket, whose upgrade Helidon routes apart from the HTTP filters: it
+   * checks the caller itself, and must refuse the same callers.
+   */
+  @Test
+  void theLogsWebSocketUpgradeIsRefusedToCallersWithoutReadJob() throws Exception {
+    List<String> failures = new ArrayList<>();
+    List<String> callers = new ArrayList<>();
+    callers.add(null);
+    callers.add("Bearer not-a-key");
+    for (String capability : CAPABILITIES) {
+      callers.add("Bearer " + key(capability));
+    }
+    for (String authorization : callers) {
+      boolean upgraded = upgrades("/api/v1/orchestrator/jobs/j-none/logs", authorization);
+      boolean granted = ("Bearer " + key("read:job")).equals(authorization);
+      if (upgraded != granted) {
+        failures.add(authorization + (upgraded ? " was upgraded" : " was refused"));
+      }
+    }
+    assertEquals(List.of(), failures);
+  }
+
+  /**
+   * Whether the upgrade is accepted; an accepted stream is read to its end (the job is unknown).
+   */
+  private static boolean upgrades(String path, String authorization) throws Exception {
+    WebSocket.Builder ws = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (authorization != null) {
+      ws.header("Authorization", authorization);
+    }
+    CompletableFuture<Void> ended = new CompletableFuture<>();
+    try {
+      ws.buildAsync(
+              URI.create("ws://127.0.0.1:" + server.port() + path),
+              new WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+                  ended.complete(null);
+                  return null;
+                }
+
+                @Override
+                public void onError(WebSocket socket, Throwable error) {
+                  ended.complete(null);
+                }
+              })
+          .get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException refused) {
+      return false;
+    }
+    ended.get(10, TimeUnit.SECONDS);
+    return true;
   }
 
   @Test
