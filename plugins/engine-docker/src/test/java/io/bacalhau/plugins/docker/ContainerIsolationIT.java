@@ -61,7 +61,9 @@ class ContainerIsolationIT {
     engine =
         (DockerEngine)
             new DockerEngineFactory()
-                .create(config, new ProviderContext(dir, "n-iso-" + UUID.randomUUID(), Map.of()));
+                .create(
+                    config,
+                    new ProviderContext(dir, "n-iso-" + UUID.randomUUID(), System.getenv()));
   }
 
   @AfterEach
