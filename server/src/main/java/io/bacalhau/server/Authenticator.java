@@ -52,7 +52,17 @@ final class Authenticator {
 
   /** Throws 401 or 403 unless the request may go on. Secrets never appear in the messages. */
   void check(String method, String path, Optional<String> authorization) {
-    if (users.isEmpty() || isOpen(stripSlash(path))) {
+    if (users.isEmpty()) {
+      return;
+    }
+    // Helidon tidies literal dot segments before routing, but not percent-encoded ones, which it
+    // decodes afterwards: the path judged here must be the one every router would see.
+    if (!canonical(path)) {
+      throw BacalhauException.badRequest(
+          "the path '" + path + "' has '.', '..' or empty segments",
+          "Send the path in canonical form, e.g. /api/v1/orchestrator/jobs.");
+    }
+    if (isOpen(stripSlash(path))) {
       return;
     }
     ApiUser user =
@@ -135,6 +145,18 @@ final class Authenticator {
     return OPEN_PATHS.contains(path)
         || path.equals(OPEN_PREFIX)
         || path.startsWith(OPEN_PREFIX + "/");
+  }
+
+  /** No {@code .}, {@code ..} or empty segment; one trailing slash is fine. */
+  static boolean canonical(String path) {
+    String[] segments = stripSlash(path).split("/", -1);
+    for (int i = 1; i < segments.length; i++) {
+      String s = segments[i];
+      if (s.equals(".") || s.equals("..") || (s.isEmpty() && segments.length > 2)) {
+        return false;
+      }
+    }
+    return segments.length > 0 && segments[0].isEmpty();
   }
 
   private static String stripSlash(String path) {

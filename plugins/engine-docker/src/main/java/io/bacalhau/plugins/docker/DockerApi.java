@@ -11,6 +11,7 @@ import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.AccessMode;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Device;
 import com.github.dockerjava.api.model.DeviceRequest;
@@ -232,7 +233,16 @@ public final class DockerApi implements AutoCloseable {
         HostConfig.newHostConfig()
             .withBinds(plan.mounts().stream().map(DockerApi::bind).toList())
             .withNetworkMode(plan.networkMode())
-            .withExtraHosts(plan.extraHosts().toArray(String[]::new));
+            .withExtraHosts(plan.extraHosts().toArray(String[]::new))
+            // Isolation every job gets; ContainerSecurity says why each kept capability is kept.
+            .withPrivileged(false)
+            .withCapDrop(Capability.ALL)
+            .withCapAdd(
+                ContainerSecurity.CAPABILITIES_KEPT.stream()
+                    .map(Capability::valueOf)
+                    .toArray(Capability[]::new))
+            .withSecurityOpts(List.of(ContainerSecurity.NO_NEW_PRIVILEGES))
+            .withPidsLimit(ContainerSecurity.PIDS_LIMIT);
     if (plan.nanoCpus() > 0) {
       hostConfig.withNanoCPUs(plan.nanoCpus());
     }

@@ -77,6 +77,22 @@ class ContainerPlannerTest {
     assertEquals(null, cpuOnly.getDevices());
   }
 
+  /** What ContainerIsolationIT reads back from a daemon, checked where no daemon runs. */
+  @Test
+  void everyContainerIsUnprivilegedWithTheKeptCapabilitiesOnlyAndNoNewPrivileges()
+      throws Exception {
+    var host = DockerApi.hostConfig(plan(new DockerTestSupport.Run(dir, "true").request()));
+    assertEquals(Boolean.FALSE, host.getPrivileged());
+    assertEquals(
+        List.of(com.github.dockerjava.api.model.Capability.ALL), List.of(host.getCapDrop()));
+    assertEquals(
+        ContainerSecurity.CAPABILITIES_KEPT,
+        java.util.Arrays.stream(host.getCapAdd()).map(Enum::name).toList());
+    assertEquals(List.of("no-new-privileges"), host.getSecurityOpts());
+    assertEquals(ContainerSecurity.PIDS_LIMIT, host.getPidsLimit());
+    assertEquals("none", host.getNetworkMode());
+  }
+
   @Test
   void nvidiaGpusAreRequestedByIndex() throws Exception {
     GpuDevices gpus =

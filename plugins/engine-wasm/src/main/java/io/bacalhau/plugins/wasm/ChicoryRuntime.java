@@ -136,6 +136,12 @@ final class ChicoryRuntime {
       return WasmOutcome.failed(f.getMessage());
     } catch (StackOverflowError e) {
       return WasmOutcome.failed("wasm trap: call stack exhausted");
+    } catch (OutOfMemoryError e) {
+      // A module's memory lives in the node's heap: with no task limit it may grow past what the
+      // heap holds. Its instance is unreachable once this returns, so the heap gets it back.
+      return WasmOutcome.failed(
+          "memory limit exceeded: the module's memory outgrew the node's heap; give the task a"
+              + " Resources.Memory (--memory) so that it stops growing sooner");
     } catch (RuntimeException e) {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedException("WASM module stopped");

@@ -87,6 +87,13 @@ final class WasmTask {
     return this;
   }
 
+  /** An input its source marks read-write, as an allow-listed {@code :rw} local folder is. */
+  WasmTask writableInput(Path host, String target) {
+    inputs.add(
+        new PreparedInput(new InputSource(SpecConfig.EMPTY, "", target), host, target, true));
+    return this;
+  }
+
   WasmTask result(String name, String path) {
     results.add(new ResultPath(name, path));
     return this;
