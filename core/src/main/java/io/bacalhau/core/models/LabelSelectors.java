@@ -80,6 +80,13 @@ public final class LabelSelectors {
         throw new InvalidSelectorException(
             "'" + req + "' compares with a non-integer '" + m.group(3) + "'");
       }
+      try {
+        // Whoever evaluates it (the scheduler, the job store's query) reads it as a long.
+        Long.parseLong(m.group(3));
+      } catch (NumberFormatException e) {
+        throw new InvalidSelectorException(
+            "'" + req + "' compares with '" + m.group(3) + "', beyond the 64-bit integer range");
+      }
       return make(m.group(1), norm, List.of(m.group(3)));
     }
     if ((m = EQUALITY.matcher(req)).matches()) {

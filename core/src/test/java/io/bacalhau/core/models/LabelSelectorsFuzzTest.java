@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * Jazzer target for label-selector text ({@code --constraints}, {@code job list --labels}, the
  * API's {@code labels=}). "Clear" here: an {@link LabelSelectors.InvalidSelectorException} with a
- * message; anything else escaping is a finding. A selector that parses must print back to text that
- * parses to the same requirements, since the CLI sends what it parsed to the server as text.
+ * message; anything else escaping is a finding, and so is a comparison with a number that its
+ * evaluators (the scheduler, the job store's query) cannot read as a long. A selector that parses
+ * must print back to text that parses to the same requirements, since the CLI sends what it parsed
+ * to the server as text.
  */
 class LabelSelectorsFuzzTest {
   @FuzzTest(maxDuration = "30s")
@@ -30,6 +32,9 @@ class LabelSelectorsFuzzTest {
       return;
     }
     for (LabelSelectorRequirement r : parsed) {
+      if (r.operator().equals("gt") || r.operator().equals("lt")) {
+        Long.parseLong(r.values().getFirst()); // the job store's query reads it as a long
+      }
       String printed = LabelSelectors.format(r);
       assertEquals(List.of(r), LabelSelectors.parse(printed), () -> "printed as " + printed);
       // The scheduler then matches it against node labels, numbers or not.
