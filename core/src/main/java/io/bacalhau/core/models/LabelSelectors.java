@@ -60,7 +60,8 @@ public final class LabelSelectors {
       case "in", "notin" ->
           r.key() + " " + r.operator() + " (" + String.join(",", r.values()) + ")";
       case "gt", "lt" -> r.key() + " " + r.operator() + " " + first;
-      default -> r.key() + r.operator() + first;
+      // Spaced, so that a value starting with '>' or '<' is not read back as a comparison.
+      default -> r.key() + " " + r.operator() + " " + first;
     };
   }
 
