@@ -19,7 +19,8 @@ class ConfigAliasExpansionTest {
   @TempDir Path dir;
 
   @Test
-  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  // A thread of its own: the old reader looped without ever looking at an interrupt.
+  @Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aliasExpansionThatHungTheConfigReaderIsRefusedNamingTheFile() throws Exception {
     List<String> lines = new ArrayList<>(List.of("x0: &x0 {k0: v, k1: v}"));
     for (int i = 1; i < 24; i++) {
