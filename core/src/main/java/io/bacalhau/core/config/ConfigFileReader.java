@@ -71,8 +71,20 @@ final class ConfigFileReader {
     Object loaded;
     Map<String, Integer> lines = new HashMap<>();
     try {
+      Node root = yaml.compose(new java.io.StringReader(text));
+      if (ExpandedSize.tooLarge(root)) {
+        throw ConfigProblems.file(
+            ErrorCode.CONFIGURATION_ERROR,
+            "config file "
+                + file
+                + " holds more than "
+                + ExpandedSize.MAX_VALUES
+                + " values once its YAML aliases (*name) are expanded",
+            "Config files are a few levels of keys; write the values out instead of aliasing"
+                + " them, and check that this is the right file.");
+      }
+      lines(root, "", lines);
       loaded = yaml.load(text);
-      lines(yaml.compose(new java.io.StringReader(text)), "", lines);
     } catch (MarkedYAMLException e) {
       var mark = e.getProblemMark();
       throw ConfigProblems.file(

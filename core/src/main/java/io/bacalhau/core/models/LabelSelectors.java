@@ -60,7 +60,8 @@ public final class LabelSelectors {
       case "in", "notin" ->
           r.key() + " " + r.operator() + " (" + String.join(",", r.values()) + ")";
       case "gt", "lt" -> r.key() + " " + r.operator() + " " + first;
-      default -> r.key() + r.operator() + first;
+      // Spaced, so that a value starting with '>' or '<' is not read back as a comparison.
+      default -> r.key() + " " + r.operator() + " " + first;
     };
   }
 
@@ -79,6 +80,13 @@ public final class LabelSelectors {
       if (!m.group(3).matches("-?\\d+")) {
         throw new InvalidSelectorException(
             "'" + req + "' compares with a non-integer '" + m.group(3) + "'");
+      }
+      try {
+        // Whoever evaluates it (the scheduler, the job store's query) reads it as a long.
+        Long.parseLong(m.group(3));
+      } catch (NumberFormatException e) {
+        throw new InvalidSelectorException(
+            "'" + req + "' compares with '" + m.group(3) + "', beyond the 64-bit integer range");
       }
       return make(m.group(1), norm, List.of(m.group(3)));
     }

@@ -3,6 +3,7 @@ package io.bacalhau.core.spi.archive;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -20,7 +21,19 @@ public final class SafePaths {
   public static Path resolveInside(Path root, String name) {
     String cleaned = name.replace('\\', '/');
     Path base = root.toAbsolutePath().normalize();
-    Path resolved = base.resolve(cleaned).normalize();
+    Path resolved;
+    try {
+      resolved = base.resolve(cleaned).normalize();
+    } catch (InvalidPathException e) {
+      // A NUL (an archive's PAX header, an object key) is no file name on any system.
+      throw BacalhauException.builder(
+              ErrorCode.BAD_REQUEST,
+              "path '" + printable(name) + "' is not a valid file name: " + e.getReason())
+          .component("Storage")
+          .hint("Use a relative path without control characters.")
+          .failsExecution(true)
+          .build();
+    }
     if (cleaned.startsWith("/") || cleaned.matches("^[A-Za-z]:.*") || !resolved.startsWith(base)) {
       throw BacalhauException.builder(
               ErrorCode.BAD_REQUEST, "path '" + name + "' escapes its folder " + root)

@@ -2,6 +2,7 @@ package io.bacalhau.core.spi.archive;
 
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -63,10 +64,9 @@ public final class TarGz {
 
   private static void extract(InputStream in, Path into, long maxFileBytes) throws IOException {
     Files.createDirectories(into);
-    try (TarArchiveInputStream tar =
-        new TarArchiveInputStream(new GZIPInputStream(in, 64 * 1024))) {
+    try (TarArchiveInputStream tar = new TarArchiveInputStream(gunzip(in))) {
       TarArchiveEntry entry;
-      while ((entry = tar.getNextEntry()) != null) {
+      while ((entry = next(tar)) != null) {
         Path target = SafePaths.resolveInside(into, entry.getName());
         if (entry.isSymbolicLink()
             || entry.isLink()
@@ -100,7 +100,7 @@ public final class TarGz {
     long total = 0;
     try (OutputStream out = Files.newOutputStream(target)) {
       int n;
-      while ((n = in.read(buffer)) > 0) {
+      while ((n = read(in, buffer)) > 0) {
         total += n;
         if (total > max) {
           return total;
@@ -109,6 +109,49 @@ public final class TarGz {
       }
     }
     return total;
+  }
+
+  private static InputStream gunzip(InputStream in) throws IOException {
+    try {
+      return new GZIPInputStream(in, 64 * 1024);
+    } catch (IOException e) {
+      throw corrupt(e);
+    }
+  }
+
+  private static TarArchiveEntry next(TarArchiveInputStream tar) throws IOException {
+    try {
+      return tar.getNextEntry();
+    } catch (IOException e) {
+      throw corrupt(e);
+    }
+  }
+
+  private static int read(InputStream in, byte[] buffer) throws IOException {
+    try {
+      return in.read(buffer);
+    } catch (IOException e) {
+      throw corrupt(e);
+    }
+  }
+
+  /**
+   * A read of the archive failed: the bytes are no whole .tar.gz. Said as such, since the JDK's
+   * gzip stream reports an archive cut short as an EOFException with no message at all. Failures of
+   * writing (a full disk) stay IOExceptions with their own message.
+   */
+  private static BacalhauException corrupt(IOException e) {
+    String why =
+        e instanceof EOFException
+            ? "it ends too early"
+            : e.getMessage() == null || e.getMessage().isBlank()
+                ? e.getClass().getSimpleName()
+                : e.getMessage();
+    return BacalhauException.builder(
+            ErrorCode.BAD_REQUEST, "the archive is not a whole .tar.gz: " + why)
+        .component("Archive")
+        .hint("It may have been cut short or not be an archive; fetch it again.")
+        .build();
   }
 
   private static BacalhauException tooBig(String name, long max) {
