@@ -2,18 +2,20 @@ package io.bacalhau.core.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bacalhau.core.codec.Codecs;
+import io.bacalhau.core.models.Evaluation;
+import io.bacalhau.core.models.Execution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The records of the store's JSON rows seen lately, keyed by the row's text: those decoded, and
- * those just encoded for a write (write-through). Each step of an active job reads its job,
- * executions and evaluation again, and decoding them was most of a job's CPU time; the text of a
- * row is compared instead (a memory compare). Keyed by content, the cache needs no invalidation: a
- * rewritten row has new text, and the records are immutable, so sharing one between readers is
- * safe. A record written is the record its text decodes to (the models round-trip; a test checks
- * every row a node writes), so a hit reads what a fresh process would. Bounded, least recently used
- * out first.
+ * executions and evaluations just encoded for a write (write-through). Each step of an active job
+ * reads its job, executions and evaluation again, and decoding them was most of a job's CPU time;
+ * the text of a row is compared instead (a memory compare). Keyed by content, the cache needs no
+ * invalidation: a rewritten row has new text, and the records are immutable, so sharing one between
+ * readers is safe. A record kept on a write is the record its text decodes to (a test checks every
+ * row a node writes), so a hit reads what a fresh process would. Bounded, least recently used out
+ * first.
  */
 final class DecodedRows {
   private static final int CAPACITY = 4096;
@@ -46,8 +48,22 @@ final class DecodedRows {
     return decoded;
   }
 
-  /** Notes that {@code json} is the encoding of {@code value}, which was just written. */
+  /**
+   * Notes that {@code json} is the encoding of {@code value}, which was just written. Maps are
+   * written sorted by key, so a record holding a map of several entries reads back iterating them
+   * in another order than the record written, and what prints it must see what a fresh process
+   * would: jobs (labels, params) and history entries (event details) are decoded once changed, and
+   * so is an execution once it has a published result; evaluations hold no map.
+   */
   static void written(String json, Object value) {
+    boolean orderFree =
+        value instanceof Evaluation
+            || value instanceof Execution e
+                && e.publishedResult().params().isEmpty()
+                && e.allocatedResources().tasks().size() <= 1;
+    if (!orderFree) {
+      return;
+    }
     Key key = new Key(value.getClass(), json);
     synchronized (ROWS) {
       ROWS.put(key, value);
