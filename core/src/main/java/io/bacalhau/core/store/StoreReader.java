@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.bacalhau.core.client.ExecutionQuery;
 import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.client.JobQuery;
-import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Evaluation;
@@ -287,7 +286,7 @@ public class StoreReader {
     try (ResultSet rs = prepare(sql, args).executeQuery()) {
       List<T> out = new ArrayList<>();
       while (rs.next()) {
-        out.add(Codecs.json().readValue(rs.getString(1), type));
+        out.add(DecodedRows.decode(rs.getString(1), type));
       }
       return out;
     } catch (SQLException e) {

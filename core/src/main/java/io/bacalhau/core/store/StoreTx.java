@@ -191,7 +191,9 @@ public final class StoreTx extends StoreReader {
 
   private static String json(Object value) {
     try {
-      return Codecs.json().writeValueAsString(value);
+      String json = Codecs.json().writeValueAsString(value);
+      DecodedRows.written(json, value);
+      return json;
     } catch (JsonProcessingException e) {
       throw StoreFailure.of(e);
     }
