@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * threads and descriptors to settle, and stops the node. Everything lives in {@code dir}.
  */
 public final class SoakRun {
-  private static final int WARM_UP_OPS = 60;
+  private static final int WARM_UP_OPS = 30;
 
   private SoakRun() {}
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The soak's short variant: 16 clients for 25 s against a real {@code bacalhau serve} process on
+ * The soak's short variant: 16 clients for 20 s against a real {@code bacalhau serve} process on
  * 127.0.0.1 (the packaged distribution), with the on-demand run's checks: no error answer, every
  * acknowledged job found and terminal, threads and descriptors back to their baseline, and a bound
  * on memory in place of the plateau a run this short cannot show.
@@ -31,7 +31,7 @@ class SoakIT {
         new SoakSettings(
             Path.of(System.getProperty("bacalhau.dist", "../cli/target/bacalhau")),
             16,
-            Duration.ofSeconds(25),
+            Duration.ofSeconds(20),
             Duration.ofMillis(100),
             10_000,
             Duration.ofSeconds(2),
