@@ -22,6 +22,7 @@ record SoakReport(
     long settleMillis,
     java.util.Map<String, Integer> fdGrowth,
     boolean nodeAlive,
+    long uncaughtInNodeLog,
     String loadAverage) {
 
   /**
@@ -140,6 +141,8 @@ record SoakReport(
             loadEnd.fds(),
             settled.fds(),
             settleMillis));
+    // Reported, not yet judged: LogsEndpoint still lets some exceptions escape (see README).
+    b.append(String.format(Locale.ROOT, "node log: %d uncaught exceptions%n", uncaughtInNodeLog));
     List<String> problems = problems();
     b.append(problems.isEmpty() ? "PASS\n" : "FAIL\n  " + String.join("\n  ", problems) + "\n");
     return b.toString();

@@ -83,6 +83,7 @@ public final class SoakRun {
           settleMillis,
           fdGrowth,
           node.alive(),
+          uncaught(node.log()),
           loadAverage());
     }
   }
@@ -111,6 +112,13 @@ public final class SoakRun {
 
   private static long deadline(Duration d) {
     return System.nanoTime() + d.toNanos();
+  }
+
+  /** Stack traces of threads that died in the node, counted from its log. */
+  private static long uncaught(Path log) throws IOException {
+    try (var lines = Files.lines(log)) {
+      return lines.filter(l -> l.startsWith("Exception in thread")).count();
+    }
   }
 
   private static String loadAverage() {
