@@ -17,6 +17,7 @@ import io.bacalhau.core.spi.engine.EngineResult;
 import io.bacalhau.core.spi.engine.RunRequest;
 import io.bacalhau.core.spi.publisher.PublishRequest;
 import io.bacalhau.core.spi.storage.PreparedInput;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,9 @@ final class ExecutionRunner {
     } catch (InterruptedException e) {
       stopped(id, handle, stdout, stderr);
     } catch (Exception | Error e) {
+      // Flushed before the end is reported, so a follower of the logs reads the last lines.
+      closeQuietly(stdout);
+      closeQuietly(stderr);
       // An Error too (a plugin missing a class): the execution fails rather than stay running.
       if (handle.stopReason() != null) {
         stopped(id, handle, stdout, stderr);
@@ -131,12 +135,28 @@ final class ExecutionRunner {
       callback.computeError(id, error, partialOutput(stdout, stderr, error.getMessage()));
     } finally {
       handle.disarmTimeout();
+      // Whatever way the run ended: a node leaked two descriptors per stopped or failed execution.
+      closeQuietly(stdout);
+      closeQuietly(stderr);
       InputStager.cleanup(registry, inputs);
+    }
+  }
+
+  private static void closeQuietly(OutputCapture capture) {
+    if (capture == null) {
+      return;
+    }
+    try {
+      capture.close();
+    } catch (IOException e) {
+      // What the engine wrote before this is on disk or lost either way; the run's outcome stands.
     }
   }
 
   private void stopped(
       String id, RunningExecution handle, OutputCapture stdout, OutputCapture stderr) {
+    closeQuietly(stdout);
+    closeQuietly(stderr);
     RunningExecution.StopReason reason = handle.stopReason();
     if (reason != null && reason.timeout() != null) {
       String message = "Execution timed out after " + DurationText.format(reason.timeout());
