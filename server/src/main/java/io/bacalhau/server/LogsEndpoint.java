@@ -14,12 +14,14 @@ import io.helidon.websocket.WsCloseCodes;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import io.helidon.websocket.WsUpgradeException;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code GET /api/v1/orchestrator/jobs/{id}/logs} as a WebSocket: one text frame per line of the
@@ -37,7 +39,7 @@ final class LogsEndpoint implements WsListener {
   private final WsKeepAlive keepAlive;
   private volatile HttpPrologue prologue;
   private volatile Thread streamer;
-  private volatile Thread pinger;
+  private volatile CountDownLatch pinger;
 
   LogsEndpoint(NodeClient node, Authenticator auth, WsKeepAlive keepAlive) {
     this.node = node;
@@ -79,11 +81,19 @@ final class LogsEndpoint implements WsListener {
     stop();
   }
 
+  /** The client closed or the connection failed: the stream has nobody to write to. */
   private void stop() {
-    for (Thread t : new Thread[] {pinger, streamer}) {
-      if (t != null) {
-        t.interrupt();
-      }
+    stopPinger();
+    Thread t = streamer;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  private void stopPinger() {
+    CountDownLatch p = pinger;
+    if (p != null) {
+      p.countDown();
     }
   }
 
@@ -91,10 +101,7 @@ final class LogsEndpoint implements WsListener {
     try {
       streamLines(session);
     } finally {
-      Thread p = pinger;
-      if (p != null) {
-        p.interrupt();
-      }
+      stopPinger();
     }
   }
 
@@ -111,14 +118,39 @@ final class LogsEndpoint implements WsListener {
         node.logs(chosen.jobId(), chosen.id(), follow, q.bool("tail"), out, err);
       }
       session.close(WsCloseCodes.NORMAL_CLOSE, "");
-    } catch (InterruptedException | UncheckedIOException gone) {
+    } catch (InterruptedException gone) {
       // The client went away: nothing to tell anyone.
     } catch (BacalhauException e) {
-      send(session, LogFrame.failure(e.getMessage()));
-      session.close(WsCloseCodes.NORMAL_CLOSE, "");
+      tell(session, LogFrame.failure(e.getMessage()), WsCloseCodes.NORMAL_CLOSE);
     } catch (RuntimeException e) {
-      send(session, LogFrame.failure("internal error"));
-      session.close(WsCloseCodes.UNEXPECTED_CONDITION, "");
+      if (!writeFailed(e)) {
+        tell(session, LogFrame.failure("internal error"), WsCloseCodes.UNEXPECTED_CONDITION);
+      }
+    }
+  }
+
+  /**
+   * Whether a write to the client failed: Helidon wraps the socket's IOException in exceptions of
+   * its own. The client has gone, so there is nothing to tell it.
+   */
+  private static boolean writeFailed(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IOException || t instanceof UncheckedIOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The last frame and the close; a client that has just gone cannot hear them. */
+  private static void tell(WsSession session, LogFrame last, int closeCode) {
+    try {
+      send(session, last);
+      session.close(closeCode, "");
+    } catch (RuntimeException gone) {
+      if (!writeFailed(gone)) {
+        throw gone;
+      }
     }
   }
 

@@ -3,6 +3,8 @@ package io.bacalhau.server;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.websocket.WsSession;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pings a WebSocket's client on an interval. Helidon counts a connection as idle until the client
@@ -19,20 +21,25 @@ final class WsKeepAlive {
     this.every = every;
   }
 
-  /** Starts pinging; interrupt the returned thread to stop. */
-  Thread start(WsSession session) {
-    return Thread.ofVirtual()
+  /**
+   * Starts pinging until the returned latch is counted down. Not stopped by an interrupt: an
+   * interrupt that lands while the thread writes a ping closes the socket's channel under the
+   * stream, which then loses its last lines and its close frame.
+   */
+  CountDownLatch start(WsSession session) {
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread.ofVirtual()
         .name("logs-keepalive")
         .start(
             () -> {
               try {
-                while (true) {
-                  Thread.sleep(every);
+                while (!stop.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
                   session.ping(BufferData.empty());
                 }
               } catch (InterruptedException | RuntimeException stopped) {
-                // Stopped with its stream, or the connection is gone: either way, done.
+                // The connection is gone: done.
               }
             });
+    return stop;
   }
 }
