@@ -54,6 +54,14 @@ final class Burst {
     return threads.awaitTermination(seconds, TimeUnit.SECONDS);
   }
 
+  /** Waits (at most {@code seconds}) until the node acknowledged a first job of the burst. */
+  void awaitFirst(long seconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (acknowledged.isEmpty() && !threads.isTerminated() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+  }
+
   List<Submitted> acknowledged() {
     return acknowledged;
   }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,15 +47,16 @@ public final class CrashHarness {
       CliSubmitter cli = new CliSubmitter(node, dir);
       KillPoint[] points = KillPoint.values();
       for (int i = 1; i <= iterations; i++) {
-        KillPoint point = points[ThreadLocalRandom.current().nextInt(points.length)];
+        // Each kill point in turn, so that a short run covers them all; the moment is random.
+        KillPoint point = points[(i - 1) % points.length];
         int before = failures.size();
         long started = System.nanoTime();
         Iteration iteration = new Iteration(node, cli, kinds, settings, dir.resolve("scratch"));
         Totals t = iteration.run(i, point, failures, everAcknowledged);
         totals.add(t);
         out.printf(
-            "iteration %d %-9s %s (%d s)%n",
-            i, point, t, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+            "iteration %d %-9s %s (%d s: %s)%n",
+            i, point, t, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), t.phases);
         failures.subList(before, failures.size()).forEach(f -> out.println("  " + f));
       }
       int before = failures.size();
@@ -89,8 +89,15 @@ public final class CrashHarness {
     return kinds;
   }
 
-  /** The engine-wasm example module, found from the distribution's place in the checkout. */
+  /**
+   * The engine-wasm example module: {@code crash.wasm}, else found from the distribution's place in
+   * the checkout.
+   */
   private static Path helloWasm(Path dist) {
+    String given = System.getProperty("crash.wasm");
+    if (given != null) {
+      return Path.of(given);
+    }
     for (Path p = dist; p != null; p = p.getParent()) {
       Path candidate = p.resolve("plugins/engine-wasm/examples/hello.wasm");
       if (Files.exists(candidate)) {

@@ -48,36 +48,48 @@ final class Iteration {
     Map<String, Boolean> stops = new ConcurrentHashMap<>();
     Map<String, Integer> reruns = new ConcurrentHashMap<>();
     burst.start(api, cli, settings.httpClients(), settings.jobsPerClient(), settings.cliClients());
+    List<Thread> inFlight = List.of();
     switch (point) {
-      case BURST -> Thread.sleep(r.nextLong(100, 2500));
+      case BURST -> {
+        burst.awaitFirst(60);
+        Thread.sleep(r.nextLong(0, 1500));
+      }
       case EXECUTION -> {
         burst.await(120);
         Thread.sleep(r.nextLong(0, 1500));
       }
       case STOP -> {
         burst.await(120);
-        requests(
-            burst.acknowledged(), s -> api.stop(s.jobId()) ? stops.put(s.jobId(), true) : null);
+        inFlight =
+            requests(
+                burst.acknowledged(), s -> api.stop(s.jobId()) ? stops.put(s.jobId(), true) : null);
         Thread.sleep(r.nextLong(0, 60));
       }
       case RERUN -> {
         burst.await(120);
         Thread.sleep(r.nextLong(500, 2000));
-        requests(
-            burst.acknowledged(),
-            s -> api.rerun(s.jobId()).map(v -> reruns.put(s.jobId(), v)).orElse(null));
+        inFlight =
+            requests(
+                burst.acknowledged(),
+                s -> api.rerun(s.jobId()).map(v -> reruns.put(s.jobId(), v)).orElse(null));
         Thread.sleep(r.nextLong(0, 60));
       }
     }
+    long killed = System.nanoTime();
     node.kill();
     t.kills = 1;
-    burst.await(120);
     String integrity = StoreIntegrity.check(node.dataDir(), scratch);
     if (!integrity.equals("ok")) {
       t.integrityFailures = 1;
       failures.add("iteration " + number + ": integrity_check: " + integrity);
     }
     node.start();
+    // Clients still starting (CLI JVMs) may submit to the new process: those count as well.
+    burst.await(120);
+    for (Thread request : inFlight) {
+      request.join();
+    }
+    long restarted = System.nanoTime();
     List<Submitted> acked = burst.acknowledged();
     t.acknowledged = acked.size();
     ever.addAll(acked);
@@ -105,17 +117,22 @@ final class Iteration {
         }
       }
     }
+    t.phases =
+        "kill->up %.1f s, checks %.1f s"
+            .formatted((restarted - killed) / 1e9, (System.nanoTime() - restarted) / 1e9);
     return t;
   }
 
   /** Sends a request for about half the acknowledged jobs at once, without waiting for them. */
-  private static void requests(
+  private static List<Thread> requests(
       List<Submitted> acked, java.util.function.Function<Submitted, Object> request) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
+    List<Thread> threads = new ArrayList<>();
     for (Submitted s : acked) {
       if (r.nextBoolean()) {
-        Thread.ofVirtual().start(() -> request.apply(s));
+        threads.add(Thread.ofVirtual().start(() -> request.apply(s)));
       }
     }
+    return threads;
   }
 }

@@ -79,12 +79,18 @@ final class ServedNode implements AutoCloseable {
     }
   }
 
+  /** SIGTERM, then SIGKILL when the node does not stop within 30 s. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process != null && process.isAlive()) {
       process.destroy();
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        kill();
+      try {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          kill();
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
       }
     }
   }

@@ -10,6 +10,10 @@ final class Totals {
   int kills;
   int acknowledged;
   int integrityFailures;
+
+  /** Where one iteration's time went; empty in sums. */
+  String phases = "";
+
   final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
 
   void add(Totals other) {

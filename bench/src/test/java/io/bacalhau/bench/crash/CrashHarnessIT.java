@@ -1,0 +1,45 @@
+package io.bacalhau.bench.crash;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The short variant of {@code bench/crash.sh}: the packaged {@code bacalhau serve} killed with
+ * SIGKILL once at each kill point (mid-burst, mid-execution, after stops, after reruns) loses,
+ * strands, doubles and damages nothing it acknowledged.
+ */
+class CrashHarnessIT {
+  @TempDir Path dir;
+
+  @Test
+  void aServedNodeKilledAtEachPointKeepsEveryAcknowledgedJob() throws Exception {
+    Path dist = Path.of(System.getProperty("bacalhau.dist", "../cli/target/bacalhau"));
+    boolean required = Boolean.getBoolean("bacalhau.requireRealServices");
+    assumeTrue(
+        required || Files.isDirectory(dist.resolve("lib")),
+        "no packaged distribution at " + dist + " (package the cli module first)");
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    boolean clean;
+    try (PrintStream out = new PrintStream(report, true, StandardCharsets.UTF_8)) {
+      clean =
+          CrashHarness.run(
+              dist.toAbsolutePath(),
+              dir,
+              KillPoint.values().length,
+              new Iteration.Settings(3, 3, 1, 90),
+              out);
+    }
+    String text = report.toString(StandardCharsets.UTF_8);
+    System.out.print(text);
+    assertTrue(clean, text);
+    assertTrue(text.contains("TOTAL iterations=4 kills=4"), text);
+  }
+}
