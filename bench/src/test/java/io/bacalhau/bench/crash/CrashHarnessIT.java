@@ -1,8 +1,10 @@
 package io.bacalhau.bench.crash;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bacalhau.bench.crash.Verdict.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -41,5 +43,30 @@ class CrashHarnessIT {
     System.out.print(text);
     assertTrue(clean, text);
     assertTrue(text.contains("TOTAL iterations=4 kills=4"), text);
+  }
+
+  /** The checks are not vacuous: a job the node never had is lost, a wrong output is caught. */
+  @Test
+  void theChecksReportAMissingJobAndAWrongResult() throws Exception {
+    Path dist = Path.of(System.getProperty("bacalhau.dist", "../cli/target/bacalhau"));
+    assumeTrue(
+        Boolean.getBoolean("bacalhau.requireRealServices")
+            || Files.isDirectory(dist.resolve("lib")),
+        "no packaged distribution at " + dist);
+    try (ServedNode node =
+        new ServedNode(dist.toAbsolutePath(), dir.resolve("data"), dir.resolve("serve.log"))) {
+      node.start();
+      NodeApi api = new NodeApi(node.apiPort());
+      JobChecker checker = new JobChecker(api, java.util.concurrent.TimeUnit.SECONDS.toNanos(60));
+      Submitted never = new Submitted("j-never-submitted", JobKind.NOOP, "x", true, "http");
+      assertEquals(Outcome.LOST, checker.check(never, false, 0).outcome());
+      String id =
+          api.submit("{\"Job\": " + JobKind.NOOP.job("printed", true, 0) + "}").orElseThrow();
+      Submitted expected = new Submitted(id, JobKind.NOOP, "printed", true, "http");
+      assertEquals(Outcome.OK, checker.check(expected, false, 0).outcome());
+      Submitted other = new Submitted(id, JobKind.NOOP, "something-else", true, "http");
+      assertEquals(Outcome.BAD_RESULT, checker.check(other, false, 0).outcome());
+      assertEquals(Outcome.LOST, checker.check(expected, true, 0).outcome(), "a stop undone");
+    }
   }
 }
