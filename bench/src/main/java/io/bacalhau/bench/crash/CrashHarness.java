@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Usage: {@code bench/crash.sh [iterations=100]}; system properties {@code bacalhau.dist} (the
  * packaged distribution, default {@code cli/target/bacalhau}) and {@code crash.work} (a folder for
- * the data dir and logs, default a new temporary one).
+ * the data dir and logs, default a new temporary one), {@code crash.minutes} (start no iteration
+ * after that many minutes).
  */
 public final class CrashHarness {
   private CrashHarness() {}
@@ -29,13 +30,24 @@ public final class CrashHarness {
     String work = System.getProperty("crash.work");
     Path dir = work == null ? Files.createTempDirectory("bacalhau-crash") : Path.of(work);
     Iteration.Settings settings = new Iteration.Settings(6, 5, 3, 120);
-    boolean clean = run(dist, dir, iterations, settings, System.out);
+    long minutes = Long.getLong("crash.minutes", 0);
+    long until =
+        minutes > 0 ? System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes) : Long.MAX_VALUE;
+    boolean clean = run(dist, dir, iterations, until, settings, System.out);
     System.exit(clean ? 0 : 1);
   }
 
-  /** Runs the iterations against one data dir; true when every check held. */
+  /**
+   * Runs the iterations against one data dir, starting none after {@code untilNanos} ({@link
+   * System#nanoTime()}); true when every check held.
+   */
   public static boolean run(
-      Path dist, Path dir, int iterations, Iteration.Settings settings, PrintStream out)
+      Path dist,
+      Path dir,
+      int iterations,
+      long untilNanos,
+      Iteration.Settings settings,
+      PrintStream out)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
     List<JobKind> kinds = installedKinds(dist, out);
@@ -46,7 +58,7 @@ public final class CrashHarness {
       node.start();
       CliSubmitter cli = new CliSubmitter(node, dir);
       KillPoint[] points = KillPoint.values();
-      for (int i = 1; i <= iterations; i++) {
+      for (int i = 1; i <= iterations && System.nanoTime() - untilNanos < 0; i++) {
         // Each kill point in turn, so that a short run covers them all; the moment is random.
         KillPoint point = points[(i - 1) % points.length];
         int before = failures.size();

@@ -36,6 +36,7 @@ class CrashHarnessIT {
               dist.toAbsolutePath(),
               dir,
               KillPoint.values().length,
+              Long.MAX_VALUE,
               new Iteration.Settings(3, 3, 1, 90),
               out);
     }
