@@ -13,6 +13,8 @@ bench_cleanup() {
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
+  # The resident local node a row started on demand (see the scripts' resident rows).
+  "$BACALHAU" --data-dir "$BENCH_WORK/resident" node local stop >/dev/null 2>&1 || true
   rm -rf "$BENCH_WORK"
 }
 trap bench_cleanup EXIT
