@@ -79,26 +79,17 @@ final class JobRoutes implements HttpService {
 
   private void list(ServerRequest req, ServerResponse res) {
     QueryParams q = new QueryParams(req.query());
-    Optional<PagingToken> token = q.nextToken();
-    String orderBy = orderBy(q, token);
-    boolean reverse = token.isPresent() ? token.get().reverse() : q.bool("reverse");
-    int limit = (int) (token.isPresent() ? token.get().limit() : q.number("limit", 0));
-    int offset = (int) token.map(PagingToken::offset).orElse(0L).longValue();
-    List<Job> page =
+    PageRequest page = PageRequest.of(q);
+    List<Job> jobs =
         node.list(
             new JobQuery(
                 q.string("namespace", ""),
                 q.selector("labels"),
-                orderBy,
-                reverse,
-                limit == 0 ? 0 : limit + 1,
-                offset));
-    String next = "";
-    if (limit > 0 && page.size() > limit) {
-      page = page.subList(0, limit);
-      next = new PagingToken(orderBy, reverse, limit, offset + limit).encode();
-    }
-    ApiJson.send(res, new ListResponse<>(page, next));
+                page.orderBy(),
+                page.reverse(),
+                page.fetch(),
+                page.offset()));
+    ApiJson.send(res, page.answer(jobs));
   }
 
   private void get(ServerRequest req, ServerResponse res) {
@@ -180,27 +171,18 @@ final class JobRoutes implements HttpService {
   private void executions(ServerRequest req, ServerResponse res) {
     QueryParams q = new QueryParams(req.query());
     Job job = node.job(id(req), q.string("namespace", ""));
-    Optional<PagingToken> token = q.nextToken();
-    String orderBy = orderBy(q, token);
-    boolean reverse = token.isPresent() ? token.get().reverse() : q.bool("reverse");
-    int limit = (int) (token.isPresent() ? token.get().limit() : q.number("limit", 0));
-    int offset = (int) token.map(PagingToken::offset).orElse(0L).longValue();
+    PageRequest page = PageRequest.of(q);
     List<Execution> items =
         node.executions(
             job.id(),
             new ExecutionQuery(
                 q.number("job_version", 0),
                 q.bool("all_job_versions"),
-                orderBy,
-                reverse,
-                limit == 0 ? 0 : limit + 1,
-                offset));
-    String next = "";
-    if (limit > 0 && items.size() > limit) {
-      items = items.subList(0, limit);
-      next = new PagingToken(orderBy, reverse, limit, offset + limit).encode();
-    }
-    ApiJson.send(res, new ListResponse<>(items, next));
+                page.orderBy(),
+                page.reverse(),
+                page.fetch(),
+                page.offset()));
+    ApiJson.send(res, page.answer(items));
   }
 
   private void versions(ServerRequest req, ServerResponse res) {
@@ -211,21 +193,6 @@ final class JobRoutes implements HttpService {
   private void results(ServerRequest req, ServerResponse res) {
     String ns = new QueryParams(req.query()).string("namespace", "");
     ApiJson.send(res, ListResponse.of(node.results(id(req), ns)));
-  }
-
-  /**
-   * The order of a page of jobs or executions: the token's (as in Bacalhau, a token stands for its
-   * whole query: order, direction, size and place), else {@code order_by}, else created_at.
-   */
-  private static String orderBy(QueryParams q, Optional<PagingToken> token) {
-    String orderBy =
-        token.map(PagingToken::sortBy).filter(s -> !s.isEmpty()).orElse(q.string("order_by", ""));
-    orderBy = orderBy.isEmpty() ? "created_at" : orderBy;
-    if (!ExecutionQuery.ORDERS.contains(orderBy)) {
-      throw BacalhauException.badRequest(
-          "invalid order_by '" + orderBy + "'", "Order by created_at or modified_at.");
-    }
-    return orderBy;
   }
 
   private static String id(ServerRequest req) {
