@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +52,17 @@ class ShellTmuxIT {
   void stop() throws Exception {
     if (tmuxAvailable()) {
       new ProcessBuilder("tmux", "kill-session", "-t", session).start().waitFor();
+    }
+    // The shell hands unfinished jobs to a background worker on this data dir as it closes; the
+    // worker (and the shell, still closing) must be gone before the folder is deleted.
+    String dir = dataDir.toString();
+    List<ProcessHandle> left =
+        ProcessHandle.allProcesses()
+            .filter(p -> p.info().commandLine().map(c -> c.contains(dir)).orElse(false))
+            .toList();
+    for (ProcessHandle p : left) {
+      p.destroy();
+      p.onExit().get(15, TimeUnit.SECONDS);
     }
   }
 
