@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The JSON and YAML mappers every part shares. Keys are PascalCase (set on the records), matched
@@ -29,6 +30,21 @@ public final class Codecs {
           .build();
 
   private Codecs() {}
+
+  /** The JSON mapper of the job store's rows: {@link #json()}'s format, faster on hot records. */
+  public static ObjectMapper storeJson() {
+    return StoreJson.MAPPER;
+  }
+
+  /**
+   * The store writes and reads the same few records thousands of times a second: Blackbird makes
+   * their accessors and constructors plain calls instead of reflection. A holder class, so that a
+   * client process, which never opens a store, does not build it.
+   */
+  private static final class StoreJson {
+    static final ObjectMapper MAPPER =
+        configure(JsonMapper.builder()).addModule(new BlackbirdModule()).build();
+  }
 
   public static ObjectMapper json() {
     return JSON;

@@ -41,7 +41,7 @@ final class DecodedRows {
     if (hit != null) {
       return type.cast(hit);
     }
-    T decoded = Codecs.json().readValue(json, type);
+    T decoded = Codecs.storeJson().readValue(json, type);
     synchronized (ROWS) {
       ROWS.put(key, decoded);
     }

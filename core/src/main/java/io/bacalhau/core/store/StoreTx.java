@@ -191,7 +191,7 @@ public final class StoreTx extends StoreReader {
 
   private static String json(Object value) {
     try {
-      String json = Codecs.json().writeValueAsString(value);
+      String json = Codecs.storeJson().writeValueAsString(value);
       DecodedRows.written(json, value);
       return json;
     } catch (JsonProcessingException e) {
