@@ -45,6 +45,23 @@ final class FaultApi {
     return a.json().get("JobID").asText();
   }
 
+  /** Runs the job again (its current version); returns the answer. */
+  Answer rerun(String id) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(jobs + "/" + id + "/rerun"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"Reason\": \"the fault ended\"}")));
+  }
+
+  /** The job's executions, newest last. */
+  List<JsonNode> executions(String id) throws IOException, InterruptedException {
+    Answer a = send(HttpRequest.newBuilder(URI.create(jobs + "/" + id + "/executions")).GET());
+    assertEquals(200, a.status(), a.body());
+    List<JsonNode> items = new ArrayList<>();
+    a.json().path("Items").forEach(items::add);
+    return items;
+  }
+
   Answer job(String id) throws IOException, InterruptedException {
     return send(HttpRequest.newBuilder(URI.create(jobs + "/" + id)).GET());
   }
@@ -117,6 +134,15 @@ final class FaultApi {
       json = null;
     }
     return new Answer(r.statusCode(), r.body(), json);
+  }
+
+  static String noop(String stdout, long sleepMillis, String publisher) {
+    return """
+        {"Job": {"Type": "batch", "Count": 1, "Tasks": [{"Name": "main",
+          "Engine": {"Type": "noop", "Params": {"Stdout": "%s\\n", "SleepMillis": %d}},
+          "Publisher": {"Type": "%s"}}]}}
+        """
+        .formatted(stdout, sleepMillis, publisher);
   }
 
   static String noop(String stdout, long sleepMillis) {

@@ -70,12 +70,17 @@ final class Mounts implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (int i = mounted.size() - 1; i >= 0; i--) {
-      // Lazily: a node the test could not stop must not keep the mount (and the test's folder).
-      run("umount", "-l", mounted.get(i).toString());
+  public void close() throws IOException {
+    try {
+      for (int i = mounted.size() - 1; i >= 0; i--) {
+        // Lazily: a node the test could not stop must not keep the mount (and the test's folder).
+        run("umount", "-l", mounted.get(i).toString());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      mounted.clear();
     }
-    mounted.clear();
   }
 
   private static void check(int exit, Path dir) {
