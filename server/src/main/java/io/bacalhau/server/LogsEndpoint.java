@@ -102,6 +102,19 @@ final class LogsEndpoint implements WsListener {
       streamLines(session);
     } finally {
       stopPinger();
+      closeQuietly(session);
+    }
+  }
+
+  /**
+   * However the stream ended, the connection is closed (a no-op once a close was sent): a stream
+   * that ended without one held its client until the idle timeout, minutes after its job ended.
+   */
+  private static void closeQuietly(WsSession session) {
+    try {
+      session.close(WsCloseCodes.NORMAL_CLOSE, "");
+    } catch (RuntimeException gone) {
+      // The client has gone: there is nobody to close for.
     }
   }
 

@@ -1,5 +1,6 @@
 package io.bacalhau.bench.crash;
 
+import io.bacalhau.bench.ServedNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.bacalhau.bench.crash;
 
+import io.bacalhau.bench.ServedNode;
 import io.bacalhau.bench.crash.Verdict.Outcome;
 import java.io.IOException;
 import java.nio.file.Path;

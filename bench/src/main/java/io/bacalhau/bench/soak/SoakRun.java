@@ -1,5 +1,6 @@
 package io.bacalhau.bench.soak;
 
+import io.bacalhau.bench.ServedNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ public final class SoakRun {
   public static SoakReport run(SoakSettings settings, Path dir) throws Exception {
     JobSpecs specs = new JobSpecs(settings.wasmModule(), settings.duration().plusMinutes(10));
     JobLedger ledger = new JobLedger();
-    try (ServedNode node = ServedNode.start(settings.dist(), dir);
+    try (ServedNode node =
+            ServedNode.start(settings.dist(), dir.resolve("data"), dir.resolve("serve.log"));
         ApiClient checker = new ApiClient(node.base())) {
       SoakSettings warmUp =
           new SoakSettings(

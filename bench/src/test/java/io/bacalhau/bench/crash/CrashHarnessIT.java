@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bacalhau.bench.ServedNode;
 import io.bacalhau.bench.crash.Verdict.Outcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

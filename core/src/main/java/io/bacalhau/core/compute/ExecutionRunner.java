@@ -1,6 +1,7 @@
 package io.bacalhau.core.compute;
 
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.DiskFault;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs one execution: inputs, then the engine, then the publisher, reporting each step. The results
@@ -123,15 +125,7 @@ final class ExecutionRunner {
         stopped(id, handle, stdout, stderr);
         return;
       }
-      BacalhauException error =
-          e instanceof BacalhauException b
-              ? b
-              : BacalhauException.builder(
-                      ErrorCode.INTERNAL_ERROR,
-                      e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage())
-                  .component("Compute")
-                  .cause(e)
-                  .build();
+      BacalhauException error = failure(e);
       callback.computeError(id, error, partialOutput(stdout, stderr, error.getMessage()));
     } finally {
       handle.disarmTimeout();
@@ -140,6 +134,27 @@ final class ExecutionRunner {
       closeQuietly(stderr);
       InputStager.cleanup(registry, inputs);
     }
+  }
+
+  /**
+   * What the execution failed of. A full or read-only disk under it is said as such with what to
+   * do, unless a plugin's own error already gives a hint.
+   */
+  private BacalhauException failure(Throwable e) {
+    Optional<DiskFault> disk = DiskFault.of(e);
+    if (disk.isPresent()
+        && !(e instanceof BacalhauException b && b.hint() != null && !b.hint().isEmpty())) {
+      return disk.get().error("Compute", settings.executionsDir().toString(), e);
+    }
+    if (e instanceof BacalhauException b) {
+      return b;
+    }
+    return BacalhauException.builder(
+            ErrorCode.INTERNAL_ERROR,
+            e instanceof Error || e.getMessage() == null ? e.toString() : e.getMessage())
+        .component("Compute")
+        .cause(e)
+        .build();
   }
 
   private static void closeQuietly(OutputCapture capture) {

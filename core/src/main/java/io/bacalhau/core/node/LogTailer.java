@@ -1,5 +1,7 @@
 package io.bacalhau.core.node;
 
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -42,7 +44,7 @@ final class LogTailer {
     try {
       return Files.exists(file) ? Files.size(file) : 0;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw unreadable(file, e);
     }
   }
 
@@ -50,18 +52,44 @@ final class LogTailer {
     if (!Files.exists(file)) {
       return position;
     }
+    byte[] buffer = new byte[8192];
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
       raf.seek(position);
-      byte[] buffer = new byte[8192];
       int n;
       while ((n = raf.read(buffer)) > 0) {
-        sink.write(buffer, 0, n);
+        emit(sink, buffer, n);
         position += n;
       }
+    } catch (IOException e) {
+      throw unreadable(file, e);
+    }
+    return position;
+  }
+
+  /** The sink's own failures stay IOExceptions (unchecked): a reader gone away, say. */
+  private static void emit(OutputStream sink, byte[] buffer, int n) {
+    try {
+      sink.write(buffer, 0, n);
       sink.flush();
-      return position;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A log file the node cannot read is the node's failure, not the reader's: told as such, so a
+   * caller never takes it for the sink's own IOException (a client gone away, said nothing to).
+   */
+  private static BacalhauException unreadable(Path file, IOException e) {
+    return BacalhauException.builder(
+            ErrorCode.IO_ERROR,
+            "cannot read the execution's "
+                + file.getFileName()
+                + " ("
+                + e.getClass().getSimpleName()
+                + ")")
+        .component("Logs")
+        .hint("Check that the node's data dir is readable and its disk healthy.")
+        .build();
   }
 }

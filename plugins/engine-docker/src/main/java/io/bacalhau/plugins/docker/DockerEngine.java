@@ -7,6 +7,7 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NetworkType;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.ExecutionEvents;
+import io.bacalhau.core.spi.Installation;
 import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
@@ -58,7 +59,22 @@ public final class DockerEngine implements Engine {
     } catch (BacalhauException e) {
       return Optional.empty();
     }
-    return images.bidRefusal(params.image());
+    try {
+      return images.bidRefusal(params.image());
+    } catch (RuntimeException e) {
+      // A daemon that is down is said as such, where it was looked for and what to do; the bare
+      // "ConnectException: Connection refused" named neither.
+      Installation daemon = daemon();
+      if (!daemon.installed()) {
+        return Optional.of(daemon.reason());
+      }
+      throw e;
+    }
+  }
+
+  /** Whether the daemon answers a ping now, and if not, where it was looked for and why. */
+  private Installation daemon() {
+    return DockerEngineFactory.probe(config, context.hostEnv());
   }
 
   @Override
@@ -67,7 +83,7 @@ public final class DockerEngine implements Engine {
       return runContainer(request, events);
     } catch (RuntimeException e) {
       if (!cutShortByStop(e)) {
-        throw e;
+        throw daemonGone(e);
       }
       InterruptedException stopped = new InterruptedException("stopped during a Docker call");
       stopped.initCause(e);
@@ -157,6 +173,31 @@ public final class DockerEngine implements Engine {
         // a second stop: the creation still has to end before its container can be removed
       }
     }
+  }
+
+  /**
+   * A Docker call failed mid-run: when the daemon no longer answers, that is the error (retryable:
+   * the job runs again once it is back), not the HTTP client's "Premature end of chunk coded
+   * message body" that the cut connection left.
+   */
+  private RuntimeException daemonGone(RuntimeException e) {
+    if (e instanceof BacalhauException) {
+      return e;
+    }
+    Installation daemon = daemon();
+    if (daemon.installed()) {
+      return e;
+    }
+    return BacalhauException.builder(
+            ErrorCode.SERVICE_UNAVAILABLE,
+            "the Docker daemon went away while the job ran: " + daemon.reason())
+        .component("DockerExecutor")
+        .hint(
+            "Start dockerd (or fix DOCKER_HOST / Engines.Types.Docker.Host); the node bids for"
+                + " Docker jobs again as soon as it answers.")
+        .retryable(true)
+        .cause(e)
+        .build();
   }
 
   /**

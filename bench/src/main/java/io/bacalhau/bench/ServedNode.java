@@ -1,48 +1,97 @@
-package io.bacalhau.bench.crash;
+package io.bacalhau.bench;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@code bacalhau serve} process of the packaged distribution on a data dir, on 127.0.0.1, that
- * the harness starts, kills with SIGKILL and starts again on the same data dir and ports.
+ * One {@code bacalhau serve} process of the packaged distribution on a data dir, on 127.0.0.1, with
+ * HOME and the config dir in the data dir's parent: nothing of the user's is read or written. A
+ * harness may start it, kill it with SIGKILL and start it again on the same data dir and ports. Its
+ * pid is the JVM's own, so {@code /proc/<pid>} describes the node and nothing else. The soak, crash
+ * and fault harnesses all serve through it.
  */
-final class ServedNode implements AutoCloseable {
+public final class ServedNode implements AutoCloseable {
   private final Path dist;
   private final Path dataDir;
   private final Path log;
   private final int apiPort;
   private final int publisherPort;
+  private final Map<String, String> env = new LinkedHashMap<>();
+  private final List<String> config = new ArrayList<>();
   private Process process;
 
-  ServedNode(Path dist, Path dataDir, Path log) throws IOException {
-    this.dist = dist;
+  public ServedNode(Path dist, Path dataDir, Path log) throws IOException {
+    if (!Files.isDirectory(dist.resolve("lib"))) {
+      throw new IllegalStateException(
+          "no distribution at " + dist + " (build it first: ./bacalhau version, or mvn package)");
+    }
+    this.dist = dist.toAbsolutePath();
     this.dataDir = dataDir;
     this.log = log;
     this.apiPort = freePort();
     this.publisherPort = freePort();
   }
 
-  int apiPort() {
+  /** A node started on {@code dataDir}, its output in {@code log}. */
+  public static ServedNode start(Path dist, Path dataDir, Path log)
+      throws IOException, InterruptedException {
+    ServedNode node = new ServedNode(dist, dataDir, log);
+    node.start();
+    return node;
+  }
+
+  /** An environment variable of the node's (a Docker host, an IPFS API, S3 credentials). */
+  public ServedNode env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  /** A {@code -c KEY=VALUE} setting of the node's. */
+  public ServedNode config(String keyValue) {
+    config.add(keyValue);
+    return this;
+  }
+
+  public int apiPort() {
     return apiPort;
   }
 
-  Path dataDir() {
+  public URI base() {
+    return URI.create("http://127.0.0.1:" + apiPort);
+  }
+
+  public Path dataDir() {
     return dataDir;
   }
 
-  Path dist() {
+  public Path dist() {
     return dist;
   }
 
+  public Path log() {
+    return log;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public boolean alive() {
+    return process != null && process.isAlive();
+  }
+
   /** Starts serving and returns once {@code bacalhau.run} says the API listens. */
-  void start() throws IOException, InterruptedException {
+  public void start() throws IOException, InterruptedException {
+    Files.createDirectories(dataDir);
     // A killed process leaves its bacalhau.run behind: wait for the new process's own.
     Files.deleteIfExists(dataDir.resolve("bacalhau.run"));
     List<String> command = new ArrayList<>(javaCommand(dist));
@@ -53,18 +102,26 @@ final class ServedNode implements AutoCloseable {
             "--api-port",
             String.valueOf(apiPort),
             "-c",
-            "Publishers.Types.Local.Port=" + publisherPort,
-            "serve"));
+            "Publishers.Types.Local.Port=" + publisherPort));
+    for (String c : config) {
+      command.addAll(List.of("-c", c));
+    }
+    command.add("serve");
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    cleanEnvironment(pb, dataDir.getParent());
+    Path home = Files.createDirectories(dataDir.toAbsolutePath().getParent());
+    cleanEnvironment(pb, home);
+    pb.directory(home.toFile());
+    pb.environment().putAll(env);
     process = pb.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (!Files.exists(dataDir.resolve("bacalhau.run"))) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("serve exited " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "serve exited " + process.exitValue() + ":\n" + Files.readString(log));
       }
       if (System.nanoTime() > deadline) {
+        close();
         throw new IllegalStateException("serve did not start within 90 s; see " + log);
       }
       Thread.sleep(50);
@@ -72,14 +129,14 @@ final class ServedNode implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown hook, no flush, no goodbye. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
       process.waitFor();
     }
   }
 
-  /** SIGTERM, then SIGKILL when the node does not stop within 30 s. */
+  /** SIGTERM, as a user's Ctrl-C; a node that does not stop within 30 s is killed. */
   @Override
   public void close() {
     if (process != null && process.isAlive()) {
@@ -96,7 +153,7 @@ final class ServedNode implements AutoCloseable {
   }
 
   /** The distribution's JVM and main class, as the {@code bacalhau} launcher starts them. */
-  static List<String> javaCommand(Path dist) {
+  public static List<String> javaCommand(Path dist) {
     return List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "--enable-native-access=ALL-UNNAMED",
@@ -107,7 +164,7 @@ final class ServedNode implements AutoCloseable {
   }
 
   /** No BACALHAU_* setting of the caller's leaks in; HOME is the harness's own folder. */
-  static void cleanEnvironment(ProcessBuilder pb, Path home) {
+  public static void cleanEnvironment(ProcessBuilder pb, Path home) {
     pb.environment()
         .keySet()
         .removeIf(k -> k.toUpperCase(java.util.Locale.ROOT).startsWith("BACALHAU_"));
