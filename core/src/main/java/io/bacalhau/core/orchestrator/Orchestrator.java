@@ -47,6 +47,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final JobWatchers watchers;
   private final WorkQueue work = new WorkQueue();
   private final OwnershipKeeper ownership;
+  private final NodeLoad load = new NodeLoad();
+  private final StaleExecutions stale = new StaleExecutions();
   // Until connected there is no compute: messages wait in the store for the next process.
   private volatile ComputeRouter compute = id -> Optional.empty();
   private volatile Thread worker;
@@ -96,7 +98,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
    */
   public void nodeJoined(String nodeId) {
     work.submit(
-        () -> scheduleAll(tx -> NodeChanges.joined(tx, instanceId, nodeId, clock.instant())));
+        () -> {
+          // Runs it still holds from before it left have been failed and placed again here.
+          stale.rejoined(nodeId).forEach(id -> cancelStale(nodeId, id));
+          scheduleAll(tx -> NodeChanges.joined(tx, instanceId, nodeId, clock.instant()));
+        });
   }
 
   /**
@@ -105,7 +111,22 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
    */
   public void nodeLeft(String nodeId, String reason) {
     work.submit(
-        () -> scheduleAll(tx -> NodeChanges.left(tx, instanceId, nodeId, reason, clock.instant())));
+        () -> {
+          load.nodeGone(nodeId);
+          scheduleAll(
+              tx -> {
+                NodeChanges.Left left =
+                    NodeChanges.left(tx, instanceId, nodeId, reason, clock.instant());
+                stale.disappeared(nodeId, left.failed());
+                return left.evaluations();
+              });
+        });
+  }
+
+  private void cancelStale(String nodeId, String executionId) {
+    compute
+        .channel(nodeId)
+        .ifPresent(c -> c.cancel(executionId, "the orchestrator already ended this execution"));
   }
 
   private void scheduleAll(Function<StoreTx, List<Evaluation>> change) {
@@ -221,6 +242,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     try {
       store.update(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
     } catch (RuntimeException e) {
+      forget(dispatches);
       dispatches.clear();
       if (batch.size() == 1) {
         failed(batch.get(0), e);
@@ -229,6 +251,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
           try {
             store.update(tx -> applyOne(tx, w, dispatches));
           } catch (RuntimeException one) {
+            forget(dispatches);
             failed(w, one);
           }
         }
@@ -236,9 +259,16 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     for (PlanApplier.Dispatch dispatch : dispatches) {
       dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
+      dispatch.ended().forEach(load::ended);
       dispatch.send(compute);
     }
+    stale.drainReported().forEach(e -> cancelStale(e.nodeId(), e.id()));
     watchers.signal();
+  }
+
+  /** Placements of a batch that did not commit do not load their nodes. */
+  private void forget(List<PlanApplier.Dispatch> dispatches) {
+    dispatches.forEach(d -> d.askForBid().forEach(e -> load.ended(e.id())));
   }
 
   /**
@@ -287,8 +317,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     long versionStart =
         job.version() > 1 ? tx.versionSubmitted(job.id(), job.version()) : job.createTime();
     Plan plan =
-        scheduler.schedule(job, eval, executions, nodes.get(), clock.instant(), versionStart);
+        scheduler.schedule(
+            job, eval, executions, load.adjust(nodes.get()), clock.instant(), versionStart);
     PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
+    // Counted before the commit, so that the next job of the same batch sees these placements.
+    dispatch.askForBid().forEach(load::placed);
     // analytics: job terminal, executions created or ended by this pass (no-op when off)
     analytics.planApplied(job, dispatch.job(), executions, () -> tx.executions(job.id()));
     return dispatch;
@@ -319,18 +352,47 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void bidResult(String executionId, boolean accepted, String reason) {
-    report(
+    if (!accepted) {
+      load.ended(executionId);
+    }
+    reportHolding(
         executionId,
+        accepted,
         tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
   }
 
   @Override
   public void progressed(String executionId, ExecutionStateType state) {
-    report(executionId, tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
+    reportHolding(
+        executionId,
+        true,
+        tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
+  }
+
+  /**
+   * A report that says the node holds the execution (a bid it accepted, a run that moved on): when
+   * the execution already ended here (failed as disappeared, stopped), the node is told to cancel
+   * it once the report is recorded, so it does not run what nobody waits for.
+   */
+  private void reportHolding(
+      String executionId, boolean holds, Function<StoreTx, Optional<Evaluation>> change) {
+    if (!holds) {
+      report(executionId, change);
+      return;
+    }
+    report(
+        executionId,
+        tx -> {
+          tx.execution(executionId)
+              .filter(e -> e.computeStateType().isTerminal())
+              .ifPresent(stale::reported);
+          return change.apply(tx);
+        });
   }
 
   @Override
   public void runResult(String executionId, SpecConfig published, RunCommandResult output) {
+    load.ended(executionId);
     report(
         executionId,
         tx -> ExecutionUpdates.completed(tx, executionId, published, output, clock.instant()));
@@ -338,6 +400,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void computeError(String executionId, BacalhauException error, RunCommandResult output) {
+    load.ended(executionId);
     report(
         executionId,
         tx -> ExecutionUpdates.failed(tx, executionId, error, output, clock.instant()));
@@ -345,6 +408,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void cancelled(String executionId, String reason) {
+    load.ended(executionId);
     report(executionId, tx -> ExecutionUpdates.cancelled(tx, executionId, reason, clock.instant()));
   }
 
