@@ -67,12 +67,12 @@ class JobCommandsTest {
   }
 
   @Test
-  void nodeDetailsPrintsEachOutcomeOnceWithItsRunCount() throws IOException {
-    Path file = spec("twice", "{Stdout: \"15\\n\"}");
-    Files.writeString(file, Files.readString(file).replace("Count: 1", "Count: 2"));
-    CliRunner.Result run = cli.run("job", "run", "--node-details", file.toString());
+  void nodeDetailsPrintsEachNodesOutcome() throws IOException {
+    CliRunner.Result run =
+        cli.run("job", "run", "--node-details", spec("once", "{Stdout: \"15\\n\"}").toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-    assertTrue(run.out().matches("(?s)Job Results By Node:\n• 2 runs on 1 node: 15\n"), run.out());
+    assertTrue(
+        run.out().matches("(?s)Job Results By Node:\n• Node n-[0-9a-f]{8}: 15\n"), run.out());
 
     CliRunner.Result failed =
         cli.run(
@@ -83,6 +83,17 @@ class JobCommandsTest {
     assertTrue(
         failed.out().matches("(?s)Job Results By Node:\n• Node n-[0-9a-f]{8}: no input\n"),
         failed.out());
+  }
+
+  @Test
+  void countTwoOnTheSingleEmbeddedNodeFailsWithNotEnoughNodesAsBacalhauDoes() throws IOException {
+    Path file = spec("twice", "{Stdout: \"15\\n\"}");
+    Files.writeString(file, Files.readString(file).replace("Count: 1", "Count: 2"));
+    CliRunner.Result run = cli.run("job", "run", file.toString());
+    assertEquals(ExitCode.JOB_FAILED, run.exitCode(), run.toString());
+    assertTrue(
+        run.err().contains("not enough nodes to run job. requested: 2, available: 1, suitable: 1."),
+        run.err());
   }
 
   @Test

@@ -5,9 +5,9 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.Resources;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The work this orchestrator has placed on each node and not yet seen end, in memory. A node's own
@@ -18,27 +18,48 @@ import java.util.concurrent.ConcurrentHashMap;
 final class NodeLoad {
   private record Placed(String nodeId, Resources resources) {}
 
-  private final Map<String, Placed> placed = new ConcurrentHashMap<>();
+  // Guarded by this: the executions and each node's total move together. Totals are kept as the
+  // executions come and go, so that looking costs the same with one job in flight or thousands.
+  private final Map<String, Placed> placed = new HashMap<>();
+  private final Map<String, Resources> byNode = new HashMap<>();
 
-  void placed(Execution e) {
-    placed.put(e.id(), new Placed(e.nodeId(), e.allocatedResources().total()));
+  synchronized void placed(Execution e) {
+    Placed p = new Placed(e.nodeId(), e.allocatedResources().total());
+    Placed before = placed.put(e.id(), p);
+    if (before != null) {
+      remove(before);
+    }
+    byNode.merge(p.nodeId(), p.resources(), Resources::add);
   }
 
-  void ended(String executionId) {
-    placed.remove(executionId);
+  synchronized void ended(String executionId) {
+    Placed p = placed.remove(executionId);
+    if (p != null) {
+      remove(p);
+    }
   }
 
-  void nodeGone(String nodeId) {
+  synchronized void nodeGone(String nodeId) {
     placed.values().removeIf(p -> p.nodeId().equals(nodeId));
+    byNode.remove(nodeId);
+  }
+
+  private void remove(Placed p) {
+    byNode.computeIfPresent(
+        p.nodeId(),
+        (id, total) -> {
+          Resources left = total.subtract(p.resources());
+          return left.cpu() <= 1e-9 && left.memory() <= 0 && left.disk() <= 0 && left.gpu() <= 0
+              ? null
+              : left;
+        });
   }
 
   /** The nodes as the scheduler should see them: each node's reported load or ours, the larger. */
-  List<NodeInfo> adjust(List<NodeInfo> nodes) {
-    if (placed.isEmpty()) {
+  synchronized List<NodeInfo> adjust(List<NodeInfo> nodes) {
+    if (byNode.isEmpty()) {
       return nodes;
     }
-    Map<String, Resources> byNode = new ConcurrentHashMap<>();
-    placed.values().forEach(p -> byNode.merge(p.nodeId(), p.resources(), Resources::add));
     List<NodeInfo> adjusted = new ArrayList<>(nodes.size());
     for (NodeInfo node : nodes) {
       Resources ours = byNode.get(node.nodeId());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final OwnershipKeeper ownership;
   private final NodeLoad load = new NodeLoad();
   private final StaleExecutions stale = new StaleExecutions();
+  private final Membership membership;
   // Until connected there is no compute: messages wait in the store for the next process.
   private volatile ComputeRouter compute = id -> Optional.empty();
   private volatile Thread worker;
@@ -73,6 +75,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.nodes = nodes;
     this.watchers = watchers;
     this.ownership = new OwnershipKeeper(store, instanceId);
+    this.membership = new Membership(store, instanceId, clock, load, stale);
     this.endpoint =
         new JobEndpoint(
             store,
@@ -93,16 +96,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   /**
-   * A compute node became a candidate (joined, reconnected or approved): daemon and ops jobs,
-   * queued jobs and jobs with executions on it are evaluated again.
+   * A compute node became a candidate (joined, reconnected or approved): daemon and ops jobs, jobs
+   * short of nodes and jobs with executions on it are evaluated again.
    */
   public void nodeJoined(String nodeId) {
-    work.submit(
-        () -> {
-          // Runs it still holds from before it left have been failed and placed again here.
-          stale.rejoined(nodeId).forEach(id -> cancelStale(nodeId, id));
-          scheduleAll(tx -> NodeChanges.joined(tx, instanceId, nodeId, clock.instant()));
-        });
+    work.submit(() -> scheduleAll(membership.joined(nodeId, compute)));
   }
 
   /**
@@ -110,29 +108,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
    * executions fail with "node has disappeared" and their jobs are placed again elsewhere.
    */
   public void nodeLeft(String nodeId, String reason) {
-    work.submit(
-        () -> {
-          load.nodeGone(nodeId);
-          scheduleAll(
-              tx -> {
-                NodeChanges.Left left =
-                    NodeChanges.left(tx, instanceId, nodeId, reason, clock.instant());
-                stale.disappeared(nodeId, left.failed());
-                return left.evaluations();
-              });
-        });
+    work.submit(() -> scheduleAll(membership.left(nodeId, reason)));
   }
 
-  private void cancelStale(String nodeId, String executionId) {
-    compute
-        .channel(nodeId)
-        .ifPresent(c -> c.cancel(executionId, "the orchestrator already ended this execution"));
-  }
-
-  private void scheduleAll(Function<StoreTx, List<Evaluation>> change) {
-    List<List<Evaluation>> made = new ArrayList<>();
-    store.update(tx -> made.add(change.apply(tx)));
-    made.forEach(list -> list.forEach(e -> work.schedule(e.id(), e.waitUntil())));
+  private void scheduleAll(List<Evaluation> evaluations) {
+    evaluations.forEach(e -> work.schedule(e.id(), e.waitUntil()));
     watchers.signal();
   }
 
@@ -262,7 +242,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       dispatch.ended().forEach(load::ended);
       dispatch.send(compute);
     }
-    stale.drainReported().forEach(e -> cancelStale(e.nodeId(), e.id()));
+    membership.cancelReportedStale(compute);
     watchers.signal();
   }
 
@@ -355,39 +335,21 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     if (!accepted) {
       load.ended(executionId);
     }
-    reportHolding(
+    // An accepted bid on a run that ended here (failed as disappeared, stopped) is a node holding
+    // what nobody waits for: it is told to cancel once the report is recorded.
+    Consumer<Execution> ended = accepted ? stale::reported : e -> {};
+    report(
         executionId,
-        accepted,
-        tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
+        tx ->
+            ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant(), ended));
   }
 
   @Override
   public void progressed(String executionId, ExecutionStateType state) {
-    reportHolding(
-        executionId,
-        true,
-        tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
-  }
-
-  /**
-   * A report that says the node holds the execution (a bid it accepted, a run that moved on): when
-   * the execution already ended here (failed as disappeared, stopped), the node is told to cancel
-   * it once the report is recorded, so it does not run what nobody waits for.
-   */
-  private void reportHolding(
-      String executionId, boolean holds, Function<StoreTx, Optional<Evaluation>> change) {
-    if (!holds) {
-      report(executionId, change);
-      return;
-    }
     report(
         executionId,
-        tx -> {
-          tx.execution(executionId)
-              .filter(e -> e.computeStateType().isTerminal())
-              .ifPresent(stale::reported);
-          return change.apply(tx);
-        });
+        tx ->
+            ExecutionUpdates.progressed(tx, executionId, state, clock.instant(), stale::reported));
   }
 
   @Override
