@@ -67,12 +67,17 @@ class JobCommandsTest {
   }
 
   @Test
-  void nodeDetailsPrintsEachNodesOutcome() throws IOException {
-    CliRunner.Result run =
-        cli.run("job", "run", "--node-details", spec("once", "{Stdout: \"15\\n\"}").toString());
+  void nodeDetailsPrintsEachOutcomeOnceWithItsRunCount() throws IOException {
+    Path file = spec("twice", "{Stdout: \"15\\n\"}");
+    // With a QueueTimeout the second partition waits for the one node, then runs there too.
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("Count: 1", "Count: 2")
+            .replace("Engine:", "Timeouts: {QueueTimeout: 60}\n    Engine:"));
+    CliRunner.Result run = cli.run("job", "run", "--node-details", file.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());
-    assertTrue(
-        run.out().matches("(?s)Job Results By Node:\n• Node n-[0-9a-f]{8}: 15\n"), run.out());
+    assertTrue(run.out().matches("(?s)Job Results By Node:\n• 2 runs on 1 node: 15\n"), run.out());
 
     CliRunner.Result failed =
         cli.run(
