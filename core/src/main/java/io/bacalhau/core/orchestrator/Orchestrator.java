@@ -13,7 +13,7 @@ import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.protocol.ComputeCallback;
-import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,7 +48,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final JobWatchers watchers;
   private final WorkQueue work = new WorkQueue();
   private final OwnershipKeeper ownership;
-  private volatile ComputeChannel compute;
+  private final NodeLoad load = new NodeLoad();
+  private final StaleExecutions stale = new StaleExecutions();
+  private final Membership membership;
+  // Until connected there is no compute: messages wait in the store for the next process.
+  private volatile ComputeRouter compute = id -> Optional.empty();
   private volatile Thread worker;
   private volatile boolean running;
   // Anonymous usage events; a no-op unless the node turned analytics on (useAnalytics).
@@ -70,6 +75,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.nodes = nodes;
     this.watchers = watchers;
     this.ownership = new OwnershipKeeper(store, instanceId);
+    this.membership = new Membership(store, instanceId, clock, load, stale);
     this.endpoint =
         new JobEndpoint(
             store,
@@ -84,8 +90,30 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.analytics = analytics;
   }
 
-  public void connect(ComputeChannel channel) {
-    this.compute = channel;
+  /** Where messages to compute nodes go: each to the node its execution is placed on. */
+  public void connect(ComputeRouter router) {
+    this.compute = router;
+  }
+
+  /**
+   * A compute node became a candidate (joined, reconnected or approved): daemon and ops jobs, jobs
+   * short of nodes and jobs with executions on it are evaluated again.
+   */
+  public void nodeJoined(String nodeId) {
+    work.submit(() -> scheduleAll(membership.joined(nodeId, compute)));
+  }
+
+  /**
+   * A compute node stopped being a candidate (disconnected, rejected or deleted): its active
+   * executions fail with "node has disappeared" and their jobs are placed again elsewhere.
+   */
+  public void nodeLeft(String nodeId, String reason) {
+    work.submit(() -> scheduleAll(membership.left(nodeId, reason)));
+  }
+
+  private void scheduleAll(List<Evaluation> evaluations) {
+    evaluations.forEach(e -> work.schedule(e.id(), e.waitUntil()));
+    watchers.signal();
   }
 
   /**
@@ -194,14 +222,20 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     try {
       store.update(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
     } catch (RuntimeException e) {
+      forget(dispatches);
       dispatches.clear();
       if (batch.size() == 1) {
         failed(batch.get(0), e);
       } else {
         for (WorkQueue.Work w : batch) {
+          int before = dispatches.size();
           try {
             store.update(tx -> applyOne(tx, w, dispatches));
           } catch (RuntimeException one) {
+            // Only this item's work is undone; the items before it committed.
+            List<PlanApplier.Dispatch> undone = dispatches.subList(before, dispatches.size());
+            forget(undone);
+            undone.clear();
             failed(w, one);
           }
         }
@@ -209,11 +243,16 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     for (PlanApplier.Dispatch dispatch : dispatches) {
       dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
-      if (compute != null) {
-        dispatch.send(compute);
-      }
+      dispatch.ended().forEach(load::ended);
+      dispatch.send(compute);
     }
+    membership.cancelReportedStale(compute);
     watchers.signal();
+  }
+
+  /** Placements of a batch that did not commit do not load their nodes. */
+  private void forget(List<PlanApplier.Dispatch> dispatches) {
+    dispatches.forEach(d -> d.askForBid().forEach(e -> load.ended(e.id())));
   }
 
   /**
@@ -262,8 +301,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     long versionStart =
         job.version() > 1 ? tx.versionSubmitted(job.id(), job.version()) : job.createTime();
     Plan plan =
-        scheduler.schedule(job, eval, executions, nodes.get(), clock.instant(), versionStart);
+        scheduler.schedule(
+            job, eval, executions, load.adjust(nodes.get()), clock.instant(), versionStart);
     PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
+    // Counted before the commit, so that the next job of the same batch sees these placements.
+    dispatch.askForBid().forEach(load::placed);
     // analytics: job terminal, executions created or ended by this pass (no-op when off)
     analytics.planApplied(job, dispatch.job(), executions, () -> tx.executions(job.id()));
     return dispatch;
@@ -294,18 +336,29 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void bidResult(String executionId, boolean accepted, String reason) {
+    if (!accepted) {
+      load.ended(executionId);
+    }
+    // An accepted bid on a run that ended here (failed as disappeared, stopped) is a node holding
+    // what nobody waits for: it is told to cancel once the report is recorded.
+    Consumer<Execution> ended = accepted ? stale::reported : e -> {};
     report(
         executionId,
-        tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
+        tx ->
+            ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant(), ended));
   }
 
   @Override
   public void progressed(String executionId, ExecutionStateType state) {
-    report(executionId, tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
+    report(
+        executionId,
+        tx ->
+            ExecutionUpdates.progressed(tx, executionId, state, clock.instant(), stale::reported));
   }
 
   @Override
   public void runResult(String executionId, SpecConfig published, RunCommandResult output) {
+    load.ended(executionId);
     report(
         executionId,
         tx -> ExecutionUpdates.completed(tx, executionId, published, output, clock.instant()));
@@ -313,6 +366,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void computeError(String executionId, BacalhauException error, RunCommandResult output) {
+    load.ended(executionId);
     report(
         executionId,
         tx -> ExecutionUpdates.failed(tx, executionId, error, output, clock.instant()));
@@ -320,6 +374,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void cancelled(String executionId, String reason) {
+    load.ended(executionId);
     report(executionId, tx -> ExecutionUpdates.cancelled(tx, executionId, reason, clock.instant()));
   }
 

@@ -22,6 +22,7 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import java.io.IOException;
@@ -44,14 +45,18 @@ import org.junit.jupiter.api.Test;
  * ordered, a completed batch job has every partition completed, and every job ends terminal.
  */
 class ExecutionStateMachineTest {
-  private static final NodeInfo NODE =
-      new NodeInfo(
-          "n-test",
-          Map.of(),
-          List.of("noop"),
-          List.of("noop"),
-          List.of(),
-          new Resources(64, 1L << 40, 1L << 40, 0));
+  private static final NodeInfo NODE = node("n-test");
+
+  /** Count up to 3 needs as many nodes: one node never holds two partitions of a job. */
+  private static NodeInfo node(String id) {
+    return new NodeInfo(
+        id,
+        Map.of(),
+        List.of("noop"),
+        List.of("noop"),
+        List.of(),
+        new Resources(64, 1L << 40, 1L << 40, 0));
+  }
 
   @Test
   void noInterleavingBreaksTheStateMachine() {
@@ -83,10 +88,10 @@ class ExecutionStateMachineTest {
                 registry,
                 JobDefaults.BUILT_IN,
                 new SchedulerSettings(2, Duration.ofMillis(5)),
-                () -> List.of(NODE),
+                () -> List.of(NODE, node("n-test-2"), node("n-test-3")),
                 new JobWatchers(),
                 Clock.systemUTC())) {
-      orchestrator.connect(compute);
+      orchestrator.connect(ComputeRouter.everyNode(compute));
       orchestrator.start();
       String jobId = orchestrator.submit(job(count), false).jobId();
       Map<String, Execution> terminal = new HashMap<>();
