@@ -7,6 +7,7 @@ import io.bacalhau.cli.profile.ProfileEndpoint;
 import io.bacalhau.cli.profile.ProfileStore;
 import io.bacalhau.client.ApiEndpoint;
 import io.bacalhau.client.HttpNodeClient;
+import io.bacalhau.client.StartupTrace;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
@@ -183,7 +184,9 @@ public final class CliSession implements AutoCloseable {
   public synchronized NodeClient node() {
     checkOpen();
     if (node.get() == null) {
+      StartupTrace.mark("node asked for");
       publish(node, remoteNodeNamed() ? remoteNode() : inProcess() ? embedded() : residentNode());
+      StartupTrace.mark("node client made");
     }
     return node.get();
   }

@@ -79,6 +79,26 @@ class ResidentNodeTest {
     }
   }
 
+  /**
+   * The resident node is plain http: its clients never start the JDK's TLS (its security providers
+   * and JSSE), which an {@code SSLContext.getInstance} for the HttpClient's sake used to, at 60-200
+   * ms of every command's start.
+   */
+  @Test
+  void aClientOfThePlainHttpNodeSetsUpNoTls() throws Exception {
+    ResidentCli cli = new ResidentCli(dataDir);
+    assertEquals(0, cli.run("job", "run", spec("first")).exitCode());
+    Path classes = dataDir.resolve("classes.txt");
+    ResidentCli thin = new ResidentCli(dataDir).jvm("-Xlog:class+load:file=" + classes);
+    ResidentCli.Run run = thin.run("job", "list");
+    assertEquals(0, run.exitCode(), run.out());
+    List<String> tls =
+        Files.readAllLines(classes).stream()
+            .filter(l -> l.matches(".*\\] (sun\\.security\\.ssl|sun\\.security\\.jca)\\..*"))
+            .toList();
+    assertEquals(List.of(), tls);
+  }
+
   @Test
   void theNodeRefusesARequestWithoutItsToken() throws Exception {
     ResidentCli cli = new ResidentCli(dataDir);
