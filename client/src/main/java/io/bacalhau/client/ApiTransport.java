@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javax.net.ssl.SSLParameters;
 
 /** JSON requests to a node's API: one place for addresses, credentials, timeouts and errors. */
@@ -185,15 +186,28 @@ final class ApiTransport implements AutoCloseable {
     try {
       return json.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw BacalhauException.builder(
-              ErrorCode.VERSION_MISMATCH,
-              "the node at "
-                  + endpoint.display()
-                  + " answered in a shape this client cannot read: "
-                  + e.getOriginalMessage())
-          .component("Client")
-          .build();
+      throw unreadable(e.getOriginalMessage());
     }
+  }
+
+  /** A record read by a reader of its own ({@link JobJson}), which says what it cannot read. */
+  <T> T read(JsonNode node, Function<JsonNode, T> reader) {
+    try {
+      return reader.apply(node);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw unreadable(e.getMessage());
+    }
+  }
+
+  private BacalhauException unreadable(String why) {
+    return BacalhauException.builder(
+            ErrorCode.VERSION_MISMATCH,
+            "the node at "
+                + endpoint.display()
+                + " answered in a shape this client cannot read: "
+                + why)
+        .component("Client")
+        .build();
   }
 
   @Override
