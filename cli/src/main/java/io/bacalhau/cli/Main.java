@@ -23,7 +23,7 @@ public final class Main {
       code = execute(session, args);
     }
     StartupTrace.mark("command done, session closed");
-    hook.exit(code);
+    hook.exit(code, session.mayHalt());
   }
 
   /** Runs one command line with the process environment and returns its exit code. */
