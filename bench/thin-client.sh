@@ -18,7 +18,7 @@ trap '"$bacalhau" node local stop >/dev/null 2>&1 || true; rm -rf "$dir" "$hello
 
 "$bacalhau" version >/dev/null # builds the distribution if needed
 # The JDK the launcher picks: its own find_java.
-eval "$(sed -n '/^find_java()/,/^}/p' "$root/bacalhau")"
+eval "$(sed -n '/^release_is_25_or_later()/,/^}/p; /^find_java()/,/^}/p' "$root/bacalhau")"
 java_home=$(find_java)
 cat >"$hello/Hello.java" <<'JAVA'
 public class Hello {

@@ -7,6 +7,7 @@ import io.bacalhau.cli.profile.ProfileEndpoint;
 import io.bacalhau.cli.profile.ProfileStore;
 import io.bacalhau.client.ApiEndpoint;
 import io.bacalhau.client.HttpNodeClient;
+import io.bacalhau.client.StartupTrace;
 import io.bacalhau.core.client.NodeClient;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.config.ConfigInputs;
@@ -50,6 +51,7 @@ public final class CliSession implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile LoadedConfig config;
   private volatile boolean spawnWorkerOnClose = true;
+  private volatile boolean orderlyExit;
   private volatile String interruptNotice;
 
   public CliSession(CliContext context) {
@@ -123,6 +125,7 @@ public final class CliSession implements AutoCloseable {
 
   /** What this process's node is made of: the configuration, read as a node that serves no API. */
   public NodeSetup nodeSetup() {
+    orderlyExit = true; // a node in this process: its libraries may count on shutdown hooks
     return NodeSetup.from(config(), context.env(), context::resolve, false);
   }
 
@@ -183,7 +186,9 @@ public final class CliSession implements AutoCloseable {
   public synchronized NodeClient node() {
     checkOpen();
     if (node.get() == null) {
+      StartupTrace.mark("node asked for");
       publish(node, remoteNodeNamed() ? remoteNode() : inProcess() ? embedded() : residentNode());
+      StartupTrace.mark("node client made");
     }
     return node.get();
   }
@@ -335,6 +340,7 @@ public final class CliSession implements AutoCloseable {
 
   /** The embedded node itself, for commands that must work in this process. */
   public synchronized EmbeddedNodeClient embeddedNode() {
+    orderlyExit = true;
     checkOpen();
     if (node.get() == null) {
       publish(node, embedded());
@@ -343,6 +349,21 @@ public final class CliSession implements AutoCloseable {
       return embedded;
     }
     throw new IllegalStateException("this session talks to a remote node");
+  }
+
+  /** The command runs code that may count on the JVM's shutdown hooks (the shell's terminal). */
+  public void needsOrderlyExit() {
+    orderlyExit = true;
+  }
+
+  /**
+   * Whether, once closed, this session's process may end without the JVM's shutdown sequence:
+   * nothing ran in it but a client (no node, plugins or shell), whose work closing the session
+   * finished. {@code System.exit} would start the JDK's logging (to log the exit, should that be
+   * asked for): some 300 classes and 10-15 ms of every short command.
+   */
+  boolean mayHalt() {
+    return !orderlyExit;
   }
 
   /** The background worker itself must not spawn another one when it exits. */

@@ -1,6 +1,7 @@
 package io.bacalhau.cli;
 
 import io.bacalhau.cli.errors.ErrorReporter;
+import io.bacalhau.client.StartupTrace;
 import io.bacalhau.core.errors.FatalErrors;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    StartupTrace.mark("main");
     CliSession session = new CliSession(CliContext.system());
     // Ctrl-C or a kill: stop waiting, leave the jobs running (a background worker takes them over).
     ShutdownHook hook = ShutdownHook.install(session);
@@ -20,7 +22,8 @@ public final class Main {
     try (session) {
       code = execute(session, args);
     }
-    hook.exit(code);
+    StartupTrace.mark("command done, session closed");
+    hook.exit(code, session.mayHalt());
   }
 
   /** Runs one command line with the process environment and returns its exit code. */
@@ -59,8 +62,10 @@ public final class Main {
     if (QuickCommands.answer(session, args)) {
       return ExitCode.OK;
     }
-    return execute(
-        configure(CommandTree.forArgs(new CommandFactory(session), args), session), session, args);
+    CommandLine commands =
+        configure(CommandTree.forArgs(new CommandFactory(session), args), session);
+    StartupTrace.mark("command tree built");
+    return execute(commands, session, args);
   }
 
   /** The tree one command line needs, bound to a session, with our error handling and streams. */

@@ -36,17 +36,22 @@ final class ShutdownHook {
   }
 
   /**
-   * The command ended (its session closed) with this code: the process exits with it. When a
-   * shutdown is already under way (a signal came as the command ended), the signal's code stands
-   * and this returns: {@code System.exit} would block for good, and removing the hook would throw.
+   * The command ended (its session closed) with this code: the process exits with it, at once if
+   * {@code halt} (nothing in it needs the JVM's shutdown sequence). When a shutdown is already
+   * under way (a signal came as the command ended), the signal's code stands and this returns:
+   * {@code System.exit} would block for good, and removing the hook would throw.
    */
-  void exit(int code) {
+  void exit(int code, boolean halt) {
     commandEnded = true;
     if (shuttingDown) {
       return;
     }
     exitCode = code;
     System.out.flush();
+    System.err.flush();
+    if (halt) {
+      Runtime.getRuntime().halt(code); // see CliSession#mayHalt
+    }
     System.exit(code);
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import javax.net.ssl.SSLParameters;
 
 /** JSON requests to a node's API: one place for addresses, credentials, timeouts and errors. */
@@ -43,8 +44,9 @@ final class ApiTransport implements AutoCloseable {
       b.sslContext(TlsTrust.context(endpoint));
     } else {
       // Plain http never uses TLS, but the client would set up the JDK's default context (trust
-      // store included) anyway: about 0.1 s of every command's start. An unused one costs nothing.
-      b.sslContext(TlsTrust.unused()).sslParameters(new SSLParameters());
+      // store included) anyway: about 0.1 s of every command's start. One that is never used, made
+      // without the JDK's security providers, costs nothing.
+      b.sslContext(new PlainHttpContext()).sslParameters(new SSLParameters());
     }
     this.http = b.build();
   }
@@ -100,7 +102,9 @@ final class ApiTransport implements AutoCloseable {
     }
     HttpResponse<byte[]> response;
     try {
+      StartupTrace.mark("sending " + method + " " + path);
       response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      StartupTrace.mark("answered");
     } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unreachable(e);
     } catch (HttpTimeoutException e) {
@@ -124,6 +128,7 @@ final class ApiTransport implements AutoCloseable {
           .build();
     }
     JsonNode answer = decode(response.body());
+    StartupTrace.mark("answer parsed");
     if (response.statusCode() >= 400) {
       throw ApiErrors.from(response.statusCode(), answer, method + " " + path);
     }
@@ -181,15 +186,28 @@ final class ApiTransport implements AutoCloseable {
     try {
       return json.treeToValue(node, type);
     } catch (JsonProcessingException e) {
-      throw BacalhauException.builder(
-              ErrorCode.VERSION_MISMATCH,
-              "the node at "
-                  + endpoint.display()
-                  + " answered in a shape this client cannot read: "
-                  + e.getOriginalMessage())
-          .component("Client")
-          .build();
+      throw unreadable(e.getOriginalMessage());
     }
+  }
+
+  /** A record read by a reader of its own ({@link JobJson}), which says what it cannot read. */
+  <T> T read(JsonNode node, Function<JsonNode, T> reader) {
+    try {
+      return reader.apply(node);
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      throw unreadable(e.getMessage());
+    }
+  }
+
+  private BacalhauException unreadable(String why) {
+    return BacalhauException.builder(
+            ErrorCode.VERSION_MISMATCH,
+            "the node at "
+                + endpoint.display()
+                + " answered in a shape this client cannot read: "
+                + why)
+        .component("Client")
+        .build();
   }
 
   @Override

@@ -93,7 +93,7 @@ public final class HttpNodeClient implements NodeClient {
   @Override
   public Job job(String idOrName, String namespace) {
     JsonNode answer = api.get(jobPath(idOrName), namespace(namespace));
-    return api.read(answer.path("Job"), Job.class);
+    return api.read(answer.path("Job"), JobJson::read);
   }
 
   @Override
@@ -104,7 +104,7 @@ public final class HttpNodeClient implements NodeClient {
       query.put("job_version", Long.toString(version));
     }
     JsonNode answer = api.get(jobPath(idOrName), query);
-    Job job = api.read(answer.path("Job"), Job.class);
+    Job job = api.read(answer.path("Job"), JobJson::read);
     List<Execution> executions =
         items(answer.path("Executions"), Execution.class).stream()
             .filter(e -> e.jobVersion() == job.version())
@@ -130,7 +130,7 @@ public final class HttpNodeClient implements NodeClient {
           new PagingToken(query.orderBy(), query.reverse(), query.limit(), query.offset())
               .encode());
     }
-    return items(api.get(JOBS, q), Job.class);
+    return jobs(api.get(JOBS, q));
   }
 
   @Override
@@ -205,7 +205,7 @@ public final class HttpNodeClient implements NodeClient {
 
   @Override
   public List<Job> versions(String jobId) {
-    return items(api.get(jobPath(jobId) + "/versions", Map.of()), Job.class);
+    return jobs(api.get(jobPath(jobId) + "/versions", Map.of()));
   }
 
   @Override
@@ -341,6 +341,14 @@ public final class HttpNodeClient implements NodeClient {
     List<T> items = new ArrayList<>();
     list.forEach(n -> items.add(api.read(n, type)));
     return items;
+  }
+
+  /** Jobs are read without databind ({@link JobJson}): they are what thin clients read most. */
+  private List<Job> jobs(JsonNode answer) {
+    JsonNode list = answer.isArray() ? answer : answer.path("Items");
+    List<Job> jobs = new ArrayList<>();
+    list.forEach(n -> jobs.add(api.read(n, JobJson::read)));
+    return jobs;
   }
 
   private static List<String> strings(JsonNode list) {

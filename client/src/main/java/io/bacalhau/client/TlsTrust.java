@@ -41,15 +41,6 @@ final class TlsTrust {
     }
   }
 
-  /** A context never initialized: for a client that talks plain http only. */
-  static SSLContext unused() {
-    try {
-      return SSLContext.getInstance("TLS");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the JDK has no TLS", e);
-    }
-  }
-
   private static TrustManagerFactory fromBundle(ApiEndpoint endpoint)
       throws IOException, GeneralSecurityException {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());

@@ -9,6 +9,7 @@ import io.bacalhau.cli.render.TableOptions;
 import io.bacalhau.cli.render.TableOutput;
 import io.bacalhau.cli.render.TimeText;
 import io.bacalhau.cli.run.SelectorFlag;
+import io.bacalhau.client.StartupTrace;
 import io.bacalhau.core.client.JobQuery;
 import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
@@ -75,6 +76,7 @@ public final class JobListCommand implements Callable<Integer> {
             .node()
             .list(
                 new JobQuery("", selector, orderBy, reversed, limit == 0 ? 0 : limit + 1, offset));
+    StartupTrace.mark("jobs read");
     boolean more = limit > 0 && page.size() > limit;
     List<Job> shown = more ? page.subList(0, limit) : page;
     Table t =
@@ -95,6 +97,7 @@ public final class JobListCommand implements Callable<Integer> {
           job.stateType().label());
     }
     TableOutput.print(session, table, t, shown);
+    StartupTrace.mark("table printed");
     if (more && table.output() == OutputFormat.TABLE) {
       session.out().println();
       session.out().println("To fetch more records use:");

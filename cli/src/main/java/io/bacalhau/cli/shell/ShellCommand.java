@@ -31,6 +31,7 @@ public final class ShellCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    session.needsOrderlyExit(); // JLine restores the terminal in a shutdown hook
     if (session.context().env().containsKey(InteractiveShell.INSIDE)) {
       throw new UsageException("you are already in the bacalhau shell", "Type 'exit' to leave it.");
     }

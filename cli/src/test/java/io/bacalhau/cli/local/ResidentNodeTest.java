@@ -79,6 +79,36 @@ class ResidentNodeTest {
     }
   }
 
+  /**
+   * The resident node is plain http: its clients never start the JDK's TLS (its security providers
+   * and JSSE), which an {@code SSLContext.getInstance} for the HttpClient's sake used to, at 60-200
+   * ms of every command's start. And a client that ends does not start the JDK's logging, which
+   * {@code System.exit} does to log the exit: in {@code version} (which makes no HttpClient, whose
+   * debug logger starts it too) some 35 classes and a look-up of logging providers.
+   */
+  @Test
+  void aClientSetsUpNeitherTlsNorLoggingItDoesNotUse() throws Exception {
+    ResidentCli cli = new ResidentCli(dataDir);
+    assertEquals(0, cli.run("job", "run", spec("first")).exitCode());
+    Path classes = dataDir.resolve("classes.txt");
+    ResidentCli thin = new ResidentCli(dataDir).jvm("-Xlog:class+load:file=" + classes);
+    ResidentCli.Run list = thin.run("job", "list");
+    assertEquals(0, list.exitCode(), list.out());
+    assertEquals(List.of(), loaded(classes, "sun\\.security\\.ssl|sun\\.security\\.jca"));
+    ResidentCli.Run version = thin.run("version");
+    assertEquals(0, version.exitCode(), version.out());
+    assertTrue(version.out().contains("CLIENT"), version.out());
+    assertEquals(
+        List.of(),
+        loaded(classes, "jdk\\.internal\\.logger|sun\\.util\\.logging|java\\.util\\.logging"));
+  }
+
+  private static List<String> loaded(Path classLog, String packages) throws java.io.IOException {
+    return Files.readAllLines(classLog).stream()
+        .filter(l -> l.matches(".*\\] (" + packages + ")\\..*"))
+        .toList();
+  }
+
   @Test
   void theNodeRefusesARequestWithoutItsToken() throws Exception {
     ResidentCli cli = new ResidentCli(dataDir);

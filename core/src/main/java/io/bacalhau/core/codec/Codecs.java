@@ -18,16 +18,20 @@ import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
  */
 public final class Codecs {
   private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
-  private static final ObjectMapper YAML =
-      configure(
-              YAMLMapper.builder(
-                  YAMLFactory.builder()
-                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                      .stringQuotingChecker(new YamlQuoting())
-                      .build()))
-          .build();
+
+  /** Built on first use: a thin client that reads JSON only never pays for the YAML one. */
+  private static final class Yaml {
+    private static final ObjectMapper MAPPER =
+        configure(
+                YAMLMapper.builder(
+                    YAMLFactory.builder()
+                        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                        .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                        .stringQuotingChecker(new YamlQuoting())
+                        .build()))
+            .build();
+  }
 
   private Codecs() {}
 
@@ -51,7 +55,7 @@ public final class Codecs {
   }
 
   public static ObjectMapper yaml() {
-    return YAML;
+    return Yaml.MAPPER;
   }
 
   private static <
