@@ -29,7 +29,6 @@ import io.bacalhau.core.version.BuildInfo;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,8 +43,9 @@ public final class EmbeddedNodeClient implements NodeClient {
   private final NodeOptions options;
   private final Supplier<ProviderRegistry> registry;
   private final Runnable onOrphanedWork;
+  private final NodeCluster cluster;
+  private final ExecutionLogSource logs;
   private final JobWatchers watchers = new JobWatchers();
-  private final Instant startedAt = Instant.now();
   private boolean closed;
   private JobStore store;
   private LocalNode node;
@@ -57,10 +57,21 @@ public final class EmbeddedNodeClient implements NodeClient {
    */
   public EmbeddedNodeClient(
       NodeSetup setup, Supplier<ProviderRegistry> registry, Runnable onOrphanedWork) {
+    this(setup, registry, onOrphanedWork, NodeCluster.LOCAL);
+  }
+
+  /** A client on a node that takes the part {@code cluster} gives it. */
+  public EmbeddedNodeClient(
+      NodeSetup setup,
+      Supplier<ProviderRegistry> registry,
+      Runnable onOrphanedWork,
+      NodeCluster cluster) {
     this.setup = setup;
     this.options = setup.options();
     this.registry = registry;
     this.onOrphanedWork = onOrphanedWork;
+    this.cluster = cluster;
+    this.logs = cluster.logs() != null ? cluster.logs() : this::localLogs;
   }
 
   private synchronized JobStore store() {
@@ -75,7 +86,9 @@ public final class EmbeddedNodeClient implements NodeClient {
   public synchronized LocalNode node() {
     checkOpen();
     if (node == null) {
-      node = new LocalNode(options, store(), registry.get(), watchers, setup.disableAnalytics());
+      node =
+          new LocalNode(
+              options, store(), registry.get(), watchers, setup.disableAnalytics(), cluster);
     }
     return node;
   }
@@ -192,6 +205,18 @@ public final class EmbeddedNodeClient implements NodeClient {
       OutputStream out,
       OutputStream err)
       throws InterruptedException {
+    logs.copy(jobId, executionId, follow, tail, out, err);
+  }
+
+  /** Output of an execution this process ran, from its executions folder. */
+  private void localLogs(
+      String jobId,
+      String executionId,
+      boolean follow,
+      boolean tail,
+      OutputStream out,
+      OutputStream err)
+      throws InterruptedException {
     LogTailer.copy(
         ExecutionFolders.results(options.executionsDir(), executionId),
         follow,
@@ -214,17 +239,17 @@ public final class EmbeddedNodeClient implements NodeClient {
 
   @Override
   public List<NodeState> nodes() {
-    return List.of(NodeStates.connected(nodeInfo(), startedAt));
+    return node().directory().nodes();
   }
 
   @Override
   public NodeInfo nodeInfo() {
-    return node().compute().info();
+    return node().info();
   }
 
   @Override
   public void updateNode(String nodeId, String action, String message) {
-    NodeStates.update(nodeInfo().nodeId(), nodeId, action);
+    node().directory().update(nodeId, action, message);
   }
 
   /** This process answers for itself: it is alive as long as it can be asked. */

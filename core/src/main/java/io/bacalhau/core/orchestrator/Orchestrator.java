@@ -13,7 +13,7 @@ import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.protocol.ComputeCallback;
-import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
@@ -47,7 +47,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final JobWatchers watchers;
   private final WorkQueue work = new WorkQueue();
   private final OwnershipKeeper ownership;
-  private volatile ComputeChannel compute;
+  // Until connected there is no compute: messages wait in the store for the next process.
+  private volatile ComputeRouter compute = id -> Optional.empty();
   private volatile Thread worker;
   private volatile boolean running;
   // Anonymous usage events; a no-op unless the node turned analytics on (useAnalytics).
@@ -84,8 +85,34 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.analytics = analytics;
   }
 
-  public void connect(ComputeChannel channel) {
-    this.compute = channel;
+  /** Where messages to compute nodes go: each to the node its execution is placed on. */
+  public void connect(ComputeRouter router) {
+    this.compute = router;
+  }
+
+  /**
+   * A compute node became a candidate (joined, reconnected or approved): daemon and ops jobs,
+   * queued jobs and jobs with executions on it are evaluated again.
+   */
+  public void nodeJoined(String nodeId) {
+    work.submit(
+        () -> scheduleAll(tx -> NodeChanges.joined(tx, instanceId, nodeId, clock.instant())));
+  }
+
+  /**
+   * A compute node stopped being a candidate (disconnected, rejected or deleted): its active
+   * executions fail with "node has disappeared" and their jobs are placed again elsewhere.
+   */
+  public void nodeLeft(String nodeId, String reason) {
+    work.submit(
+        () -> scheduleAll(tx -> NodeChanges.left(tx, instanceId, nodeId, reason, clock.instant())));
+  }
+
+  private void scheduleAll(Function<StoreTx, List<Evaluation>> change) {
+    List<List<Evaluation>> made = new ArrayList<>();
+    store.update(tx -> made.add(change.apply(tx)));
+    made.forEach(list -> list.forEach(e -> work.schedule(e.id(), e.waitUntil())));
+    watchers.signal();
   }
 
   /**
@@ -209,9 +236,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     for (PlanApplier.Dispatch dispatch : dispatches) {
       dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
-      if (compute != null) {
-        dispatch.send(compute);
-      }
+      dispatch.send(compute);
     }
     watchers.signal();
   }

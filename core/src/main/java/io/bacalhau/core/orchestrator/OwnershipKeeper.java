@@ -2,18 +2,15 @@ package io.bacalhau.core.orchestrator;
 
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Execution;
-import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.store.Instances;
 import io.bacalhau.core.store.JobStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Keeps ownership of jobs honest while the orchestrator works, one tick a second on its thread:
@@ -53,7 +50,7 @@ final class OwnershipKeeper {
   }
 
   /** One tick; returns the evaluations of jobs it adopted, to be scheduled. */
-  List<Evaluation> tick(Instant now, ComputeChannel compute) {
+  List<Evaluation> tick(Instant now, ComputeRouter compute) {
     if (!store.instances().heartbeat(instanceId, now)) {
       // Another process found this one stuck and took its jobs: come back as live for new work.
       store.instances().register(instanceId, now);
@@ -68,26 +65,23 @@ final class OwnershipKeeper {
     return Recovery.adoptOrphans(store, instanceId, now);
   }
 
-  private void stopRunsOfLostJobs(ComputeChannel compute) {
+  private void stopRunsOfLostJobs(ComputeRouter compute) {
     Set<String> running = localExecutions.get();
     if (running.isEmpty()) {
       return;
     }
-    Map<String, String> ownerByExecution =
+    List<Execution> lost =
         store.read(
             r ->
                 running.stream()
                     .map(r::execution)
                     .flatMap(Optional::stream)
-                    .collect(
-                        Collectors.toMap(
-                            Execution::id,
-                            e -> Objects.requireNonNullElse(r.owner(e.jobId()), ""))));
-    ownerByExecution.forEach(
-        (executionId, owner) -> {
-          if (!instanceId.equals(owner)) {
-            compute.cancel(executionId, "another process took over the job");
-          }
-        });
+                    .filter(e -> !instanceId.equals(r.owner(e.jobId())))
+                    .toList());
+    for (Execution e : lost) {
+      compute
+          .channel(e.nodeId())
+          .ifPresent(c -> c.cancel(e.id(), "another process took over the job"));
+    }
   }
 }

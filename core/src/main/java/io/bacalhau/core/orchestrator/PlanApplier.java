@@ -11,15 +11,18 @@ import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.State;
 import io.bacalhau.core.models.Times;
 import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes a plan in the caller's transaction and, once committed, tells compute what changed: new
- * executions to bid on, accepted bids to run, stopped executions to cancel.
+ * executions to bid on, accepted bids to run, accepted bids that lost, stopped executions to
+ * cancel. Each message goes to the node its execution is placed on.
  */
 final class PlanApplier {
   private PlanApplier() {}
@@ -29,17 +32,30 @@ final class PlanApplier {
       Job job,
       List<Execution> askForBid,
       List<Execution> start,
+      List<Execution> reject,
       List<Execution> cancel,
       List<Evaluation> evaluations) {
     /** Nothing for compute, only an evaluation to process once committed. */
     static Dispatch evaluateLater(Evaluation evaluation) {
-      return new Dispatch(null, List.of(), List.of(), List.of(), List.of(evaluation));
+      return new Dispatch(null, List.of(), List.of(), List.of(), List.of(), List.of(evaluation));
     }
 
-    void send(ComputeChannel compute) {
-      askForBid.forEach(e -> compute.askForBid(job, e));
-      start.forEach(e -> compute.bidAccepted(job, e));
-      cancel.forEach(e -> compute.cancel(e.id(), e.desiredState().message()));
+    /** Only a cancel: a node reported on an execution that has already ended here. */
+    static Dispatch cancelStale(Execution execution) {
+      return new Dispatch(null, List.of(), List.of(), List.of(), List.of(execution), List.of());
+    }
+
+    void send(ComputeRouter router) {
+      askForBid.forEach(e -> to(router, e).ifPresent(c -> c.askForBid(job, e)));
+      start.forEach(e -> to(router, e).ifPresent(c -> c.bidAccepted(job, e)));
+      reject.forEach(
+          e -> to(router, e).ifPresent(c -> c.bidRejected(e.id(), e.desiredState().message())));
+      cancel.forEach(
+          e -> to(router, e).ifPresent(c -> c.cancel(e.id(), e.desiredState().message())));
+    }
+
+    private static Optional<ComputeChannel> to(ComputeRouter router, Execution e) {
+      return router.channel(e.nodeId());
     }
   }
 
@@ -48,6 +64,7 @@ final class PlanApplier {
     Job job = plan.job;
     List<Execution> ask = new ArrayList<>();
     List<Execution> start = new ArrayList<>();
+    List<Execution> reject = new ArrayList<>();
     List<Execution> cancel = new ArrayList<>();
     for (Plan.ExecutionUpdate u : plan.updates.values()) {
       Execution e = u.execution();
@@ -65,6 +82,10 @@ final class PlanApplier {
           && before != null
           && before.computeStateType() == ExecutionStateType.ASK_FOR_BID_ACCEPTED) {
         start.add(e);
+      } else if (e.computeStateType() == ExecutionStateType.BID_REJECTED
+          && before != null
+          && before.computeStateType() == ExecutionStateType.ASK_FOR_BID_ACCEPTED) {
+        reject.add(e);
       } else if (e.desiredStateType() == ExecutionDesiredStateType.STOPPED
           && before != null
           && before.computeStateType().isExecuting()) {
@@ -88,7 +109,7 @@ final class PlanApplier {
       tx.putEvaluation(plan.evaluation.withStatus(Evaluation.STATUS_COMPLETE, "", nanos));
     }
     plan.newEvaluations.forEach(tx::putEvaluation);
-    return new Dispatch(job, ask, start, cancel, plan.newEvaluations);
+    return new Dispatch(job, ask, start, reject, cancel, plan.newEvaluations);
   }
 
   /** Moves a job to a new state with its "State Update" event; the Revision counts such moves. */

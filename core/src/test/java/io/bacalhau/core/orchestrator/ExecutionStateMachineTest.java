@@ -22,6 +22,7 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import java.io.IOException;
@@ -86,7 +87,7 @@ class ExecutionStateMachineTest {
                 () -> List.of(NODE),
                 new JobWatchers(),
                 Clock.systemUTC())) {
-      orchestrator.connect(compute);
+      orchestrator.connect(ComputeRouter.everyNode(compute));
       orchestrator.start();
       String jobId = orchestrator.submit(job(count), false).jobId();
       Map<String, Execution> terminal = new HashMap<>();

@@ -6,6 +6,7 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.Resources;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderLoader;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.spi.ProviderContext;
@@ -59,7 +60,7 @@ final class OrchestratorHarness implements AutoCloseable {
             () -> List.of(NODE),
             watchers,
             clock);
-    orchestrator.connect(compute);
+    orchestrator.connect(ComputeRouter.everyNode(compute));
     orchestrator.start();
   }
 
