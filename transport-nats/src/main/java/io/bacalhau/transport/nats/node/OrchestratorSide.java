@@ -1,5 +1,6 @@
 package io.bacalhau.transport.nats.node;
 
+import io.bacalhau.core.node.NodeDirectory;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeChannel;
 import io.bacalhau.transport.nats.broker.BrokerSettings;
@@ -25,6 +26,7 @@ public final class OrchestratorSide implements AutoCloseable {
   private final NodeRegistry registry;
   private final OrchestratorTransport transport;
   private final LateCallback callback = new LateCallback();
+  private final NodeDirectory directory;
 
   private OrchestratorSide(OrchestratorSettings settings, NatsBroker broker, NatsLink link) {
     this.settings = settings;
@@ -43,6 +45,7 @@ public final class OrchestratorSide implements AutoCloseable {
                 callback,
                 OrchestratorTransport.healthCheckInterval(settings.disconnectTimeout()))
             .start();
+    this.directory = new RegistryDirectory(registry);
   }
 
   /**
@@ -71,6 +74,11 @@ public final class OrchestratorSide implements AutoCloseable {
 
   public NodeRegistry registry() {
     return registry;
+  }
+
+  /** The compute nodes that joined, as core's directory for the orchestrator. */
+  public NodeDirectory directory() {
+    return directory;
   }
 
   /** The channel to a remote compute node, if it ever handshook. */
