@@ -120,7 +120,7 @@ public final class DevstackCommand implements Callable<Integer> {
   }
 
   private List<String> headArgs(StackNode n, int apiPort, int natsPort, String token) {
-    List<String> args = userConfig();
+    List<String> args = nodeConfig(n);
     args.addAll(
         List.of(
             "-c",
@@ -141,7 +141,7 @@ public final class DevstackCommand implements Callable<Integer> {
   }
 
   private List<String> computeArgs(StackNode n, String natsUrl, String token) {
-    List<String> args = userConfig();
+    List<String> args = nodeConfig(n);
     args.addAll(
         List.of(
             "-c",
@@ -155,9 +155,16 @@ public final class DevstackCommand implements Callable<Integer> {
     return args;
   }
 
-  /** The {@code -c} values given to devstack apply to every node (heartbeats, approval, ...). */
-  private List<String> userConfig() {
+  /**
+   * The {@code -c} values given to devstack apply to every node (heartbeats, approval, ...); a
+   * compute node also gets a port of its own for the results it publishes locally.
+   */
+  private List<String> nodeConfig(StackNode n) {
     List<String> args = new ArrayList<>();
+    if (n.compute()) {
+      args.add("-c");
+      args.add("Publishers.Types.Local.Port=" + freePort());
+    }
     for (String c : session.globalOptions().config()) {
       args.add("-c");
       args.add(c);

@@ -256,11 +256,14 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
     outbox.send(new ExecutionEvent(executionId, event));
   }
 
-  /** Tells the orchestrator this node leaves (best effort), then stops heartbeats. */
+  /**
+   * Tells the orchestrator this node leaves (best effort: not while the broker is away, which would
+   * hold a stopping node for the request timeout), then stops heartbeats.
+   */
   @Override
   public void close() {
     timer.shutdownNow();
-    if (joined) {
+    if (joined && link.connected()) {
       try {
         control.shutdownNotice("node shutting down", gate.lastProcessed());
       } catch (RuntimeException e) {
