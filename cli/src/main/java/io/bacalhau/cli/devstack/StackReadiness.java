@@ -33,10 +33,11 @@ final class StackReadiness {
     }
   }
 
-  /** Until the orchestrator lists every node of the stack as connected. */
+  /** Until the orchestrator lists every compute node of the stack (a hybrid too) as connected. */
   static void awaitNodes(int apiPort, List<StackNode> nodes, StackProcesses processes)
       throws InterruptedException {
-    Set<String> wanted = nodes.stream().map(StackNode::name).collect(Collectors.toSet());
+    Set<String> wanted =
+        nodes.stream().filter(StackNode::compute).map(StackNode::name).collect(Collectors.toSet());
     ApiEndpoint endpoint =
         new ApiEndpoint(
             URI.create("http://127.0.0.1:" + apiPort), null, null, false, Duration.ofSeconds(10));
