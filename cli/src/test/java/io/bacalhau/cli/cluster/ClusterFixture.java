@@ -172,15 +172,21 @@ final class ClusterFixture implements AutoCloseable {
     throw new AssertionError("never " + what + "; last seen: " + last);
   }
 
+  /** SIGTERM to every process, SIGKILL to those still running after 20 s. */
   @Override
-  public void close() throws Exception {
+  public void close() {
     if (api != null) {
       api.close();
     }
     processes.forEach(Process::destroy);
     for (Process p : processes) {
-      if (!p.waitFor(20, TimeUnit.SECONDS)) {
-        p.destroyForcibly().waitFor();
+      try {
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
       }
     }
   }
