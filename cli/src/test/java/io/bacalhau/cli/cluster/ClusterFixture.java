@@ -37,6 +37,7 @@ final class ClusterFixture implements AutoCloseable {
   private final int apiPort;
   private final int natsPort;
   private Path orchestratorLog;
+  private Process orchestrator;
   private HttpNodeClient api;
 
   ClusterFixture(Path dir) throws IOException {
@@ -60,6 +61,11 @@ final class ClusterFixture implements AutoCloseable {
   ClusterFixture orchestrator(String... config) throws Exception {
     Path data = dir.resolve("orchestrator");
     orchestratorLog = dir.resolve("orchestrator.log");
+    // kill -9 leaves the previous process's file behind; wait for this one's.
+    Files.deleteIfExists(data.resolve("bacalhau.run"));
+    if (api != null) {
+      api.close();
+    }
     List<String> args =
         config(
             List.of(
@@ -79,6 +85,7 @@ final class ClusterFixture implements AutoCloseable {
             "--name",
             "orchestrator"));
     Process p = start(data, orchestratorLog, args);
+    orchestrator = p;
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (!Files.exists(data.resolve("bacalhau.run"))) {
       assertTrue(p.isAlive(), "orchestrator exited: " + Files.readString(orchestratorLog));
@@ -108,6 +115,11 @@ final class ClusterFixture implements AutoCloseable {
 
   Path log(String name) {
     return dir.resolve(name + ".log");
+  }
+
+  /** The orchestrator process started last. */
+  Process orchestratorProcess() {
+    return orchestrator;
   }
 
   Path orchestratorLog() {

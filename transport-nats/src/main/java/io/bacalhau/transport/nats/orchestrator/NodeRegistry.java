@@ -25,7 +25,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * may take work, and whether they are still heard from. A node silent for longer than the
  * disconnect timeout is marked DISCONNECTED ("heartbeat timeout"); a rejected one is refused at its
  * next handshake. Every change but a heartbeat is saved to its {@link MembershipStore}; nodes
- * loaded from it start DISCONNECTED ("orchestrator restarted") until they handshake again.
+ * loaded from it that were connected count as heard from at the restart.
  */
 public final class NodeRegistry {
   private static final String COMPONENT = "NodeManager";
@@ -49,9 +49,13 @@ public final class NodeRegistry {
     this.store = store;
     Instant now = clock.instant();
     for (NodeState s : store.load()) {
+      // A node connected when the orchestrator stopped gets the disconnect timeout to come back,
+      // as if it had just beaten: its running executions are not failed while it reconnects (its
+      // heartbeats are refused until it handshakes again, which it then does by itself). One that
+      // does not come back is disconnected ("heartbeat timeout") and its executions move.
       NodeState loaded =
           s.connection() == NodeConnection.CONNECTED
-              ? NodeStateChanges.disconnected(s, now, "orchestrator restarted")
+              ? new NodeState(s.info(), s.membership(), null, ConnectionState.connected(now, now))
               : s;
       nodes.put(s.info().nodeId(), loaded);
     }

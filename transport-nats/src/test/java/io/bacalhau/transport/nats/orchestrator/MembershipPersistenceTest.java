@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,30 @@ class MembershipPersistenceTest {
   }
 
   @Test
-  void membershipsSurviveARestartAndNodesComeBackDisconnected() {
+  void aNodeConnectedAtARestartGetsTheDisconnectTimeoutToComeBack() {
+    registry(false).handshake(Fixtures.node("n-1"));
+    clock.advance(Duration.ofMinutes(10)); // the orchestrator was down a while
+    NodeRegistry after = registry(false);
+    List<String> left = new ArrayList<>();
+    after.addListener(
+        new MembershipListener() {
+          @Override
+          public void left(NodeState node, String reason) {
+            left.add(node.info().nodeId() + ": " + reason);
+          }
+        });
+    // Still a candidate: its running executions must not be failed while it reconnects.
+    assertEquals(NodeConnection.CONNECTED, after.get("n-1").orElseThrow().connection());
+    clock.advance(Duration.ofSeconds(59));
+    assertEquals(List.of(), after.checkHealth());
+    // Until it handshakes again, its heartbeats are refused by the transport (it has no link).
+    clock.advance(Duration.ofSeconds(2));
+    assertEquals(1, after.checkHealth().size());
+    assertEquals(List.of("n-1: heartbeat timeout"), left);
+  }
+
+  @Test
+  void membershipsSurviveARestart() {
     NodeRegistry before = registry(true);
     before.handshake(Fixtures.node("n-approved"));
     before.handshake(Fixtures.node("n-pending"));
@@ -43,8 +68,8 @@ class MembershipPersistenceTest {
     assertEquals(3, after.list().size());
     NodeState approved = after.get("n-approved").orElseThrow();
     assertEquals(NodeMembership.APPROVED, approved.membership());
-    assertEquals(NodeConnection.DISCONNECTED, approved.connection());
-    assertEquals("orchestrator restarted", approved.connectionState().lastError());
+    // Rejected when it was: disconnected then, and now.
+    assertEquals(NodeConnection.DISCONNECTED, after.get("n-rejected").orElseThrow().connection());
     assertEquals(NodeMembership.PENDING, after.get("n-pending").orElseThrow().membership());
     assertEquals(
         "node has been rejected", after.handshake(Fixtures.node("n-rejected")).orElseThrow());
