@@ -69,7 +69,12 @@ class JobCommandsTest {
   @Test
   void nodeDetailsPrintsEachOutcomeOnceWithItsRunCount() throws IOException {
     Path file = spec("twice", "{Stdout: \"15\\n\"}");
-    Files.writeString(file, Files.readString(file).replace("Count: 1", "Count: 2"));
+    // With a QueueTimeout the second partition waits for the one node, then runs there too.
+    Files.writeString(
+        file,
+        Files.readString(file)
+            .replace("Count: 1", "Count: 2")
+            .replace("Engine:", "Timeouts: {QueueTimeout: 60}\n    Engine:"));
     CliRunner.Result run = cli.run("job", "run", "--node-details", file.toString());
     assertEquals(ExitCode.OK, run.exitCode(), run.toString());
     assertTrue(run.out().matches("(?s)Job Results By Node:\n• 2 runs on 1 node: 15\n"), run.out());
@@ -83,6 +88,17 @@ class JobCommandsTest {
     assertTrue(
         failed.out().matches("(?s)Job Results By Node:\n• Node n-[0-9a-f]{8}: no input\n"),
         failed.out());
+  }
+
+  @Test
+  void countTwoOnTheSingleEmbeddedNodeFailsWithNotEnoughNodesAsBacalhauDoes() throws IOException {
+    Path file = spec("twice", "{Stdout: \"15\\n\"}");
+    Files.writeString(file, Files.readString(file).replace("Count: 1", "Count: 2"));
+    CliRunner.Result run = cli.run("job", "run", file.toString());
+    assertEquals(ExitCode.JOB_FAILED, run.exitCode(), run.toString());
+    assertTrue(
+        run.err().contains("not enough nodes to run job. requested: 2, available: 1, suitable: 1."),
+        run.err());
   }
 
   @Test

@@ -26,6 +26,10 @@ class JobGetTest {
     cli = new CliRunner(dataDir).workingDir(work);
   }
 
+  /**
+   * Count 2 on the one embedded node runs one partition after the other: the QueueTimeout lets the
+   * second wait for the node, which holds one live partition of a job at a time.
+   */
   private void run(String name, int count, String params) throws IOException {
     Path spec = work.resolve(name + ".yaml");
     Files.writeString(
@@ -39,6 +43,7 @@ class JobGetTest {
             Engine: {Type: noop, Params: %s}
             Publisher: {Type: local}
             ResultPaths: [{Name: outputs, Path: /outputs}]
+            Timeouts: {QueueTimeout: 60}
         """
             .formatted(name, count, params));
     CliRunner.Result run = cli.run("job", "run", spec.toString());

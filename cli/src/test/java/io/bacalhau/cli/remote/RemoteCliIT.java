@@ -124,7 +124,7 @@ class RemoteCliIT {
         dir.resolve(name + ".yaml"),
         "Name: "
             + name
-            + "\nType: batch\nCount: 2\nLabels: "
+            + "\nType: batch\nCount: 1\nLabels: "
             + labels
             + "\nTasks:\n  - Name: main\n    Engine: {Type: noop, Params: {Stdout: \""
             + stdout
@@ -148,15 +148,26 @@ class RemoteCliIT {
     CliRunner.Result notProd = cli("job", "list", "--labels", "env!=prod");
     assertTrue(notProd.out().contains("dev") && !notProd.out().contains("web"), notProd.toString());
 
-    CliRunner.Result page = cli("job", "executions", "web", "--limit", "1", "--order-reversed");
+    // One execution a version (the served node is one node): page over both versions.
+    CliRunner.Result page =
+        cli("job", "executions", "web", "--all-versions", "--limit", "1", "--order-reversed");
     assertTrue(page.out().contains("To fetch more records use:"), page.toString());
     String token = page.out().replaceAll("(?s).*--next-token (\\S+).*", "$1").strip();
     CliRunner.Result next =
-        cli("job", "executions", "web", "--limit", "1", "--order-reversed", "--next-token", token);
+        cli(
+            "job",
+            "executions",
+            "web",
+            "--all-versions",
+            "--limit",
+            "1",
+            "--order-reversed",
+            "--next-token",
+            token);
     assertEquals(ExitCode.OK, next.exitCode(), next.toString());
     assertTrue(!next.out().contains("To fetch more"), next.toString());
     assertEquals(
-        4,
+        2,
         cli("job", "executions", "web", "--all-versions", "--no-style", "--hide-header")
             .out()
             .strip()

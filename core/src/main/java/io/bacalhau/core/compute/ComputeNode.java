@@ -7,6 +7,7 @@ import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.NodeType;
+import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeChannel;
 import io.bacalhau.core.providers.ProviderKind;
@@ -53,18 +54,25 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
    * and what its GPU search found ({@code node describe} of a node with 0 GPUs says why).
    */
   public NodeInfo info() {
+    Resources max = settings.capacity();
+    ExecutorBuffer.Usage usage = buffer.usage();
+    // What runs and waits here, so that the scheduler prefers a node with room (Bacalhau's
+    // available-capacity and queue rankers) and never leaves a job queued behind this one.
+    ComputeNodeInfo compute =
+        new ComputeNodeInfo(
+            registry.installedTypes(ProviderKind.ENGINE),
+            registry.installedTypes(ProviderKind.PUBLISHER),
+            registry.installedTypes(ProviderKind.INPUT_SOURCE),
+            max,
+            usage.queued(),
+            max.subtract(usage.running()),
+            max,
+            Math.max(0, active.size() - usage.waiting()),
+            usage.waiting(),
+            "",
+            settings.gpus().summary());
     return new NodeInfo(
-        settings.nodeId(),
-        NodeType.COMPUTE,
-        settings.labels(),
-        List.of(),
-        ComputeNodeInfo.idle(
-                registry.installedTypes(ProviderKind.ENGINE),
-                registry.installedTypes(ProviderKind.PUBLISHER),
-                registry.installedTypes(ProviderKind.INPUT_SOURCE),
-                settings.capacity())
-            .withGpuDiscovery(settings.gpus().summary()),
-        VERSION);
+        settings.nodeId(), NodeType.COMPUTE, settings.labels(), List.of(), compute, VERSION);
   }
 
   @Override

@@ -19,6 +19,8 @@ final class ExecutorBuffer {
   private final Resources capacity;
   private final List<Queued> waiting = new ArrayList<>();
   private Resources inUse = Resources.ZERO;
+  // Kept as a total: the orchestrator reads it for every job it places (ComputeNode.info).
+  private Resources queued = Resources.ZERO;
   private long order;
 
   ExecutorBuffer(Resources capacity) {
@@ -27,6 +29,7 @@ final class ExecutorBuffer {
 
   synchronized void add(Job job, Execution execution, RunningExecution handle) {
     waiting.add(new Queued(job, execution, handle, order++));
+    queued = queued.add(execution.allocatedResources().total());
     waiting.sort(
         Comparator.comparingInt((Queued q) -> -q.job().priority())
             .thenComparingLong(Queued::order));
@@ -34,7 +37,14 @@ final class ExecutorBuffer {
 
   /** Removes a queued execution that has not started; false if it is not waiting. */
   synchronized boolean remove(String executionId) {
-    return waiting.removeIf(q -> q.execution().id().equals(executionId));
+    for (Queued q : waiting) {
+      if (q.execution().id().equals(executionId)) {
+        waiting.remove(q);
+        queued = queued.subtract(q.execution().allocatedResources().total());
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The next execution that fits now, with its resources counted as used. */
@@ -43,6 +53,7 @@ final class ExecutorBuffer {
       Resources after = inUse.add(q.execution().allocatedResources().total());
       if (after.fitsIn(capacity) || inUse.isZero()) {
         waiting.remove(q);
+        queued = queued.subtract(q.execution().allocatedResources().total());
         inUse = after;
         return Optional.of(q);
       }
@@ -57,4 +68,11 @@ final class ExecutorBuffer {
   synchronized int size() {
     return waiting.size();
   }
+
+  /** What runs now and what waits, for the node's advertised capacity. */
+  synchronized Usage usage() {
+    return new Usage(inUse, queued, waiting.size());
+  }
+
+  record Usage(Resources running, Resources queued, int waiting) {}
 }

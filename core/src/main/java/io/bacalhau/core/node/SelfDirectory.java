@@ -2,6 +2,7 @@ package io.bacalhau.core.node;
 
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.NodeState;
+import io.bacalhau.core.models.NodeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,9 +25,11 @@ final class SelfDirectory implements NodeDirectory {
     return List.of(NodeStates.connected(info.get(), since));
   }
 
+  /** Itself when it is a compute node; an orchestrator alone has nothing to place on. */
   @Override
   public List<NodeInfo> candidates() {
-    return List.of(info.get());
+    NodeInfo self = info.get();
+    return self.nodeType() == NodeType.COMPUTE ? List.of(self) : List.of();
   }
 
   @Override

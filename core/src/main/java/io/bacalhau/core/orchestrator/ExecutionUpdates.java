@@ -16,6 +16,7 @@ import io.bacalhau.core.models.Times;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +29,20 @@ final class ExecutionUpdates {
 
   static Optional<Evaluation> bidResult(
       StoreTx tx, String id, boolean accepted, String reason, Instant now) {
+    return bidResult(tx, id, accepted, reason, now, e -> {});
+  }
+
+  /**
+   * @param alreadyEnded told of the execution when it had already ended here: the node holds a run
+   *     nobody waits for
+   */
+  static Optional<Evaluation> bidResult(
+      StoreTx tx,
+      String id,
+      boolean accepted,
+      String reason,
+      Instant now,
+      Consumer<Execution> alreadyEnded) {
     return change(
         tx,
         id,
@@ -52,12 +67,22 @@ final class ExecutionUpdates {
                 "Bid rejected: " + reason,
                 now,
                 java.util.Map.of(Event.DETAIL_IS_ERROR, "true")),
-        true);
+        true,
+        alreadyEnded);
   }
 
   static Optional<Evaluation> progressed(
       StoreTx tx, String id, ExecutionStateType state, Instant now) {
-    return change(tx, id, now, e -> e.withComputeState(State.of(state)), null, false);
+    return progressed(tx, id, state, now, e -> {});
+  }
+
+  static Optional<Evaluation> progressed(
+      StoreTx tx,
+      String id,
+      ExecutionStateType state,
+      Instant now,
+      Consumer<Execution> alreadyEnded) {
+    return change(tx, id, now, e -> e.withComputeState(State.of(state)), null, false, alreadyEnded);
   }
 
   static Optional<Evaluation> completed(
@@ -117,8 +142,23 @@ final class ExecutionUpdates {
       UnaryOperator<Execution> update,
       Event event,
       boolean evaluate) {
+    return change(tx, id, now, update, event, evaluate, e -> {});
+  }
+
+  private static Optional<Evaluation> change(
+      StoreTx tx,
+      String id,
+      Instant now,
+      UnaryOperator<Execution> update,
+      Event event,
+      boolean evaluate,
+      Consumer<Execution> alreadyEnded) {
     Optional<Execution> found = tx.execution(id);
-    if (found.isEmpty() || found.get().computeStateType().isTerminal()) {
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    if (found.get().computeStateType().isTerminal()) {
+      alreadyEnded.accept(found.get());
       return Optional.empty();
     }
     Execution before = found.get();

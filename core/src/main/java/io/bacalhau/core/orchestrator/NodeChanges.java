@@ -29,18 +29,22 @@ final class NodeChanges {
 
   private NodeChanges() {}
 
+  /** The evaluations a node's leaving asks for, and the executions it failed. */
+  record Left(List<Evaluation> evaluations, List<String> failed) {}
+
   /**
    * Fails the node's active executions ("node has disappeared") and evaluates their jobs, so that
    * their partitions are placed on other nodes.
    */
-  static List<Evaluation> left(
-      StoreTx tx, String instanceId, String nodeId, String reason, Instant now) {
+  static Left left(StoreTx tx, String instanceId, String nodeId, String reason, Instant now) {
     List<Evaluation> evaluations = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
     for (Job job : owned(tx, instanceId)) {
       boolean touched = false;
       for (Execution e : tx.executions(job.id())) {
         if (e.nodeId().equals(nodeId) && !e.computeStateType().isTerminal()) {
           fail(tx, e, reason, now);
+          failed.add(e.id());
           touched = true;
         }
       }
@@ -48,26 +52,34 @@ final class NodeChanges {
         evaluations.add(evaluation(tx, job, Evaluation.TRIGGER_EXEC_FAILURE, now));
       }
     }
-    return evaluations;
+    return new Left(evaluations, failed);
   }
 
   /**
    * Evaluates the jobs a new node may change: daemon and ops jobs (they run on every matching
-   * node), jobs with executions there, and queued jobs (they wait for a node like this one).
+   * node), jobs with executions there, and jobs short of live executions (queued for want of nodes:
+   * they need not wait for their next QueueBackoff look).
    */
   static List<Evaluation> joined(StoreTx tx, String instanceId, String nodeId, Instant now) {
     List<Evaluation> evaluations = new ArrayList<>();
     for (Job job : owned(tx, instanceId)) {
       JobType type = job.jobType().orElse(JobType.BATCH);
-      boolean wanted =
-          !type.isPartitioned()
-              || job.stateType() == JobStateType.QUEUED
-              || tx.executions(job.id()).stream().anyMatch(e -> e.nodeId().equals(nodeId));
-      if (wanted) {
+      if (!type.isPartitioned()
+          || job.stateType() == JobStateType.QUEUED
+          || waits(tx, job, nodeId)) {
         evaluations.add(evaluation(tx, job, Evaluation.TRIGGER_NODE_JOIN, now));
       }
     }
     return evaluations;
+  }
+
+  private static boolean waits(StoreTx tx, Job job, String nodeId) {
+    List<Execution> executions = tx.executions(job.id());
+    long live =
+        executions.stream()
+            .filter(e -> e.jobVersion() == job.version() && !e.computeStateType().isTerminal())
+            .count();
+    return live < job.count() || executions.stream().anyMatch(e -> e.nodeId().equals(nodeId));
   }
 
   private static List<Job> owned(StoreTx tx, String instanceId) {

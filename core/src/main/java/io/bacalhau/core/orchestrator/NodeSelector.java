@@ -12,11 +12,17 @@ import io.bacalhau.core.models.Task;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Ranks compute nodes for a job, as Bacalhau's rankers do: a node that lacks a required engine,
- * publisher or input source, fails a hard label constraint, is too small, or already failed the job
- * too often is unsuitable and says why; {@code favour_} constraints only add rank.
+ * publisher or input source, fails a hard label constraint, is too small, already runs this job, or
+ * already failed it too often is unsuitable and says why; {@code favour_} constraints, not having
+ * run the job yet, free capacity and a short queue add rank, and a random 0-4 breaks ties.
+ *
+ * <p>An over-subscribed node (Bacalhau's 1.5 x capacity) is ranked after every other suitable node
+ * rather than refused: a job goes to a node with room whenever one matches, but the single node of
+ * a local process still takes a burst into its queue instead of failing it.
  */
 final class NodeSelector {
   private final int maxAttemptsPerNode;
@@ -25,20 +31,22 @@ final class NodeSelector {
     this.maxAttemptsPerNode = maxAttemptsPerNode;
   }
 
-  /** One node's rank; negative means unsuitable, for the given reason. */
-  record Ranked(NodeInfo node, int rank, String reason) {
-    boolean suitable() {
-      return rank >= 0;
-    }
-  }
+  // Below any rank a node with room can get, so an over-subscribed node is only taken last.
+  private static final int OVER_SUBSCRIBED_PENALTY = 1_000;
 
-  /** Every node ranked, best first. */
+  /**
+   * One node's rank; a node that is not suitable says why in {@code reason}, and so does a suitable
+   * node that is over-subscribed.
+   */
+  record Ranked(NodeInfo node, int rank, String reason, boolean suitable) {}
+
+  /** Every node ranked, suitable ones first, best first. */
   List<Ranked> rank(Job job, List<NodeInfo> nodes, List<Execution> executions) {
     List<Ranked> ranked = new ArrayList<>();
     for (NodeInfo node : nodes) {
       ranked.add(rank(job, node, executions));
     }
-    ranked.sort(Comparator.comparingInt(Ranked::rank).reversed());
+    ranked.sort(Comparator.comparing(Ranked::suitable).thenComparingInt(Ranked::rank).reversed());
     return ranked;
   }
 
@@ -105,8 +113,18 @@ final class NodeSelector {
     if (failures >= maxAttemptsPerNode) {
       return unsuitable(node, "already failed this job " + failures + " times");
     }
-    rank += failures == 0 ? 30 : 0;
-    return new Ranked(node, rank, "");
+    if (here.stream().anyMatch(e -> !e.computeStateType().isTerminal())) {
+      // Count N means N distinct nodes: one node does not hold two partitions of a job at once.
+      return unsuitable(node, "already runs an execution of this job");
+    }
+    rank += here.isEmpty() ? 30 : 0;
+    rank += CapacityRank.rank(node.computeNodeInfo(), needed);
+    rank += ThreadLocalRandom.current().nextInt(5);
+    String over = CapacityRank.overSubscribed(node.computeNodeInfo(), needed);
+    if (over != null) {
+      return new Ranked(node, rank - OVER_SUBSCRIBED_PENALTY, over, true);
+    }
+    return new Ranked(node, rank, "", true);
   }
 
   private static String tooBig(Resources needed, Resources max) {
@@ -140,7 +158,7 @@ final class NodeSelector {
   }
 
   private static Ranked unsuitable(NodeInfo node, String reason) {
-    return new Ranked(node, -1, reason);
+    return new Ranked(node, -1, reason, false);
   }
 
   private static boolean containsIgnoreCase(List<String> list, String value) {

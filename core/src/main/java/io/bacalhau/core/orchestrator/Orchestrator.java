@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -47,6 +48,9 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final JobWatchers watchers;
   private final WorkQueue work = new WorkQueue();
   private final OwnershipKeeper ownership;
+  private final NodeLoad load = new NodeLoad();
+  private final StaleExecutions stale = new StaleExecutions();
+  private final Membership membership;
   // Until connected there is no compute: messages wait in the store for the next process.
   private volatile ComputeRouter compute = id -> Optional.empty();
   private volatile Thread worker;
@@ -71,6 +75,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.nodes = nodes;
     this.watchers = watchers;
     this.ownership = new OwnershipKeeper(store, instanceId);
+    this.membership = new Membership(store, instanceId, clock, load, stale);
     this.endpoint =
         new JobEndpoint(
             store,
@@ -91,12 +96,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   /**
-   * A compute node became a candidate (joined, reconnected or approved): daemon and ops jobs,
-   * queued jobs and jobs with executions on it are evaluated again.
+   * A compute node became a candidate (joined, reconnected or approved): daemon and ops jobs, jobs
+   * short of nodes and jobs with executions on it are evaluated again.
    */
   public void nodeJoined(String nodeId) {
-    work.submit(
-        () -> scheduleAll(tx -> NodeChanges.joined(tx, instanceId, nodeId, clock.instant())));
+    work.submit(() -> scheduleAll(membership.joined(nodeId, compute)));
   }
 
   /**
@@ -104,14 +108,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
    * executions fail with "node has disappeared" and their jobs are placed again elsewhere.
    */
   public void nodeLeft(String nodeId, String reason) {
-    work.submit(
-        () -> scheduleAll(tx -> NodeChanges.left(tx, instanceId, nodeId, reason, clock.instant())));
+    work.submit(() -> scheduleAll(membership.left(nodeId, reason)));
   }
 
-  private void scheduleAll(Function<StoreTx, List<Evaluation>> change) {
-    List<List<Evaluation>> made = new ArrayList<>();
-    store.update(tx -> made.add(change.apply(tx)));
-    made.forEach(list -> list.forEach(e -> work.schedule(e.id(), e.waitUntil())));
+  private void scheduleAll(List<Evaluation> evaluations) {
+    evaluations.forEach(e -> work.schedule(e.id(), e.waitUntil()));
     watchers.signal();
   }
 
@@ -221,6 +222,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     try {
       store.update(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
     } catch (RuntimeException e) {
+      forget(dispatches);
       dispatches.clear();
       if (batch.size() == 1) {
         failed(batch.get(0), e);
@@ -229,6 +231,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
           try {
             store.update(tx -> applyOne(tx, w, dispatches));
           } catch (RuntimeException one) {
+            forget(dispatches);
             failed(w, one);
           }
         }
@@ -236,9 +239,16 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     for (PlanApplier.Dispatch dispatch : dispatches) {
       dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
+      dispatch.ended().forEach(load::ended);
       dispatch.send(compute);
     }
+    membership.cancelReportedStale(compute);
     watchers.signal();
+  }
+
+  /** Placements of a batch that did not commit do not load their nodes. */
+  private void forget(List<PlanApplier.Dispatch> dispatches) {
+    dispatches.forEach(d -> d.askForBid().forEach(e -> load.ended(e.id())));
   }
 
   /**
@@ -287,8 +297,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     long versionStart =
         job.version() > 1 ? tx.versionSubmitted(job.id(), job.version()) : job.createTime();
     Plan plan =
-        scheduler.schedule(job, eval, executions, nodes.get(), clock.instant(), versionStart);
+        scheduler.schedule(
+            job, eval, executions, load.adjust(nodes.get()), clock.instant(), versionStart);
     PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
+    // Counted before the commit, so that the next job of the same batch sees these placements.
+    dispatch.askForBid().forEach(load::placed);
     // analytics: job terminal, executions created or ended by this pass (no-op when off)
     analytics.planApplied(job, dispatch.job(), executions, () -> tx.executions(job.id()));
     return dispatch;
@@ -319,18 +332,29 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void bidResult(String executionId, boolean accepted, String reason) {
+    if (!accepted) {
+      load.ended(executionId);
+    }
+    // An accepted bid on a run that ended here (failed as disappeared, stopped) is a node holding
+    // what nobody waits for: it is told to cancel once the report is recorded.
+    Consumer<Execution> ended = accepted ? stale::reported : e -> {};
     report(
         executionId,
-        tx -> ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant()));
+        tx ->
+            ExecutionUpdates.bidResult(tx, executionId, accepted, reason, clock.instant(), ended));
   }
 
   @Override
   public void progressed(String executionId, ExecutionStateType state) {
-    report(executionId, tx -> ExecutionUpdates.progressed(tx, executionId, state, clock.instant()));
+    report(
+        executionId,
+        tx ->
+            ExecutionUpdates.progressed(tx, executionId, state, clock.instant(), stale::reported));
   }
 
   @Override
   public void runResult(String executionId, SpecConfig published, RunCommandResult output) {
+    load.ended(executionId);
     report(
         executionId,
         tx -> ExecutionUpdates.completed(tx, executionId, published, output, clock.instant()));
@@ -338,6 +362,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void computeError(String executionId, BacalhauException error, RunCommandResult output) {
+    load.ended(executionId);
     report(
         executionId,
         tx -> ExecutionUpdates.failed(tx, executionId, error, output, clock.instant()));
@@ -345,6 +370,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
 
   @Override
   public void cancelled(String executionId, String reason) {
+    load.ended(executionId);
     report(executionId, tx -> ExecutionUpdates.cancelled(tx, executionId, reason, clock.instant()));
   }
 

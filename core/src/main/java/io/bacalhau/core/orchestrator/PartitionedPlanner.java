@@ -112,19 +112,27 @@ final class PartitionedPlanner {
     }
   }
 
+  /**
+   * Each partition on a node of its own, best ranked first. With fewer suitable nodes than
+   * partitions the job queues or fails as Bacalhau's does; while it queues, the nodes there are
+   * already take a partition each.
+   */
   private void place(List<Integer> partitions, List<Execution> current, List<NodeInfo> nodes) {
     List<NodeSelector.Ranked> ranked = selector.rank(plan.job, nodes, current);
     List<NodeSelector.Ranked> suitable =
         ranked.stream().filter(NodeSelector.Ranked::suitable).toList();
-    if (suitable.isEmpty()) {
-      new QueuePolicy(plan, settings, now).notEnoughNodes(partitions.size(), ranked, current);
-      return;
+    if (suitable.size() < partitions.size()) {
+      boolean failed =
+          new QueuePolicy(plan, settings, now).notEnoughNodes(partitions.size(), ranked, current);
+      if (failed) {
+        return;
+      }
     }
-    int i = 0;
-    for (int partition : partitions) {
-      NodeInfo node = suitable.get(i++ % suitable.size()).node();
+    for (int i = 0; i < partitions.size() && i < suitable.size(); i++) {
+      NodeInfo node = suitable.get(i).node();
       Execution e =
-          Scheduler.newExecution(plan, node, partition, ExecutionDesiredStateType.PENDING, now);
+          Scheduler.newExecution(
+              plan, node, partitions.get(i), ExecutionDesiredStateType.PENDING, now);
       plan.create(
           e,
           Event.of(

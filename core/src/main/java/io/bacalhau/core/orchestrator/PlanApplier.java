@@ -34,15 +34,12 @@ final class PlanApplier {
       List<Execution> start,
       List<Execution> reject,
       List<Execution> cancel,
+      List<String> ended,
       List<Evaluation> evaluations) {
     /** Nothing for compute, only an evaluation to process once committed. */
     static Dispatch evaluateLater(Evaluation evaluation) {
-      return new Dispatch(null, List.of(), List.of(), List.of(), List.of(), List.of(evaluation));
-    }
-
-    /** Only a cancel: a node reported on an execution that has already ended here. */
-    static Dispatch cancelStale(Execution execution) {
-      return new Dispatch(null, List.of(), List.of(), List.of(), List.of(execution), List.of());
+      return new Dispatch(
+          null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(evaluation));
     }
 
     void send(ComputeRouter router) {
@@ -66,6 +63,7 @@ final class PlanApplier {
     List<Execution> start = new ArrayList<>();
     List<Execution> reject = new ArrayList<>();
     List<Execution> cancel = new ArrayList<>();
+    List<String> ended = new ArrayList<>();
     for (Plan.ExecutionUpdate u : plan.updates.values()) {
       Execution e = u.execution();
       String id = e.id();
@@ -93,6 +91,9 @@ final class PlanApplier {
       }
       Execution stored = e.touched(before == null ? 1 : before.revision() + 1, nanos);
       tx.putExecution(stored);
+      if (stored.computeStateType().isTerminal()) {
+        ended.add(stored.id());
+      }
       for (Event event : u.events()) {
         tx.appendExecutionEvent(stored, event);
       }
@@ -109,7 +110,7 @@ final class PlanApplier {
       tx.putEvaluation(plan.evaluation.withStatus(Evaluation.STATUS_COMPLETE, "", nanos));
     }
     plan.newEvaluations.forEach(tx::putEvaluation);
-    return new Dispatch(job, ask, start, reject, cancel, plan.newEvaluations);
+    return new Dispatch(job, ask, start, reject, cancel, ended, plan.newEvaluations);
   }
 
   /** Moves a job to a new state with its "State Update" event; the Revision counts such moves. */

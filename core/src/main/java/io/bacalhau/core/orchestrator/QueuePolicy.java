@@ -29,7 +29,11 @@ final class QueuePolicy {
     this.now = now;
   }
 
-  void notEnoughNodes(int requested, List<NodeSelector.Ranked> ranked, List<Execution> current) {
+  /**
+   * Fails the job, or queues it saying why it waits and on what (how many nodes it needs, how many
+   * match, and each other node's reason); true when it failed.
+   */
+  boolean notEnoughNodes(int requested, List<NodeSelector.Ranked> ranked, List<Execution> current) {
     long suitable = ranked.stream().filter(NodeSelector.Ranked::suitable).count();
     BacalhauException error = notEnoughNodesError(requested, ranked, suitable);
     long queueTimeout = plan.job.task().timeouts().queueTimeout();
@@ -39,7 +43,7 @@ final class QueuePolicy {
       plan.event(Event.fromError(HistoryTopics.SCHEDULING, error, now));
       plan.transition(JobStateType.FAILED, error.getMessage());
       Scheduler.stopAll(plan, current, now, "Execution stopped due to job failure");
-      return;
+      return true;
     }
     String message = "Job queued. " + error.getMessage();
     if (plan.job.stateType() != JobStateType.QUEUED) {
@@ -62,6 +66,7 @@ final class QueuePolicy {
             Times.plus(nowNanos, wait),
             nowNanos,
             nowNanos));
+    return false;
   }
 
   static BacalhauException notEnoughNodesError(

@@ -45,14 +45,18 @@ import org.junit.jupiter.api.Test;
  * ordered, a completed batch job has every partition completed, and every job ends terminal.
  */
 class ExecutionStateMachineTest {
-  private static final NodeInfo NODE =
-      new NodeInfo(
-          "n-test",
-          Map.of(),
-          List.of("noop"),
-          List.of("noop"),
-          List.of(),
-          new Resources(64, 1L << 40, 1L << 40, 0));
+  private static final NodeInfo NODE = node("n-test");
+
+  /** Count up to 3 needs as many nodes: one node never holds two partitions of a job. */
+  private static NodeInfo node(String id) {
+    return new NodeInfo(
+        id,
+        Map.of(),
+        List.of("noop"),
+        List.of("noop"),
+        List.of(),
+        new Resources(64, 1L << 40, 1L << 40, 0));
+  }
 
   @Test
   void noInterleavingBreaksTheStateMachine() {
@@ -84,7 +88,7 @@ class ExecutionStateMachineTest {
                 registry,
                 JobDefaults.BUILT_IN,
                 new SchedulerSettings(2, Duration.ofMillis(5)),
-                () -> List.of(NODE),
+                () -> List.of(NODE, node("n-test-2"), node("n-test-3")),
                 new JobWatchers(),
                 Clock.systemUTC())) {
       orchestrator.connect(ComputeRouter.everyNode(compute));

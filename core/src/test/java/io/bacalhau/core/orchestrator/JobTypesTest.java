@@ -103,9 +103,9 @@ class JobTypesTest {
   @Test
   void aServiceReplacesAPartitionThatCompletedAndNeverCompletes() {
     Scheduling s =
-        new Scheduling(JobType.SERVICE, 2).withNodes("n-1").inState(JobStateType.RUNNING);
+        new Scheduling(JobType.SERVICE, 2).withNodes("n-1", "n-2").inState(JobStateType.RUNNING);
     s.completed("n-1", 0);
-    s.completed("n-1", 1);
+    s.completed("n-2", 1);
     Plan plan = s.schedule(NOW);
     assertEquals(2, plan.newExecutions.size());
     assertNull(plan.newState);
