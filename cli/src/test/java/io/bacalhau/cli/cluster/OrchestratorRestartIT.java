@@ -24,6 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class OrchestratorRestartIT {
   private static final String MANUAL = "Orchestrator.NodeManager.ManualApproval=true";
 
+  /**
+   * How long the restarted orchestrator waits for its nodes to come back before their executions
+   * move: the 3 s of the other tests is shorter than a loaded machine takes to start an
+   * orchestrator and reconnect its nodes (the job then failed for want of nodes, seen once).
+   */
+  private static final String GRACE = "Orchestrator.NodeManager.DisconnectTimeout=20s";
+
   @TempDir Path dir;
 
   private static Map<String, String> states(List<NodeState> nodes) {
@@ -34,7 +41,7 @@ class OrchestratorRestartIT {
 
   @Test
   void aJobRunningWhenTheOrchestratorIsKilledCompletesAfterItsRestart() throws Exception {
-    try (ClusterFixture cluster = new ClusterFixture(dir).orchestrator(MANUAL)) {
+    try (ClusterFixture cluster = new ClusterFixture(dir).orchestrator(MANUAL, GRACE)) {
       cluster.compute("r-1", ClusterFixture.TOKEN);
       cluster.compute("r-2", ClusterFixture.TOKEN);
       cluster.awaitNodes(
@@ -66,7 +73,7 @@ class OrchestratorRestartIT {
           es -> es.stream().anyMatch(e -> e.computeStateType() == ExecutionStateType.RUNNING));
 
       cluster.orchestratorProcess().destroyForcibly().waitFor(); // kill -9
-      cluster.orchestrator(MANUAL);
+      cluster.orchestrator(MANUAL, GRACE);
 
       cluster.awaitJob(id, JobStateType.COMPLETED);
       List<Execution> executions = cluster.executions(id);

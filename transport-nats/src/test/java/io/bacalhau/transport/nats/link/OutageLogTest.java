@@ -23,6 +23,7 @@ class OutageLogTest {
     NatsBroker broker = Cluster.broker(dir);
     try (LogCapture log = new LogCapture();
         NatsLink link = NatsLink.connect(LinkSettings.of(broker.clientUrl(), Cluster.TOKEN, "t"))) {
+      assertTrue(link.connected());
       broker.close();
       assertTrue(log.awaitLine("lost the NATS broker", Duration.ofSeconds(5)), log.text());
       Thread.sleep(2000); // eight reconnect attempts
