@@ -228,10 +228,14 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
         failed(batch.get(0), e);
       } else {
         for (WorkQueue.Work w : batch) {
+          int before = dispatches.size();
           try {
             store.update(tx -> applyOne(tx, w, dispatches));
           } catch (RuntimeException one) {
-            forget(dispatches);
+            // Only this item's work is undone; the items before it committed.
+            List<PlanApplier.Dispatch> undone = dispatches.subList(before, dispatches.size());
+            forget(undone);
+            undone.clear();
             failed(w, one);
           }
         }
