@@ -16,6 +16,7 @@ import io.bacalhau.cli.config.ConfigDefaultCommand;
 import io.bacalhau.cli.config.ConfigGetCommand;
 import io.bacalhau.cli.config.ConfigListCommand;
 import io.bacalhau.cli.config.ConfigSetCommand;
+import io.bacalhau.cli.devstack.DevstackCommand;
 import io.bacalhau.cli.docker.DockerCommand;
 import io.bacalhau.cli.docker.DockerRunCommand;
 import io.bacalhau.cli.job.JobCommand;
@@ -89,6 +90,7 @@ final class CommandTree {
                   CompletionCommand.class,
                   ShellCommand.class,
                   ServeCommand.class,
+                  DevstackCommand.class,
                   WorkerCommand.class)),
           Map.entry(
               JobCommand.class,

@@ -13,8 +13,10 @@ import io.bacalhau.core.client.api.VersionResponse;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.core.identity.SystemMetadata;
 import io.bacalhau.core.node.EmbeddedNodeClient;
+import io.bacalhau.core.node.NodeCluster;
 import io.bacalhau.core.node.NodeOptions;
 import io.bacalhau.core.node.NodeProviders;
+import io.bacalhau.core.node.NodeRoles;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.server.ApiServer;
 import io.bacalhau.server.ResultFileServer;
@@ -34,10 +36,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bacalhau serve}: this data dir's node (orchestrator and compute, the hybrid) working in
- * this process and answering Bacalhau's REST API until the process is stopped. On SIGTERM it stops
- * accepting requests and closes the node; unfinished work stays recorded in the store, and the next
- * {@code serve} on the data dir adopts and resumes it.
+ * {@code bacalhau serve}: this data dir's node working in this process until it is stopped. By
+ * default a hybrid on its own (orchestrator and compute), answering Bacalhau's REST API; with
+ * {@code --orchestrator} it also accepts compute nodes over NATS, with {@code --compute} it is a
+ * compute node of the orchestrators in {@code Compute.Orchestrators} and answers no API. A hybrid
+ * accepts compute nodes too when an {@code Orchestrator.Host/Port/Advertise/Auth.Token} is set. On
+ * SIGTERM it stops accepting requests and closes the node; unfinished work stays recorded in the
+ * store, and the next {@code serve} on the data dir adopts and resumes it.
  */
 @Command(
     name = "serve",
@@ -52,10 +57,18 @@ public final class ServeCommand implements Callable<Integer> {
 
   private final CliSession session;
 
-  @Option(names = "--orchestrator", description = "Run an orchestrator (default: both roles).")
+  @Option(
+      names = "--orchestrator",
+      description =
+          "Run an orchestrator that accepts compute nodes over NATS (Orchestrator.*; default: both"
+              + " roles, on their own).")
   boolean orchestrator;
 
-  @Option(names = "--compute", description = "Run a compute node (default: both roles).")
+  @Option(
+      names = "--compute",
+      description =
+          "Run a compute node that joins Compute.Orchestrators (default: both roles, on their"
+              + " own).")
   boolean compute;
 
   @Option(names = "--name", description = "The node's name, for a data dir that has none yet.")
@@ -80,12 +93,10 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    if (orchestrator != compute) {
-      // One process is one node here: the orchestrator runs jobs on its own compute node.
+    NodeRoles roles = roles();
+    if (resident && !roles.isHybrid()) {
       throw new CommandFailedException(
-          ExitCode.USAGE,
-          "serve runs a hybrid node (orchestrator and compute) only, for now",
-          "Leave out --orchestrator and --compute, or give both.");
+          ExitCode.USAGE, "a resident node is a hybrid", "Leave out --orchestrator and --compute.");
     }
     session.noWorkerOnClose();
     BacalhauConfig config = session.config();
@@ -98,6 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
     ApiServer server = null;
     ResultFileServer results = null;
     RunFile run = null;
+    ClusterServing cluster = null;
     String token = null;
     CountDownLatch closed = new CountDownLatch(1);
     try {
@@ -111,7 +123,7 @@ public final class ServeCommand implements Callable<Integer> {
           resident
               ? ResidentServing.settings(config, token)
               : ServerConfig.from(config, session.context()::resolve);
-      if (settings.users().isEmpty() && !isLoopback(settings.host())) {
+      if (roles.orchestrator() && settings.users().isEmpty() && !isLoopback(settings.host())) {
         err.println(
             "Warning: the API listens on "
                 + settings.host()
@@ -119,12 +131,33 @@ public final class ServeCommand implements Callable<Integer> {
       }
       providers = NodeProviders.open(setup);
       providers.warnings().forEach(w -> err.println("Warning: " + w));
-      node = new EmbeddedNodeClient(setup, providers::registry, () -> {});
+      // The resident node a client starts is always on its own: no broker, no NATS classes.
+      if (!resident && ClusterServing.wanted(roles, config)) {
+        cluster = ClusterServing.open(roles, config, nodeId);
+      }
+      node =
+          new EmbeddedNodeClient(
+              setup,
+              providers::registry,
+              () -> {},
+              cluster == null ? NodeCluster.LOCAL : cluster.cluster());
       node.startWorking();
+      if (cluster != null) {
+        cluster.attach(node.node(), err);
+      }
       ActivityTracker activity = new ActivityTracker();
-      server = ApiServer.start(settings, resident ? activity.track(node) : node);
       // On demand, job get reads results from disk on this machine: no port for them.
-      results = resident ? null : LocalResultsServing.start(config, err).orElse(null);
+      results =
+          resident || !roles.compute() ? null : LocalResultsServing.start(config, err).orElse(null);
+      CountDownLatch stopped = new CountDownLatch(1);
+      installStopHook(stopped, closed);
+      if (!roles.orchestrator()) {
+        // A compute node answers no API: its orchestrator does, for the whole cluster.
+        err.flush();
+        stopped.await();
+        return ExitCode.OK;
+      }
+      server = ApiServer.start(settings, resident ? activity.track(node) : node);
       run =
           RunFile.write(
               dataDir,
@@ -136,7 +169,6 @@ public final class ServeCommand implements Callable<Integer> {
                   BuildId.current(),
                   settingsStamp,
                   resident));
-      CountDownLatch stopped = new CountDownLatch(1);
       if (resident) {
         EmbeddedNodeClient working = node;
         IdleWatch.start(
@@ -148,20 +180,6 @@ public final class ServeCommand implements Callable<Integer> {
             stopped::countDown,
             err);
       }
-      // SIGTERM or Ctrl-C: the finally below stops accepting, closes the node and tidies up,
-      // and the JVM waits for it here (within the CLI's halt deadline).
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    stopped.countDown();
-                    try {
-                      closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                    }
-                  },
-                  "bacalhau-serve-stop"));
       err.println(
           "Node "
               + nodeId
@@ -177,7 +195,7 @@ public final class ServeCommand implements Callable<Integer> {
       err.flush();
       stopped.await();
     } finally {
-      closeAll(server, results, node, providers, run);
+      closeAll(server, results, node, cluster, providers, run);
       if (resident) {
         ResidentServing.forgetToken(dataDir, token);
       }
@@ -185,6 +203,30 @@ public final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return ExitCode.OK;
+  }
+
+  /** {@code --orchestrator}, {@code --compute}, both, or neither (both: today's hybrid). */
+  private NodeRoles roles() {
+    return orchestrator == compute ? NodeRoles.HYBRID : new NodeRoles(orchestrator, compute);
+  }
+
+  /**
+   * SIGTERM or Ctrl-C: the finally of {@link #call} stops accepting, closes the node and tidies up,
+   * and the JVM waits for it here (within the CLI's halt deadline).
+   */
+  private static void installStopHook(CountDownLatch stopped, CountDownLatch closed) {
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopped.countDown();
+                  try {
+                    closed.await(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "bacalhau-serve-stop"));
   }
 
   /** Closes in order, each even if one before it failed: the process is ending. */

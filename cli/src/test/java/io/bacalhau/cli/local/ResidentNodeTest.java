@@ -72,7 +72,8 @@ class ResidentNodeTest {
                   l ->
                       l.matches(
                           ".*\\] (org\\.sqlite|org\\.pf4j|com\\.github\\.dockerjava|com\\.dylibso"
-                              + "|io\\.helidon|io\\.opentelemetry|io\\.bacalhau\\.core\\.(store|node"
+                              + "|io\\.helidon|io\\.opentelemetry|io\\.nats|io\\.bacalhau\\.transport"
+                              + "|io\\.bacalhau\\.core\\.(store|node"
                               + "|plugin|orchestrator|compute))\\..*"))
               .toList();
       assertEquals(List.of(), heavy, String.join(" ", args));

@@ -158,6 +158,21 @@ class ServeIT {
   }
 
   @Test
+  void aDefaultServeStartsNoBrokerAndOpensNoNatsPort() throws Exception {
+    Path data = dir.resolve("alone");
+    Process p = serve(data, freePort(), "alone.log");
+    try {
+      List<String> children = p.descendants().map(h -> h.info().command().orElse("")).toList();
+      assertTrue(children.stream().noneMatch(c -> c.contains("nats-server")), children.toString());
+      assertFalse(Files.readString(dir.resolve("alone.log")).contains("NATS"));
+      assertFalse(Files.exists(data.resolve("orchestrator/nodes.json")));
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void aSecondServeOfTheSameDataDirIsRefused() throws Exception {
     Path data = dir.resolve("shared");
     Process first = serve(data, freePort(), "a.log");

@@ -74,7 +74,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.scheduler = new Scheduler(settings);
     this.nodes = nodes;
     this.watchers = watchers;
-    this.ownership = new OwnershipKeeper(store, instanceId);
+    this.ownership = new OwnershipKeeper(store, instanceId, nodeId);
     this.membership = new Membership(store, instanceId, clock, load, stale);
     this.endpoint =
         new JobEndpoint(

@@ -30,12 +30,14 @@ final class OwnershipKeeper {
 
   private final JobStore store;
   private final String instanceId;
+  private final String localNodeId;
   private volatile Supplier<Set<String>> localExecutions = Set::of;
   private Instant lastAdoption = Instant.EPOCH;
 
-  OwnershipKeeper(JobStore store, String instanceId) {
+  OwnershipKeeper(JobStore store, String instanceId, String localNodeId) {
     this.store = store;
     this.instanceId = instanceId;
+    this.localNodeId = localNodeId;
   }
 
   /** Where this process runs executions, so runs of jobs it lost can be stopped. */
@@ -46,7 +48,7 @@ final class OwnershipKeeper {
   /** Evaluations of jobs adopted at start: every job whose owner is gone. */
   List<Evaluation> adoptAtStart(Instant now) {
     lastAdoption = now;
-    return Recovery.adoptOrphans(store, instanceId, now);
+    return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
   }
 
   /** One tick; returns the evaluations of jobs it adopted, to be scheduled. */
@@ -62,7 +64,7 @@ final class OwnershipKeeper {
       return List.of();
     }
     lastAdoption = now;
-    return Recovery.adoptOrphans(store, instanceId, now);
+    return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
   }
 
   private void stopRunsOfLostJobs(ComputeRouter compute) {

@@ -31,8 +31,13 @@ final class Recovery {
         r -> r.jobsWithWork().stream().anyMatch(j -> !live.contains(r.owner(j.id()))));
   }
 
-  /** Adopts every orphaned active job; returns the evaluations to work on. */
-  static List<Evaluation> adoptOrphans(JobStore store, String instanceId, Instant now) {
+  /**
+   * Adopts every orphaned active job; returns the evaluations to work on. Only executions on {@code
+   * localNodeId} died with their owner: those on other (remote compute) nodes still run there and
+   * report to whichever orchestrator process listens now.
+   */
+  static List<Evaluation> adoptOrphans(
+      JobStore store, String instanceId, String localNodeId, Instant now) {
     Instances.Census census = store.instances().census(now);
     Set<String> live = new HashSet<>(census.live());
     live.add(instanceId);
@@ -49,7 +54,9 @@ final class Recovery {
               return;
             }
             for (Execution e : tx.executions(orphan.id())) {
-              if (!e.computeStateType().isTerminal() && e.computeStateType().ordinal() > 1) {
+              if (!e.computeStateType().isTerminal()
+                  && e.computeStateType().ordinal() > 1
+                  && e.nodeId().equals(localNodeId)) {
                 BacalhauException error =
                     BacalhauException.builder(
                             ErrorCode.INTERNAL_ERROR, "Failing due to node restart")

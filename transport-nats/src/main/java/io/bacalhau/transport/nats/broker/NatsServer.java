@@ -29,7 +29,9 @@ final class NatsServer {
   /** Starts it and waits until it accepts clients, or fails with its last log lines. */
   static NatsServer start(
       Path binary, String host, int port, String token, Path dir, Duration wait) {
-    Path config = writeConfig(dir, host, port, token);
+    Path config = dir.resolve("nats-server.conf");
+    StaleBroker.stopLeftover(dir, config);
+    writeConfig(dir, host, port, token);
     Process process;
     try {
       process =
@@ -119,6 +121,7 @@ final class NatsServer {
       if (!token.isEmpty()) {
         text.append("authorization {\n  token: ").append(quoted(token)).append("\n}\n");
       }
+      text.append("pid_file: ").append(quoted(StaleBroker.pidFile(dir).toString())).append('\n');
       Files.writeString(config, text, StandardCharsets.UTF_8);
       return config;
     } catch (IOException e) {

@@ -58,6 +58,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
   private volatile boolean joined;
   private volatile String refusal;
   private volatile NodeInfo infoSent;
+  private volatile Instant infoSentAt = Instant.MIN;
   private AutoCloseable subscription;
 
   /**
@@ -163,6 +164,7 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
     outbox.acknowledged(answer.lastComputeSeqNum());
     joined = true;
     infoSent = current;
+    infoSentAt = clock.instant();
     LOG.info("compute node {} joined the orchestrator", nodeId);
     // The first heartbeat tells the orchestrator this node took the starting point: it then
     // resends what the node missed. This side resends what the orchestrator missed.
@@ -181,8 +183,10 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
       }
       heartbeat(true);
       NodeInfo current = info.get();
-      if (!current.equals(infoSent) && control.updateInfo(current)) {
+      boolean due = clock.instant().isAfter(infoSentAt.plus(settings.infoUpdateInterval()));
+      if ((due || !current.equals(infoSent)) && control.updateInfo(current)) {
         infoSent = current;
+        infoSentAt = clock.instant();
       }
     } catch (RuntimeException e) {
       LOG.warn("compute node {}: {}", nodeId, e.getMessage());
@@ -252,11 +256,14 @@ public final class ComputeTransport implements ComputeCallback, AutoCloseable {
     outbox.send(new ExecutionEvent(executionId, event));
   }
 
-  /** Tells the orchestrator this node leaves (best effort), then stops heartbeats. */
+  /**
+   * Tells the orchestrator this node leaves (best effort: not while the broker is away, which would
+   * hold a stopping node for the request timeout), then stops heartbeats.
+   */
   @Override
   public void close() {
     timer.shutdownNow();
-    if (joined) {
+    if (joined && link.connected()) {
       try {
         control.shutdownNotice("node shutting down", gate.lastProcessed());
       } catch (RuntimeException e) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,13 +153,18 @@ public final class NatsLink implements AutoCloseable {
   }
 
   private static ConnectionListener events(List<LinkListener> listeners, String where) {
+    // jnats says DISCONNECTED after every failed attempt (four a second): one warning per outage.
+    AtomicBoolean away = new AtomicBoolean();
     return (conn, event) -> {
       switch (event) {
         case DISCONNECTED -> {
-          LOG.warn("lost the NATS broker at {}; reconnecting", where);
+          if (!away.getAndSet(true)) {
+            LOG.warn("lost the NATS broker at {}; reconnecting", where);
+          }
           listeners.forEach(LinkListener::disconnected);
         }
         case RECONNECTED -> {
+          away.set(false);
           LOG.info("reconnected to the NATS broker at {}", where);
           listeners.forEach(LinkListener::reconnected);
         }

@@ -1,6 +1,7 @@
 package io.bacalhau.transport.nats.orchestrator;
 
-import io.bacalhau.core.models.ComputeNodeInfo;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.ConnectionState;
 import io.bacalhau.core.models.NodeConnection;
 import io.bacalhau.core.models.NodeInfo;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,19 +24,41 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The orchestrator's view of its compute nodes (Bacalhau's node manager): who joined, whether they
  * may take work, and whether they are still heard from. A node silent for longer than the
  * disconnect timeout is marked DISCONNECTED ("heartbeat timeout"); a rejected one is refused at its
- * next handshake. It lives in memory; persisting it is the wiring step's job.
+ * next handshake. Every change but a heartbeat is saved to its {@link MembershipStore}; nodes
+ * loaded from it that were connected count as heard from at the restart.
  */
 public final class NodeRegistry {
+  private static final String COMPONENT = "NodeManager";
+
   private final Clock clock;
   private final Duration disconnectTimeout;
   private final boolean manualApproval;
+  private final MembershipStore store;
   private final Map<String, NodeState> nodes = new LinkedHashMap<>();
   private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
 
   public NodeRegistry(Clock clock, Duration disconnectTimeout, boolean manualApproval) {
+    this(clock, disconnectTimeout, manualApproval, MembershipStore.inMemory());
+  }
+
+  public NodeRegistry(
+      Clock clock, Duration disconnectTimeout, boolean manualApproval, MembershipStore store) {
     this.clock = clock;
     this.disconnectTimeout = disconnectTimeout;
     this.manualApproval = manualApproval;
+    this.store = store;
+    Instant now = clock.instant();
+    for (NodeState s : store.load()) {
+      // A node connected when the orchestrator stopped gets the disconnect timeout to come back,
+      // as if it had just beaten: its running executions are not failed while it reconnects (its
+      // heartbeats are refused until it handshakes again, which it then does by itself). One that
+      // does not come back is disconnected ("heartbeat timeout") and its executions move.
+      NodeState loaded =
+          s.connection() == NodeConnection.CONNECTED
+              ? new NodeState(s.info(), s.membership(), null, ConnectionState.connected(now, now))
+              : s;
+      nodes.put(s.info().nodeId(), loaded);
+    }
   }
 
   public void addListener(MembershipListener listener) {
@@ -59,6 +83,7 @@ public final class NodeRegistry {
       Instant now = clock.instant();
       joined = new NodeState(info, membership, null, ConnectionState.connected(now, now));
       nodes.put(info.nodeId(), joined);
+      save();
     }
     listeners.forEach(l -> l.joined(joined));
     return Optional.empty();
@@ -75,41 +100,10 @@ public final class NodeRegistry {
     if (s == null || s.connection() != NodeConnection.CONNECTED) {
       return false;
     }
-    ComputeNodeInfo c = s.info().computeNodeInfo();
-    ComputeNodeInfo updated =
-        new ComputeNodeInfo(
-            c.executionEngines(),
-            c.publishers(),
-            c.storageSources(),
-            c.maxCapacity(),
-            queued,
-            available,
-            c.maxJobRequirements(),
-            c.runningExecutions(),
-            c.enqueuedExecutions(),
-            c.address());
-    NodeInfo i = s.info();
-    ConnectionState cs = s.connectionState();
     nodes.put(
         nodeId,
-        new NodeState(
-            new NodeInfo(
-                i.nodeId(),
-                i.nodeType(),
-                i.labels(),
-                i.supportedProtocols(),
-                updated,
-                i.bacalhauVersion()),
-            s.membership(),
-            null,
-            new ConnectionState(
-                NodeConnection.CONNECTED,
-                clock.instant(),
-                lastComputeSeq,
-                lastOrchestratorSeq,
-                cs.connectedSince(),
-                null,
-                "")));
+        NodeStateChanges.beat(
+            s, clock.instant(), available, queued, lastOrchestratorSeq, lastComputeSeq));
     return true;
   }
 
@@ -119,7 +113,8 @@ public final class NodeRegistry {
     if (s == null || s.connection() != NodeConnection.CONNECTED) {
       return false;
     }
-    nodes.put(info.nodeId(), new NodeState(info, s.membership(), null, s.connectionState()));
+    nodes.put(info.nodeId(), NodeStateChanges.withInfo(s, info));
+    save();
     return true;
   }
 
@@ -154,25 +149,105 @@ public final class NodeRegistry {
     return List.copyOf(nodes.values());
   }
 
-  /** Lets a node take work (from PENDING or REJECTED). */
-  public synchronized void approve(String nodeId) {
-    setMembership(nodeId, NodeMembership.APPROVED);
+  /**
+   * Approves, rejects or deletes the node whose id is or starts with {@code idOrPrefix}, with
+   * Bacalhau's errors: an unknown or ambiguous id, a node already in the asked state, an unknown
+   * action.
+   */
+  public void update(String idOrPrefix, String action) {
+    switch (action.strip().toLowerCase(Locale.ROOT)) {
+      case "approve" -> approve(resolve(idOrPrefix));
+      case "reject" -> reject(resolve(idOrPrefix));
+      case "delete" -> delete(resolve(idOrPrefix));
+      default ->
+          throw BacalhauException.badRequest(
+              "unknown node action '" + action + "'", "Valid actions: approve, reject, delete.");
+    }
+  }
+
+  /** The one known node id equal to or starting with {@code idOrPrefix}. */
+  public synchronized String resolve(String idOrPrefix) {
+    String wanted = idOrPrefix == null ? "" : idOrPrefix.strip();
+    if (nodes.containsKey(wanted)) {
+      return wanted;
+    }
+    List<String> matches =
+        wanted.isEmpty()
+            ? List.of()
+            : nodes.keySet().stream().filter(id -> id.startsWith(wanted)).toList();
+    if (matches.isEmpty()) {
+      throw BacalhauException.notFound(COMPONENT, "node not found: " + idOrPrefix);
+    }
+    if (matches.size() > 1) {
+      throw BacalhauException.builder(
+              ErrorCode.BAD_REQUEST,
+              "node id prefix '"
+                  + wanted
+                  + "' matches several nodes: "
+                  + String.join(", ", matches))
+          .component(COMPONENT)
+          .hint("Give more of the node id.")
+          .build();
+    }
+    return matches.get(0);
+  }
+
+  /** Lets a node take work (from PENDING or REJECTED); a connected node then counts as joined. */
+  public void approve(String nodeId) {
+    NodeState approved;
+    synchronized (this) {
+      NodeState s = require(nodeId);
+      if (s.membership() == NodeMembership.APPROVED) {
+        throw already(nodeId, "approved");
+      }
+      approved = NodeStateChanges.withMembership(s, NodeMembership.APPROVED);
+      nodes.put(nodeId, approved);
+      save();
+    }
+    if (approved.connection() == NodeConnection.CONNECTED) {
+      listeners.forEach(l -> l.joined(approved));
+    }
   }
 
   /** Refuses a node: it is disconnected now and refused at its next handshake. */
   public void reject(String nodeId) {
     synchronized (this) {
-      setMembership(nodeId, NodeMembership.REJECTED);
+      NodeState s = require(nodeId);
+      if (s.membership() == NodeMembership.REJECTED) {
+        throw already(nodeId, "rejected");
+      }
+      nodes.put(nodeId, NodeStateChanges.withMembership(s, NodeMembership.REJECTED));
+      save();
     }
     disconnect(nodeId, "node rejected");
   }
 
-  private void setMembership(String nodeId, NodeMembership membership) {
+  /** Forgets a node; if it is still connected it leaves now, and joins as new next time. */
+  public void delete(String nodeId) {
+    NodeState removed;
+    synchronized (this) {
+      removed = nodes.remove(require(nodeId).info().nodeId());
+      save();
+    }
+    if (removed.connection() == NodeConnection.CONNECTED) {
+      NodeState gone = NodeStateChanges.disconnected(removed, clock.instant(), "node deleted");
+      listeners.forEach(l -> l.left(gone, "node deleted"));
+    }
+  }
+
+  private NodeState require(String nodeId) {
     NodeState s = nodes.get(nodeId);
     if (s == null) {
-      throw new IllegalArgumentException("no node " + nodeId);
+      throw BacalhauException.notFound(COMPONENT, "node not found: " + nodeId);
     }
-    nodes.put(nodeId, new NodeState(s.info(), membership, null, s.connectionState()));
+    return s;
+  }
+
+  private static BacalhauException already(String nodeId, String state) {
+    return BacalhauException.builder(
+            ErrorCode.BAD_REQUEST, "node " + nodeId + " is already " + state)
+        .component(COMPONENT)
+        .build();
   }
 
   private Optional<NodeState> disconnect(String nodeId, String reason) {
@@ -182,23 +257,16 @@ public final class NodeRegistry {
       if (s == null || s.connection() != NodeConnection.CONNECTED) {
         return Optional.empty();
       }
-      ConnectionState cs = s.connectionState();
-      left =
-          new NodeState(
-              s.info(),
-              s.membership(),
-              null,
-              new ConnectionState(
-                  NodeConnection.DISCONNECTED,
-                  cs.lastHeartbeat(),
-                  cs.lastComputeSeqNum(),
-                  cs.lastOrchestratorSeqNum(),
-                  cs.connectedSince(),
-                  clock.instant(),
-                  reason));
+      left = NodeStateChanges.disconnected(s, clock.instant(), reason);
       nodes.put(nodeId, left);
+      save();
     }
     listeners.forEach(l -> l.left(left, reason));
     return Optional.of(left);
+  }
+
+  /** Called holding the lock, so saves happen in the order of the changes. */
+  private void save() {
+    store.save(nodes.values());
   }
 }

@@ -37,7 +37,8 @@ public final class RemoteComputeChannel implements ComputeChannel {
     outbox.send(new BidAccepted(job, execution));
   }
 
-  /** The node's bid lost (Bacalhau's BidRejected); core's channel has no such call yet. */
+  /** The node's bid lost (Bacalhau's BidRejected): it frees what it reserved. */
+  @Override
   public void bidRejected(String executionId, String reason) {
     outbox.send(new BidRejected(executionId, reason));
   }

@@ -1,0 +1,109 @@
+package io.bacalhau.transport.nats.node;
+
+import io.bacalhau.core.node.NodeDirectory;
+import io.bacalhau.core.protocol.ComputeCallback;
+import io.bacalhau.core.protocol.ComputeChannel;
+import io.bacalhau.transport.nats.broker.BrokerSettings;
+import io.bacalhau.transport.nats.broker.NatsBroker;
+import io.bacalhau.transport.nats.link.LinkSettings;
+import io.bacalhau.transport.nats.link.NatsLink;
+import io.bacalhau.transport.nats.orchestrator.FileMembershipStore;
+import io.bacalhau.transport.nats.orchestrator.NodeRegistry;
+import io.bacalhau.transport.nats.orchestrator.OrchestratorTransport;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * An orchestrator's network face: the {@code nats-server} it supervises on {@code
+ * Orchestrator.Host:Port}, its own connection to it, the registry of compute nodes (kept in the
+ * data dir) and the transport that admits them and carries their messages. Reports from nodes go to
+ * the orchestrator once {@link #bind} is called.
+ */
+public final class OrchestratorSide implements AutoCloseable {
+  private final OrchestratorSettings settings;
+  private final NatsBroker broker;
+  private final NatsLink link;
+  private final NodeRegistry registry;
+  private final OrchestratorTransport transport;
+  private final LateCallback callback = new LateCallback();
+  private final NodeDirectory directory;
+
+  private OrchestratorSide(OrchestratorSettings settings, NatsBroker broker, NatsLink link) {
+    this.settings = settings;
+    this.broker = broker;
+    this.link = link;
+    this.registry =
+        new NodeRegistry(
+            Clock.systemUTC(),
+            settings.disconnectTimeout(),
+            settings.manualApproval(),
+            new FileMembershipStore(settings.membershipFile()));
+    this.transport =
+        new OrchestratorTransport(
+                link,
+                registry,
+                callback,
+                OrchestratorTransport.healthCheckInterval(settings.disconnectTimeout()))
+            .start();
+    this.directory = new RegistryDirectory(registry);
+  }
+
+  /**
+   * Starts the broker and listens for compute nodes. Fails with an error naming what is missing:
+   * the nats-server binary, or the port it could not listen on.
+   */
+  public static OrchestratorSide start(OrchestratorSettings settings) {
+    NatsBroker broker =
+        NatsBroker.start(
+            BrokerSettings.supervised(
+                settings.host(), settings.port(), settings.token(), settings.brokerDir()));
+    try {
+      NatsLink link =
+          NatsLink.connect(LinkSettings.of(broker.clientUrl(), settings.token(), "orchestrator"));
+      return new OrchestratorSide(settings, broker, link);
+    } catch (RuntimeException e) {
+      broker.close();
+      throw e;
+    }
+  }
+
+  /** Hands compute nodes' reports to the orchestrator from now on. */
+  public void bind(ComputeCallback orchestrator) {
+    callback.bind(orchestrator);
+  }
+
+  public NodeRegistry registry() {
+    return registry;
+  }
+
+  /** The compute nodes that joined, as core's directory for the orchestrator. */
+  public NodeDirectory directory() {
+    return directory;
+  }
+
+  /** The channel to a remote compute node, if it ever handshook. */
+  public Optional<ComputeChannel> channel(String nodeId) {
+    return transport.channel(nodeId).map(c -> c);
+  }
+
+  /** The URL compute nodes should put in {@code Compute.Orchestrators}. */
+  public String advertisedUrl() {
+    String local = broker.clientUrl();
+    if (settings.advertise().isEmpty()) {
+      return local;
+    }
+    String a = settings.advertise();
+    if (a.contains("://")) {
+      return a;
+    }
+    return "nats://"
+        + (a.contains(":") ? a : a + ":" + local.substring(local.lastIndexOf(':') + 1));
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+    link.close();
+    broker.close();
+  }
+}
