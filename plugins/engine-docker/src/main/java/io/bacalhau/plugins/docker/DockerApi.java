@@ -294,6 +294,12 @@ public final class DockerApi implements AutoCloseable {
    * Attaches to a created container's output, demultiplexed into the two streams. Attaching (not
    * following the log driver) before the start means every byte arrives, including a last line
    * without a newline that the log driver may still hold when the container exits.
+   *
+   * <p>Live output only, no replay of the log ({@code logs=false}): the daemon joins the attach to
+   * the container's output before it answers, so nothing written after the start is missed; but it
+   * reads a requested replay from the log file only after it has answered, and a slow daemon (a
+   * loaded machine) then read there lines the container had already written to the live stream
+   * after the start: those lines arrived twice.
    */
   public Stream attach(String id, OutputStream stdout, OutputStream stderr)
       throws InterruptedException {
@@ -303,7 +309,7 @@ public final class DockerApi implements AutoCloseable {
             .withStdOut(true)
             .withStdErr(true)
             .withFollowStream(true)
-            .withLogs(true)
+            .withLogs(false)
             .exec(
                 new ResultCallback.Adapter<>() {
                   @Override

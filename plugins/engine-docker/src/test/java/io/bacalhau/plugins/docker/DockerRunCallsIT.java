@@ -94,6 +94,25 @@ class DockerRunCallsIT {
         "the client's pooled connections are reused; new ones only for the streams");
   }
 
+  /**
+   * Output lines arrived twice on a loaded machine: the attach asked for a replay of the log as
+   * well as the live stream, and the daemon reads that replay only after it has answered the
+   * attach, by when the started container may have written (live, and to its log) its first lines.
+   * The live stream alone has every byte: the daemon joins it before it answers.
+   */
+  @Test
+  void outputIsAttachedLiveWithoutAReplayOfTheLogSoNoLineArrivesTwice() throws Exception {
+    DockerTestSupport.Run r = new DockerTestSupport.Run(dir, "echo line; printf tail");
+    assertEquals(EngineResult.exited(0), run(r));
+    assertEquals("line\ntail", r.out());
+    List<String> attaches = recorder.queriesOf("POST /containers/");
+    attaches.removeIf(q -> !q.contains("stream="));
+    assertEquals(1, attaches.size(), "one attach: " + attaches);
+    String query = attaches.getFirst();
+    assertTrue(query.contains("stream=true") || query.contains("stream=1"), query);
+    assertFalse(query.contains("logs=true") || query.contains("logs=1"), "log replayed: " + query);
+  }
+
   @Test
   void aContainerLeftByACrashedRunOfTheSameExecutionIsReplaced() throws Exception {
     DockerTestSupport.Run run = new DockerTestSupport.Run(dir, "echo fresh");
