@@ -373,6 +373,15 @@ public final class DockerApi implements AutoCloseable {
         Objects.toString(state.getError(), ""));
   }
 
+  /** The container as {@link #inspect} sees it, or empty when it is gone (or never was). */
+  public java.util.Optional<ContainerView> findContainer(String id) {
+    try {
+      return java.util.Optional.of(inspect(id));
+    } catch (NotFoundException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   public ContainerView inspect(String id) {
     InspectContainerResponse r = client.inspectContainerCmd(id).exec();
     HostConfig hc = r.getHostConfig();
@@ -434,11 +443,20 @@ public final class DockerApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes a container, running or not. One already gone is removed; so is one whose removal the
+   * daemon is already carrying out for another caller (it answers 409 "removal of container ... is
+   * already in progress"), which is then gone as soon as the daemon finishes.
+   */
   public void remove(String id) {
     try {
       client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException e) {
       // already removed
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+        throw e;
+      }
     }
   }
 
