@@ -164,7 +164,8 @@ public final class DockerEngine implements Engine {
    * A run of this execution from before a crash may still hold the container name: only then is it
    * looked for and removed, so a normal run asks the daemon nothing extra.
    */
-  private String createOrReplace(ContainerPlan plan, String executionId) {
+  private String createOrReplace(ContainerPlan plan, String executionId)
+      throws InterruptedException {
     String id;
     try {
       id = api.create(plan);
@@ -172,7 +173,10 @@ public final class DockerEngine implements Engine {
       Leftovers.clean(api, Map.of(Labels.EXECUTION, executionId));
       id = api.create(plan);
     }
-    live.created(id); // from here on, the engine's close removes it if the run does not
+    if (!live.created(id)) { // from here on, the engine's close removes it if the run does not
+      api.remove(id);
+      throw new InterruptedException("the Docker engine is closing: the node is stopping");
+    }
     return id;
   }
 

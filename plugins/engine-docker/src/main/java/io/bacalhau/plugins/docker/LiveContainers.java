@@ -18,6 +18,7 @@ final class LiveContainers {
   private static final Logger LOG = LoggerFactory.getLogger(LiveContainers.class);
   private final Set<String> ids = ConcurrentHashMap.newKeySet();
   private int runs;
+  private volatile boolean closing;
 
   void runStarted() {
     synchronized (this) {
@@ -32,8 +33,14 @@ final class LiveContainers {
     }
   }
 
-  void created(String id) {
+  /** Holds a new container; false once the engine is closing (the caller removes it at once). */
+  boolean created(String id) {
     ids.add(id);
+    if (closing) {
+      ids.remove(id);
+      return false;
+    }
+    return true;
   }
 
   void removed(String id) {
@@ -45,6 +52,7 @@ final class LiveContainers {
    * end (they remove their own containers as they do). Never interrupted: the process is ending.
    */
   void removeAll(DockerApi api, Duration grace) {
+    closing = true;
     for (String id : List.copyOf(ids)) {
       try {
         api.kill(id);
