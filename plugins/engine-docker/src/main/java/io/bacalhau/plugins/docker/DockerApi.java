@@ -294,6 +294,12 @@ public final class DockerApi implements AutoCloseable {
    * Attaches to a created container's output, demultiplexed into the two streams. Attaching (not
    * following the log driver) before the start means every byte arrives, including a last line
    * without a newline that the log driver may still hold when the container exits.
+   *
+   * <p>Live output only, no replay of the log ({@code logs=false}): the daemon joins the attach to
+   * the container's output before it answers, so nothing written after the start is missed; but it
+   * reads a requested replay from the log file only after it has answered, and a slow daemon (a
+   * loaded machine) then read there lines the container had already written to the live stream
+   * after the start: those lines arrived twice.
    */
   public Stream attach(String id, OutputStream stdout, OutputStream stderr)
       throws InterruptedException {
@@ -303,7 +309,7 @@ public final class DockerApi implements AutoCloseable {
             .withStdOut(true)
             .withStdErr(true)
             .withFollowStream(true)
-            .withLogs(true)
+            .withLogs(false)
             .exec(
                 new ResultCallback.Adapter<>() {
                   @Override
@@ -367,6 +373,15 @@ public final class DockerApi implements AutoCloseable {
         Objects.toString(state.getError(), ""));
   }
 
+  /** The container as {@link #inspect} sees it, or empty when it is gone (or never was). */
+  public java.util.Optional<ContainerView> findContainer(String id) {
+    try {
+      return java.util.Optional.of(inspect(id));
+    } catch (NotFoundException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   public ContainerView inspect(String id) {
     InspectContainerResponse r = client.inspectContainerCmd(id).exec();
     HostConfig hc = r.getHostConfig();
@@ -428,11 +443,20 @@ public final class DockerApi implements AutoCloseable {
     }
   }
 
+  /**
+   * Removes a container, running or not. One already gone is removed; so is one whose removal the
+   * daemon is already carrying out for another caller (it answers 409 "removal of container ... is
+   * already in progress"), which is then gone as soon as the daemon finishes.
+   */
   public void remove(String id) {
     try {
       client.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException e) {
       // already removed
+    } catch (com.github.dockerjava.api.exception.ConflictException e) {
+      if (!String.valueOf(e.getMessage()).contains("already in progress")) {
+        throw e;
+      }
     }
   }
 

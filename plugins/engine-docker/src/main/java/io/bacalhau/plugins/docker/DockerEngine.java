@@ -12,6 +12,7 @@ import io.bacalhau.core.spi.ProviderContext;
 import io.bacalhau.core.spi.engine.Engine;
 import io.bacalhau.core.spi.engine.EngineResult;
 import io.bacalhau.core.spi.engine.RunRequest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,11 +24,15 @@ import java.util.concurrent.FutureTask;
  * interrupts the run; the container is then killed, and it is always removed.
  */
 public final class DockerEngine implements Engine {
+  /** How long close waits for interrupted runs: within the node's own stop deadline. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
+
   private final DockerApi api;
   private final DockerConfig config;
   private final ProviderContext context;
   private final ImageResolver images;
   private final GpuClaims gpus;
+  private final LiveContainers live = new LiveContainers();
 
   DockerEngine(DockerApi api, DockerConfig config, ProviderContext context) {
     this.api = api;
@@ -79,6 +84,7 @@ public final class DockerEngine implements Engine {
 
   @Override
   public EngineResult run(RunRequest request, ExecutionEvents events) throws Exception {
+    live.runStarted();
     try {
       return runContainer(request, events);
     } catch (RuntimeException e) {
@@ -88,6 +94,8 @@ public final class DockerEngine implements Engine {
       InterruptedException stopped = new InterruptedException("stopped during a Docker call");
       stopped.initCause(e);
       throw stopped;
+    } finally {
+      live.runEnded();
     }
   }
 
@@ -156,13 +164,20 @@ public final class DockerEngine implements Engine {
    * A run of this execution from before a crash may still hold the container name: only then is it
    * looked for and removed, so a normal run asks the daemon nothing extra.
    */
-  private String createOrReplace(ContainerPlan plan, String executionId) {
+  private String createOrReplace(ContainerPlan plan, String executionId)
+      throws InterruptedException {
+    String id;
     try {
-      return api.create(plan);
+      id = api.create(plan);
     } catch (DockerApi.NameInUseException e) {
       Leftovers.clean(api, Map.of(Labels.EXECUTION, executionId));
-      return api.create(plan);
+      id = api.create(plan);
     }
+    if (!live.created(id)) { // from here on, the engine's close removes it if the run does not
+      api.remove(id);
+      throw new InterruptedException("the Docker engine is closing: the node is stopping");
+    }
+    return id;
   }
 
   private static String uninterruptibly(FutureTask<String> task) throws ExecutionException {
@@ -228,6 +243,7 @@ public final class DockerEngine implements Engine {
     boolean interrupted = Thread.interrupted();
     try {
       api.remove(id);
+      live.removed(id);
     } catch (RuntimeException e) {
       org.slf4j.LoggerFactory.getLogger(DockerEngine.class)
           .warn("could not remove container {}: {}", id, e.toString());
@@ -249,8 +265,13 @@ public final class DockerEngine implements Engine {
         .build();
   }
 
+  /**
+   * The node is stopping: it has interrupted the runs but does not wait for them, so the containers
+   * they still hold are removed here (and the runs get a moment to end) before the client goes.
+   */
   @Override
   public void close() {
+    live.removeAll(api, CLOSE_GRACE);
     api.close();
   }
 }

@@ -29,6 +29,7 @@ final class DaemonCallRecorder implements AutoCloseable {
   private final ServerSocket server;
   private final Path socket;
   private final List<String> calls = new ArrayList<>();
+  private final List<String> queries = new ArrayList<>();
   private final AtomicInteger connections = new AtomicInteger();
   private volatile String slowCall = "";
   private volatile long slowMillis;
@@ -54,7 +55,19 @@ final class DaemonCallRecorder implements AutoCloseable {
   synchronized List<String> takeCalls() {
     List<String> taken = List.copyOf(calls);
     calls.clear();
+    queries.clear();
     return taken;
+  }
+
+  /** The query strings ("" for none) of the calls so far that start with this text. */
+  synchronized List<String> queriesOf(String prefix) {
+    List<String> found = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      if (calls.get(i).startsWith(prefix)) {
+        found.add(queries.get(i));
+      }
+    }
+    return found;
   }
 
   /** From now on the daemon's answer to this call reaches the client only after a delay. */
@@ -168,6 +181,8 @@ final class DaemonCallRecorder implements AutoCloseable {
     String path = m.group(2).replaceFirst("^/v[0-9.]+/", "/").replaceFirst("\\?.*", "");
     String call = m.group(1) + " " + java.net.URLDecoder.decode(path, StandardCharsets.UTF_8);
     calls.add(call);
+    int q = m.group(2).indexOf('?');
+    queries.add(q < 0 ? "" : m.group(2).substring(q + 1));
     notifyAll();
     return call;
   }

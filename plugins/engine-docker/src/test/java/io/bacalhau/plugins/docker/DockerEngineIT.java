@@ -222,6 +222,38 @@ class DockerEngineIT {
     }
   }
 
+  /**
+   * A node stopped with SIGTERM interrupts its runs and closes its engines without waiting for the
+   * runs to end; the engine's client was closed under a run still killing and removing its
+   * container, which stayed behind. Here the run is not even interrupted: close alone must do it.
+   */
+  @Test
+  void closingTheEngineRemovesTheContainersOfRunsStillUnderWay() throws Exception {
+    var r = new DockerTestSupport.Run(dir, "sleep 60");
+    var request = r.request();
+    Thread running =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    engine.run(request, ExecutionEvents.NONE);
+                  } catch (Exception e) {
+                    // the engine closed under it: what becomes of the run is not the question
+                  }
+                });
+    Map<String, String> execution = Map.of(Labels.EXECUTION, r.executionId);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (api.containersLabelled(execution).stream().noneMatch(id -> api.inspect(id).running())) {
+      assertTrue(System.nanoTime() < deadline, "the container never ran");
+      Thread.sleep(50);
+    }
+    engine.close();
+    List<String> left = api.containersLabelled(execution);
+    left.forEach(api::remove);
+    assertEquals(List.of(), left);
+    running.join(Duration.ofSeconds(20));
+  }
+
   /** Labels of a container whose process died: a pid that cannot exist. */
   private Map<String, String> deadOwner(String executionId) {
     Map<String, String> labels = new java.util.HashMap<>(Labels.of(nodeId, "j-old", executionId));

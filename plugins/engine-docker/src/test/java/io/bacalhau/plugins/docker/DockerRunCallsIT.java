@@ -94,6 +94,78 @@ class DockerRunCallsIT {
         "the client's pooled connections are reused; new ones only for the streams");
   }
 
+  /**
+   * Output lines arrived twice on a loaded machine: the attach asked for a replay of the log as
+   * well as the live stream, and the daemon reads that replay only after it has answered the
+   * attach, by when the started container may have written (live, and to its log) its first lines.
+   * The live stream alone has every byte: the daemon joins it before it answers.
+   */
+  @Test
+  void outputIsAttachedLiveWithoutAReplayOfTheLogSoNoLineArrivesTwice() throws Exception {
+    DockerTestSupport.Run r = new DockerTestSupport.Run(dir, "echo line; printf tail");
+    assertEquals(EngineResult.exited(0), run(r));
+    assertEquals("line\ntail", r.out());
+    List<String> attaches = recorder.queriesOf("POST /containers/");
+    attaches.removeIf(q -> !q.contains("stream="));
+    assertEquals(1, attaches.size(), "one attach: " + attaches);
+    String query = attaches.getFirst();
+    assertTrue(query.contains("stream=true") || query.contains("stream=1"), query);
+    assertFalse(query.contains("logs=true") || query.contains("logs=1"), "log replayed: " + query);
+  }
+
+  /**
+   * Another cleaner (a second process of the node starting, or the daemon finishing a removal the
+   * dead process asked for) removed a leftover between our listing and our inspect: the 404 was
+   * logged as a failure to remove it. The recorder holds the listing back while it goes.
+   */
+  @Test
+  void aLeftoverRemovedByAnotherCleanerMeanwhileIsNoFailure() throws Exception {
+    String host = DockerConfig.defaults().resolveHost(System.getenv());
+    Map<String, String> labels = new java.util.HashMap<>(Labels.of(nodeId, "j-old", "e-gone"));
+    labels.put(Labels.OWNER, Owner.current().host() + ":999999999:1"); // a process that died
+    java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stderr = System.err;
+    try (DockerApi direct = DockerApi.connect(host, Duration.ofSeconds(30));
+        DockerApi fronted = DockerApi.connect(recorder.host(), Duration.ofSeconds(30))) {
+      String id =
+          direct.create(
+              new ContainerPlan(
+                  "bacalhau-it-gone-" + UUID.randomUUID(),
+                  DockerTestSupport.IMAGE,
+                  List.of(),
+                  List.of("true"),
+                  List.of(),
+                  "",
+                  List.of(),
+                  0,
+                  0,
+                  GpuDevices.NONE,
+                  "none",
+                  List.of(),
+                  List.of(),
+                  labels));
+      recorder.takeCalls();
+      recorder.slowDown("GET /containers/json", Duration.ofSeconds(2));
+      // slf4j-simple writes to the System.err of the moment: what an operator reads
+      System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+      var cleaning =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> Leftovers.clean(fronted, Labels.ofNode(nodeId)));
+      recorder.awaitCall("GET /containers/json");
+      Thread.sleep(300); // the daemon has listed it; its answer waits in the recorder
+      direct.remove(id); // the other cleaner
+      cleaning.get(30, TimeUnit.SECONDS);
+      assertTrue(
+          recorder.takeCalls().stream().anyMatch(c -> c.equals("GET /containers/" + id + "/json")),
+          "the listing named the container and the cleaner looked at it");
+      assertEquals(List.of(), direct.containersLabelled(Labels.ofNode(nodeId)));
+    } finally {
+      System.setErr(stderr);
+    }
+    String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(logged.contains("WARN"), "a container already gone logged as a failure: " + logged);
+  }
+
   @Test
   void aContainerLeftByACrashedRunOfTheSameExecutionIsReplaced() throws Exception {
     DockerTestSupport.Run run = new DockerTestSupport.Run(dir, "echo fresh");
