@@ -13,7 +13,11 @@ import io.bacalhau.transport.nats.node.ComputeSide;
 import io.bacalhau.transport.nats.node.OrchestratorSettings;
 import io.bacalhau.transport.nats.node.OrchestratorSide;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,16 +30,19 @@ final class ClusterServing implements AutoCloseable {
   private final ComputeSide compute;
   private final NodeCluster cluster;
   private final String computeToken;
+  private final List<String> orchestratorUrls;
 
   private ClusterServing(
       OrchestratorSide orchestrator,
       ComputeSide compute,
       NodeCluster cluster,
-      String computeToken) {
+      String computeToken,
+      List<String> orchestratorUrls) {
     this.orchestrator = orchestrator;
     this.compute = compute;
     this.cluster = cluster;
     this.computeToken = computeToken;
+    this.orchestratorUrls = orchestratorUrls;
   }
 
   /**
@@ -59,11 +66,16 @@ final class ClusterServing implements AutoCloseable {
       NodeCluster cluster =
           NodeCluster.orchestrator(roles, side.directory(), side::channel)
               .withLogs(new RemoteExecutionLogs(side.directory(), settings.token()));
-      return new ClusterServing(side, null, cluster, "");
+      return new ClusterServing(side, null, cluster, "", List.of());
     }
     ComputeSettings settings = ComputeSettings.from(config);
     ComputeSide side = ComputeSide.connect(settings, nodeId);
-    return new ClusterServing(null, side, NodeCluster.compute(side.callback()), settings.token());
+    return new ClusterServing(
+        null,
+        side,
+        NodeCluster.compute(side.callback()),
+        settings.token(),
+        settings.orchestrators());
   }
 
   /**
@@ -104,9 +116,41 @@ final class ClusterServing implements AutoCloseable {
               + orchestrator.advertisedUrl()
               + " (Compute.Orchestrators of the compute nodes)");
     } else {
+      unreachable(address, orchestratorUrls).ifPresent(w -> err.println("Warning: " + w));
       compute.join(() -> withAddress(node.info(), address), node.compute());
       err.println(
           "Compute node " + node.nodeId() + " joined its orchestrator; serving until stopped");
+    }
+  }
+
+  /**
+   * Why an orchestrator on another machine could not read this node's logs and results: the node
+   * advertises a loopback address (the default {@code Publishers.Types.Local.Address}) while an
+   * orchestrator it joins is not on loopback.
+   */
+  static Optional<String> unreachable(String address, List<String> orchestrators) {
+    if (address.isBlank() || !isLoopback(URI.create(address).getHost())) {
+      return Optional.empty();
+    }
+    return orchestrators.stream()
+        .filter(url -> !isLoopback(URI.create(url).getHost()))
+        .findFirst()
+        .map(
+            url ->
+                "this node's logs and local-publisher results are served at "
+                    + address
+                    + ", which the orchestrator at "
+                    + url
+                    + " and its clients cannot reach from another machine; set"
+                    + " Publishers.Types.Local.Address to an address of this machine they can"
+                    + " reach.");
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return host != null && InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
     }
   }
 

@@ -25,6 +25,8 @@ import java.util.function.BooleanSupplier;
  */
 public final class RemoteExecutionLogs implements ExecutionLogSource {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  // Until the response's headers, which a node sends at once; the streamed body has no limit.
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
   // How soon to ask again when the node is not running the execution (not yet, or no longer).
   private static final long AGAIN_MILLIS = 200;
 
@@ -90,7 +92,7 @@ public final class RemoteExecutionLogs implements ExecutionLogSource {
                 + positions[1]
                 + "&follow="
                 + follow);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(ANSWER_TIMEOUT).GET();
     if (!token.isBlank()) {
       request.header("Authorization", "Bearer " + token);
     }
