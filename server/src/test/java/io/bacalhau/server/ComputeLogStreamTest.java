@@ -96,6 +96,23 @@ class ComputeLogStreamTest {
   }
 
   @Test
+  void tailStartsAtTheEndOfWhatTheNodeHas() throws Exception {
+    Path executions = dir.resolve("executions");
+    Path logs = ExecutionFolders.results(executions, "e-1");
+    Files.createDirectories(logs);
+    Files.writeString(logs.resolve("stdout"), "old\n");
+    server = start(executions, 0);
+    runningOnNode.set(false);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new RemoteExecutionLogs(directory(server.port()), TOKEN)
+        .copy(execution(), false, true, () -> true, out, new ByteArrayOutputStream());
+    assertEquals("", out.toString(StandardCharsets.UTF_8));
+    new RemoteExecutionLogs(directory(server.port()), TOKEN)
+        .copy(execution(), false, false, () -> true, out, new ByteArrayOutputStream());
+    assertEquals("old\n", out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aReaderWithoutTheClusterTokenIsRefused() throws Exception {
     Path executions = dir.resolve("executions");
     Files.createDirectories(ExecutionFolders.results(executions, "e-1"));
