@@ -19,7 +19,9 @@ import java.time.Duration;
  * The local publisher's archives over HTTP, as Bacalhau's compute node serves them on {@code
  * Publishers.Types.Local.Port}: {@code GET /<execID>.tar.gz} (and {@code HEAD}) for a file directly
  * in the local-publisher folder; anything else is a 404. The path is checked raw, before any
- * decoding, so no {@code ../}, encoded or not, can name a file elsewhere.
+ * decoding, so no {@code ../}, encoded or not, can name a file elsewhere. A compute node of a
+ * cluster also answers {@code GET /logs/<execID>} there for its orchestrator ({@link ComputeLogs}),
+ * with the cluster token.
  */
 public final class ResultFileServer implements AutoCloseable {
   // Helidon reports each start at INFO through java.util.logging; serve prints its own line.
@@ -42,13 +44,19 @@ public final class ResultFileServer implements AutoCloseable {
    * Starts serving {@code folder} on {@code host:port} (port 0: any free one); returns once bound.
    */
   public static ResultFileServer start(String host, int port, Path folder) {
-    return start(host, port, folder, ServerSettings.READ_TIMEOUT);
+    return start(host, port, folder, null, ServerSettings.READ_TIMEOUT);
+  }
+
+  /** As {@link #start(String, int, Path)}, also serving a compute node's logs (null: none). */
+  public static ResultFileServer start(String host, int port, Path folder, ComputeLogs logs) {
+    return start(host, port, folder, logs, ServerSettings.READ_TIMEOUT);
   }
 
   /**
    * As {@link #start(String, int, Path)}, dropping clients that stall after {@code readTimeout}.
    */
-  static ResultFileServer start(String host, int port, Path folder, Duration readTimeout) {
+  static ResultFileServer start(
+      String host, int port, Path folder, ComputeLogs logs, Duration readTimeout) {
     ReadDeadlines deadlines = new ReadDeadlines(readTimeout);
     try {
       WebServer server =
@@ -58,13 +66,22 @@ public final class ResultFileServer implements AutoCloseable {
               .idleConnectionTimeout(Duration.ofMinutes(5))
               .shutdownGracePeriod(Duration.ofSeconds(5))
               .addProtocol(deadlines.http1())
-              .routing(r -> r.any((req, res) -> serve(folder, req, res)))
+              .routing(r -> r.any((req, res) -> route(folder, logs, req, res)))
               .build()
               .start();
       return new ResultFileServer(server, deadlines);
     } catch (RuntimeException e) {
       deadlines.close();
       throw e;
+    }
+  }
+
+  private static void route(Path folder, ComputeLogs logs, ServerRequest req, ServerResponse res)
+      throws IOException {
+    if (logs != null && req.path().rawPath().startsWith(LogRoute.PREFIX)) {
+      LogRoute.serve(logs, req, res);
+    } else {
+      serve(folder, req, res);
     }
   }
 

@@ -48,7 +48,7 @@ class ResultFileServerTest {
     Files.writeString(local.folder().resolve("sub").resolve("inner.tar.gz"), "inner");
     Files.createSymbolicLink(
         local.folder().resolve("link.tar.gz"), local.folder().getParent().resolve("secret.tar.gz"));
-    server = ResultFileServer.start("127.0.0.1", 0, local.folder(), Duration.ofSeconds(2));
+    server = ResultFileServer.start("127.0.0.1", 0, local.folder(), null, Duration.ofSeconds(2));
   }
 
   @AfterAll

@@ -3,11 +3,14 @@ package io.bacalhau.cli.node;
 import io.bacalhau.cli.errors.UsageException;
 import io.bacalhau.cli.render.ByteText;
 import io.bacalhau.cli.render.Column;
+import io.bacalhau.cli.render.TimeText;
 import io.bacalhau.core.models.ComputeNodeInfo;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.NodeState;
 import io.bacalhau.core.models.NodeType;
 import io.bacalhau.core.models.Resources;
+import io.bacalhau.core.models.Times;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,12 @@ enum NodeColumns {
   LABELS(List.of(Column.of("Labels", 50))),
   VERSION(List.of(Column.of("Version"), Column.of("Architecture"), Column.of("OS"))),
   FEATURES(List.of(Column.of("Engines"), Column.of("Inputs From"), Column.of("Outputs"))),
-  CAPACITY(List.of(Column.of("CPU"), Column.of("Memory"), Column.of("Disk"), Column.of("GPU")));
+  CAPACITY(List.of(Column.of("CPU"), Column.of("Memory"), Column.of("Disk"), Column.of("GPU"))),
+  /**
+   * Ours, not Bacalhau's (whose list has STATUS only): how a cluster's nodes are doing, the age of
+   * the last heartbeat and the executions running and queued there as of it.
+   */
+  ACTIVITY(List.of(Column.of("Heartbeat"), Column.of("Running"), Column.of("Queued")));
 
   /** What {@code --show} shows when not given, as in Bacalhau. */
   static final String DEFAULT = "labels,capacity";
@@ -92,6 +100,7 @@ enum NodeColumns {
                   String.join(" ", c.publishers()))
               : List.of("", "", "");
       case CAPACITY -> compute ? capacity(c) : List.of("", "", "", "");
+      case ACTIVITY -> activity(node, compute);
     };
   }
 
@@ -100,6 +109,17 @@ enum NodeColumns {
         .entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining(" "));
+  }
+
+  /** A node in this process has no heartbeat: its age stays blank. */
+  private static List<String> activity(NodeState node, boolean compute) {
+    Instant beat = node.connectionState().lastHeartbeat();
+    String age = beat == null ? "" : TimeText.ago(Times.nanos(beat), Instant.now());
+    ComputeNodeInfo c = node.info().computeNodeInfo();
+    return compute
+        ? List.of(
+            age, String.valueOf(c.runningExecutions()), String.valueOf(c.enqueuedExecutions()))
+        : List.of(age, "", "");
   }
 
   private static List<String> capacity(ComputeNodeInfo c) {

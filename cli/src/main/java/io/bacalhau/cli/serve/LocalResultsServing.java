@@ -4,6 +4,7 @@ import io.bacalhau.core.builtin.localpublisher.LocalPublisherConfig;
 import io.bacalhau.core.builtin.localpublisher.LocalResults;
 import io.bacalhau.core.config.BacalhauConfig;
 import io.bacalhau.server.BindAddress;
+import io.bacalhau.server.ComputeLogs;
 import io.bacalhau.server.ResultFileServer;
 import java.io.PrintStream;
 import java.util.Optional;
@@ -21,7 +22,8 @@ final class LocalResultsServing {
    * disabled. A port that cannot be bound is a warning, not a failure: the node still runs jobs,
    * and {@code job get} on this machine reads the archives from disk.
    */
-  static Optional<ResultFileServer> start(BacalhauConfig config, PrintStream err) {
+  static Optional<ResultFileServer> start(
+      BacalhauConfig config, ComputeLogs logs, PrintStream err) {
     if (config.list("Publishers.Disabled").stream().anyMatch(t -> t.equalsIgnoreCase("local"))) {
       return Optional.empty();
     }
@@ -38,7 +40,7 @@ final class LocalResultsServing {
     try {
       ResultFileServer server =
           ResultFileServer.start(
-              host, local.port(), new LocalResults(config.dataDir(), local).folder());
+              host, local.port(), new LocalResults(config.dataDir(), local).folder(), logs);
       err.println("Local publisher results served on http://" + host + ":" + server.port());
       return Optional.of(server);
     } catch (RuntimeException e) {
@@ -53,5 +55,18 @@ final class LocalResultsServing {
               + " Set Publishers.Types.Local.Port to a free port.");
       return Optional.empty();
     }
+  }
+
+  /**
+   * The URL the results listener is reached at from other machines ({@code
+   * Publishers.Types.Local.Address}, as in the download URLs it publishes); blank when not served.
+   */
+  static String url(BacalhauConfig config, ResultFileServer server) {
+    if (server == null) {
+      return "";
+    }
+    String host = config.bind("Publishers.Types.Local", LocalPublisherConfig.class).address();
+    boolean ipv6 = host.contains(":") && !host.startsWith("[");
+    return "http://" + (ipv6 ? "[" + host + "]" : host) + ":" + server.port();
   }
 }

@@ -19,6 +19,7 @@ import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeRoles;
 import io.bacalhau.core.node.NodeSetup;
 import io.bacalhau.server.ApiServer;
+import io.bacalhau.server.ComputeLogs;
 import io.bacalhau.server.ResultFileServer;
 import io.bacalhau.server.ServerSettings;
 import java.io.PrintStream;
@@ -142,13 +143,19 @@ public final class ServeCommand implements Callable<Integer> {
               () -> {},
               cluster == null ? NodeCluster.LOCAL : cluster.cluster());
       node.startWorking();
-      if (cluster != null) {
-        cluster.attach(node.node(), err);
-      }
-      ActivityTracker activity = new ActivityTracker();
+      ComputeLogs logs =
+          cluster == null
+              ? null
+              : cluster.computeLogs(node.node(), setup.options().executionsDir()).orElse(null);
       // On demand, job get reads results from disk on this machine: no port for them.
       results =
-          resident || !roles.compute() ? null : LocalResultsServing.start(config, err).orElse(null);
+          resident || !roles.compute()
+              ? null
+              : LocalResultsServing.start(config, logs, err).orElse(null);
+      if (cluster != null) {
+        cluster.attach(node.node(), LocalResultsServing.url(config, results), err);
+      }
+      ActivityTracker activity = new ActivityTracker();
       CountDownLatch stopped = new CountDownLatch(1);
       installStopHook(stopped, closed);
       if (!roles.orchestrator()) {

@@ -44,6 +44,12 @@ class NodeCommandsTest {
     assertTrue(wide.out().contains(" / "), wide.toString());
     assertTrue(wide.out().contains("noop"), wide.toString());
 
+    // Not Bacalhau's: a cluster's heartbeat age and executions, asked for by name only.
+    CliRunner.Result activity = run("node", "list", "--show", "activity");
+    assertTrue(activity.out().contains("HEARTBEAT"), activity.toString());
+    assertTrue(activity.out().contains("RUNNING"), activity.toString());
+    assertTrue(!list.out().contains("HEARTBEAT"), list.toString());
+
     JsonNode node = Codecs.json().readTree(run("node", "list", "--output", "json").out()).get(0);
     assertEquals("APPROVED", node.path("Membership").asText());
     assertEquals("CONNECTED", node.path("Connection").asText());

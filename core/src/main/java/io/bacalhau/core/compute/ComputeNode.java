@@ -127,6 +127,30 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
     handle.stop(new RunningExecution.StopReason(reason, null));
   }
 
+  /**
+   * The bid lost to another node's (Bacalhau's BidRejected). A bid reserves nothing here until it
+   * is accepted; an execution that was queued on a direct bid gives its place in the queue back at
+   * once, with no report (the orchestrator already recorded the rejection), and one already running
+   * is stopped as a cancel would.
+   */
+  @Override
+  public void bidRejected(String executionId, String reason) {
+    RunningExecution handle = active.get(executionId);
+    if (handle == null) {
+      return;
+    }
+    if (buffer.remove(executionId)) {
+      active.remove(executionId);
+      return;
+    }
+    handle.stop(new RunningExecution.StopReason(reason, null));
+  }
+
+  /** Whether the execution runs or waits here (its output may still grow). */
+  public boolean isActive(String executionId) {
+    return active.containsKey(executionId);
+  }
+
   /** The executions running or waiting here. */
   public Set<String> activeExecutionIds() {
     return Set.copyOf(active.keySet());

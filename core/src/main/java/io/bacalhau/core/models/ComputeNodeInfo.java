@@ -85,6 +85,22 @@ public record ComputeNodeInfo(
         summary);
   }
 
+  /** The same node, reachable for its logs and results at {@code url}. */
+  public ComputeNodeInfo withAddress(String url) {
+    return new ComputeNodeInfo(
+        executionEngines,
+        publishers,
+        storageSources,
+        maxCapacity,
+        queueUsedCapacity,
+        availableCapacity,
+        maxJobRequirements,
+        runningExecutions,
+        enqueuedExecutions,
+        url,
+        gpuDiscovery);
+  }
+
   /** An idle node's view: all of its capacity available, any one job may take all of it. */
   public static ComputeNodeInfo idle(
       List<String> engines, List<String> publishers, List<String> sources, Resources max) {

@@ -44,7 +44,6 @@ public final class EmbeddedNodeClient implements NodeClient {
   private final Supplier<ProviderRegistry> registry;
   private final Runnable onOrphanedWork;
   private final NodeCluster cluster;
-  private final ExecutionLogSource logs;
   private final JobWatchers watchers = new JobWatchers();
   private boolean closed;
   private JobStore store;
@@ -71,7 +70,6 @@ public final class EmbeddedNodeClient implements NodeClient {
     this.registry = registry;
     this.onOrphanedWork = onOrphanedWork;
     this.cluster = cluster;
-    this.logs = cluster.logs() != null ? cluster.logs() : this::localLogs;
   }
 
   private synchronized JobStore store() {
@@ -205,7 +203,23 @@ public final class EmbeddedNodeClient implements NodeClient {
       OutputStream out,
       OutputStream err)
       throws InterruptedException {
-    logs.copy(jobId, executionId, follow, tail, out, err);
+    Execution execution =
+        cluster.logs() == null ? null : store().read(r -> r.execution(executionId)).orElse(null);
+    // An execution of another node is read from that node; this process's own from its folder.
+    if (execution != null
+        && !execution.nodeId().isEmpty()
+        && !execution.nodeId().equals(node().nodeId())) {
+      cluster.logs().copy(execution, follow, tail, () -> finished(executionId), out, err);
+      return;
+    }
+    localLogs(jobId, executionId, follow, tail, out, err);
+  }
+
+  /** Whether the execution ended as the orchestrator's store says (gone: as good as ended). */
+  private boolean finished(String executionId) {
+    return store()
+        .read(
+            r -> r.execution(executionId).map(e -> e.computeStateType().isTerminal()).orElse(true));
   }
 
   /** Output of an execution this process ran, from its executions folder. */
@@ -221,13 +235,7 @@ public final class EmbeddedNodeClient implements NodeClient {
         ExecutionFolders.results(options.executionsDir(), executionId),
         follow,
         tail,
-        () ->
-            store()
-                .read(
-                    r ->
-                        r.execution(executionId)
-                            .map(e -> e.computeStateType().isTerminal())
-                            .orElse(true)),
+        () -> finished(executionId),
         out,
         err);
   }

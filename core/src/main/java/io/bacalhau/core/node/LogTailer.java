@@ -27,8 +27,24 @@ final class LogTailer {
       OutputStream out,
       OutputStream err)
       throws InterruptedException {
-    long outPos = tail ? size(logs.resolve("stdout")) : 0;
-    long errPos = tail ? size(logs.resolve("stderr")) : 0;
+    copy(logs, tail ? -1 : 0, tail ? -1 : 0, follow, finished, out, err);
+  }
+
+  /**
+   * As above, from the given byte positions of stdout and stderr (-1: their current end), so that a
+   * reader whose stream broke picks up where it stopped.
+   */
+  static void copy(
+      Path logs,
+      long outFrom,
+      long errFrom,
+      boolean follow,
+      BooleanSupplier finished,
+      OutputStream out,
+      OutputStream err)
+      throws InterruptedException {
+    long outPos = outFrom < 0 ? size(logs.resolve("stdout")) : outFrom;
+    long errPos = errFrom < 0 ? size(logs.resolve("stderr")) : errFrom;
     while (true) {
       boolean done = !follow || finished.getAsBoolean();
       outPos = drain(logs.resolve("stdout"), outPos, out);
@@ -40,7 +56,8 @@ final class LogTailer {
     }
   }
 
-  private static long size(Path file) {
+  /** The current length of an output file, 0 when there is none yet. */
+  static long size(Path file) {
     try {
       return Files.exists(file) ? Files.size(file) : 0;
     } catch (IOException e) {

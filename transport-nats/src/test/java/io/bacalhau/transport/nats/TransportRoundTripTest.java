@@ -78,7 +78,7 @@ class TransportRoundTripTest {
         List.of(
             Call.of("askForBid", job, ask),
             Call.of("bidAccepted", job, run),
-            Call.of("cancel", "e-2", "another node won"),
+            Call.of("bidRejected", "e-2", "another node won"),
             Call.of("cancel", "e-1", "job stopped by user")),
         computeSide.take(4, WAIT));
   }

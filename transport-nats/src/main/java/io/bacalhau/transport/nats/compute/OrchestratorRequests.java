@@ -23,8 +23,7 @@ final class OrchestratorRequests {
     switch (envelope.payload()) {
       case AskForBid m -> local.askForBid(m.job(), m.execution());
       case BidAccepted m -> local.bidAccepted(m.job(), m.execution());
-      // A lost bid holds nothing on a compute node; cancelling is a no-op unless it started.
-      case BidRejected m -> local.cancel(m.executionId(), m.reason());
+      case BidRejected m -> local.bidRejected(m.executionId(), m.reason());
       case CancelExecution m -> local.cancel(m.executionId(), m.justification());
       default ->
           LOG.warn(

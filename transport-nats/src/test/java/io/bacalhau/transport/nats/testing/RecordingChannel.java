@@ -18,6 +18,11 @@ public final class RecordingChannel extends Recorder implements ComputeChannel {
   }
 
   @Override
+  public void bidRejected(String executionId, String reason) {
+    record(Call.of("bidRejected", executionId, reason));
+  }
+
+  @Override
   public void cancel(String executionId, String reason) {
     record(Call.of("cancel", executionId, reason));
   }
