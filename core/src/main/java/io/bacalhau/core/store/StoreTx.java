@@ -11,13 +11,9 @@ import io.bacalhau.core.models.JobHistoryType;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,9 +25,7 @@ import java.util.function.Supplier;
 public final class StoreTx extends StoreReader {
   // The jobs whose rows or history this transaction wrote, so that only their waiters are woken.
   private final Set<String> touchedJobs = new HashSet<>();
-  // Rows put but not yet written, in the order first put (see putExecution).
-  private final Map<String, Execution> pendingExecutions = new LinkedHashMap<>();
-  private final Map<String, Evaluation> pendingEvaluations = new LinkedHashMap<>();
+  private final PendingRows pending = new PendingRows();
   private boolean overlaying;
 
   StoreTx(StatementCache statements) {
@@ -51,8 +45,7 @@ public final class StoreTx extends StoreReader {
    * transaction stays.
    */
   public <T> T undoneOnFailure(Supplier<T> work) {
-    Map<String, Execution> executionsBefore = new LinkedHashMap<>(pendingExecutions);
-    Map<String, Evaluation> evaluationsBefore = new LinkedHashMap<>(pendingEvaluations);
+    PendingRows.Snapshot before = pending.snapshot();
     update("SAVEPOINT part");
     try {
       T result = work.get();
@@ -62,45 +55,26 @@ public final class StoreTx extends StoreReader {
       update("ROLLBACK TO part");
       update("RELEASE part");
       // Rows the part flushed were rolled back with it; what was pending before it is again.
-      pendingExecutions.clear();
-      pendingExecutions.putAll(executionsBefore);
-      pendingEvaluations.clear();
-      pendingEvaluations.putAll(evaluationsBefore);
+      pending.restore(before);
       throw e;
     }
   }
 
   @Override
   public Optional<Execution> execution(String id) {
-    Execution pending = pendingExecutions.get(id);
-    return pending != null ? Optional.of(pending) : overlaid(() -> super.execution(id));
+    Execution put = pending.execution(id);
+    return put != null ? Optional.of(put) : overlaid(() -> super.execution(id));
   }
 
   @Override
   public List<Execution> executions(String jobId) {
-    List<Execution> stored = overlaid(() -> super.executions(jobId));
-    if (pendingExecutions.isEmpty()) {
-      return stored;
-    }
-    Map<String, Execution> byId = new LinkedHashMap<>();
-    stored.forEach(e -> byId.put(e.id(), e));
-    boolean added = false;
-    for (Execution e : pendingExecutions.values()) {
-      if (e.jobId().equals(jobId)) {
-        added |= byId.put(e.id(), e) == null;
-      }
-    }
-    List<Execution> all = new ArrayList<>(byId.values());
-    if (added) {
-      all.sort(Comparator.comparingLong(Execution::createTime).thenComparing(Execution::id));
-    }
-    return all;
+    return pending.overlay(jobId, overlaid(() -> super.executions(jobId)));
   }
 
   @Override
   public Optional<Evaluation> evaluation(String id) {
-    Evaluation pending = pendingEvaluations.get(id);
-    return pending != null ? Optional.of(pending) : overlaid(() -> super.evaluation(id));
+    Evaluation put = pending.evaluation(id);
+    return put != null ? Optional.of(put) : overlaid(() -> super.evaluation(id));
   }
 
   /** A read by key whose pending rows the caller overlays, so nothing is flushed for it. */
@@ -117,11 +91,11 @@ public final class StoreTx extends StoreReader {
   @Override
   PreparedStatement prepare(String sql, Object... args) throws SQLException {
     if (!overlaying) {
-      if (!pendingExecutions.isEmpty() && sql.contains("executions")) {
-        flushExecutions();
+      if (pending.hasExecutions() && sql.contains("executions")) {
+        pending.takeExecutions().forEach(this::writeExecution);
       }
-      if (!pendingEvaluations.isEmpty() && sql.contains("evaluations")) {
-        flushEvaluations();
+      if (pending.hasEvaluations() && sql.contains("evaluations")) {
+        pending.takeEvaluations().forEach(this::writeEvaluation);
       }
     }
     return super.prepare(sql, args);
@@ -129,26 +103,13 @@ public final class StoreTx extends StoreReader {
 
   /** Writes the pending rows; the store calls it at the end of each write. */
   void flush() {
-    flushExecutions();
-    flushEvaluations();
+    pending.takeExecutions().forEach(this::writeExecution);
+    pending.takeEvaluations().forEach(this::writeEvaluation);
   }
 
   /** Forgets the pending rows of a write that failed. */
   void discardPending() {
-    pendingExecutions.clear();
-    pendingEvaluations.clear();
-  }
-
-  private void flushExecutions() {
-    List<Execution> rows = new ArrayList<>(pendingExecutions.values());
-    pendingExecutions.clear();
-    rows.forEach(this::writeExecution);
-  }
-
-  private void flushEvaluations() {
-    List<Evaluation> rows = new ArrayList<>(pendingEvaluations.values());
-    pendingEvaluations.clear();
-    rows.forEach(this::writeEvaluation);
+    pending.clear();
   }
 
   /** Stores a new job, or a new version of an existing one, as the current version. */
@@ -228,7 +189,7 @@ public final class StoreTx extends StoreReader {
    */
   public void putExecution(Execution e) {
     touchedJobs.add(e.jobId());
-    pendingExecutions.put(e.id(), e);
+    pending.put(e);
   }
 
   private void writeExecution(Execution e) {
@@ -250,7 +211,7 @@ public final class StoreTx extends StoreReader {
 
   /** Stores an evaluation; like an execution, its row is written once per write. */
   public void putEvaluation(Evaluation e) {
-    pendingEvaluations.put(e.id(), e);
+    pending.put(e);
   }
 
   private void writeEvaluation(Evaluation e) {
