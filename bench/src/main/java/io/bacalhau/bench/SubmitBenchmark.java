@@ -113,7 +113,7 @@ public final class SubmitBenchmark {
         if (job.stateType().isTerminal()) {
           return job;
         }
-        client.awaitChange(Duration.ofMillis(100));
+        client.awaitChange(id, Duration.ofMillis(100));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

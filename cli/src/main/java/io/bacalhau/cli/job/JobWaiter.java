@@ -77,7 +77,7 @@ final class JobWaiter {
                   + "s (--wait-timeout-secs). The job is still running.");
           return ExitCode.WAIT_TIMEOUT;
         }
-        client.awaitChange(TICK);
+        client.awaitChange(submitted.jobId(), TICK);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

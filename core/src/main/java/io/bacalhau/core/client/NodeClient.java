@@ -115,6 +115,14 @@ public interface NodeClient extends AutoCloseable {
   /** Blocks until something changes on the node, or the timeout passes. */
   void awaitChange(Duration timeout) throws InterruptedException;
 
+  /**
+   * Blocks until job {@code jobId} changes on the node, or the timeout passes; a node that cannot
+   * tell one job's changes from another's returns on any change.
+   */
+  default void awaitChange(String jobId, Duration timeout) throws InterruptedException {
+    awaitChange(timeout);
+  }
+
   @Override
   void close();
 }

@@ -283,6 +283,12 @@ public final class EmbeddedNodeClient implements NodeClient {
     watchers.awaitChange(timeout);
   }
 
+  @Override
+  public void awaitChange(String jobId, Duration timeout) throws InterruptedException {
+    startWorking();
+    watchers.awaitChange(jobId, timeout);
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the node client is closed");

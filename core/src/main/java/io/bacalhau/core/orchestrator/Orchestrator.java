@@ -12,6 +12,7 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
+import io.bacalhau.core.models.Times;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderRegistry;
@@ -19,6 +20,7 @@ import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -219,8 +221,13 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
    */
   private void apply(List<WorkQueue.Work> batch) {
     List<PlanApplier.Dispatch> dispatches = new ArrayList<>();
+    Set<String> changedJobs = new HashSet<>();
     try {
-      store.update(tx -> batch.forEach(w -> applyOne(tx, w, dispatches)));
+      store.update(
+          tx -> {
+            batch.forEach(w -> applyOne(tx, w, dispatches));
+            changedJobs.addAll(tx.touchedJobs());
+          });
     } catch (RuntimeException e) {
       forget(dispatches);
       dispatches.clear();
@@ -230,7 +237,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
         for (WorkQueue.Work w : batch) {
           int before = dispatches.size();
           try {
-            store.update(tx -> applyOne(tx, w, dispatches));
+            store.update(
+                tx -> {
+                  applyOne(tx, w, dispatches);
+                  changedJobs.addAll(tx.touchedJobs());
+                });
           } catch (RuntimeException one) {
             // Only this item's work is undone; the items before it committed.
             List<PlanApplier.Dispatch> undone = dispatches.subList(before, dispatches.size());
@@ -247,7 +258,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       dispatch.send(compute);
     }
     membership.cancelReportedStale(compute);
-    watchers.signal();
+    watchers.signal(changedJobs);
   }
 
   /** Placements of a batch that did not commit do not load their nodes. */
@@ -271,9 +282,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private void applyOne(StoreTx tx, WorkQueue.Work w, List<PlanApplier.Dispatch> dispatches) {
     switch (w) {
       case WorkQueue.Change c ->
-          c.change()
-              .apply(tx)
-              .ifPresent(e -> dispatches.add(PlanApplier.Dispatch.evaluateLater(e)));
+          c.change().apply(tx).ifPresent(e -> evaluateNow(tx, e, dispatches));
       case WorkQueue.EvaluationDue due -> {
         PlanApplier.Dispatch d = process(tx, due.evaluationId());
         if (d != null) {
@@ -288,9 +297,35 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     ownership.adoptAtStart(clock.instant()).forEach(e -> work.schedule(e.id(), e.waitUntil()));
   }
 
+  /**
+   * Processes the evaluation a report from compute asked for in the report's own transaction, as if
+   * it were next in line: a job's step then costs one batch, not two, and the evaluation is not
+   * read back. Should the pass fail, what it wrote is undone and the evaluation, still pending, is
+   * processed on its own after the commit, as before.
+   */
+  private void evaluateNow(StoreTx tx, Evaluation eval, List<PlanApplier.Dispatch> dispatches) {
+    if (eval.waitUntil() > Times.nanos(clock.instant())) {
+      dispatches.add(PlanApplier.Dispatch.evaluateLater(eval));
+      return;
+    }
+    try {
+      PlanApplier.Dispatch d = tx.undoneOnFailure(() -> process(tx, eval));
+      if (d != null) {
+        dispatches.add(d);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("evaluation {} failed; it will be processed again", eval.id(), e);
+      dispatches.add(PlanApplier.Dispatch.evaluateLater(eval));
+    }
+  }
+
   private PlanApplier.Dispatch process(StoreTx tx, String evaluationId) {
     Evaluation eval = tx.evaluation(evaluationId).orElse(null);
-    if (eval == null || eval.isTerminal()) {
+    return eval == null ? null : process(tx, eval);
+  }
+
+  private PlanApplier.Dispatch process(StoreTx tx, Evaluation eval) {
+    if (eval.isTerminal()) {
       return null;
     }
     if (!instanceId.equals(tx.owner(eval.jobId()))) {

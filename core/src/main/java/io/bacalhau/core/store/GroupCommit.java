@@ -144,8 +144,10 @@ final class GroupCommit implements AutoCloseable {
     exec("SAVEPOINT write");
     try {
       run(w, tx);
+      tx.flush();
       exec("RELEASE write");
     } catch (RuntimeException | Error e) {
+      tx.discardPending();
       exec("ROLLBACK TO write");
       exec("RELEASE write");
       w.failure = e;

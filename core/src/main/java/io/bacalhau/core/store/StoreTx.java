@@ -8,17 +8,108 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobHistory;
 import io.bacalhau.core.models.JobHistoryType;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Writes inside one transaction: a state change and the history event that explains it commit
  * together or not at all.
  */
 public final class StoreTx extends StoreReader {
+  // The jobs whose rows or history this transaction wrote, so that only their waiters are woken.
+  private final Set<String> touchedJobs = new HashSet<>();
+  private final PendingRows pending = new PendingRows();
+  private boolean overlaying;
 
   StoreTx(StatementCache statements) {
     super(statements);
+  }
+
+  /**
+   * The jobs written so far in this transaction (by every write that shares its commit); a write
+   * that is undone leaves its jobs here, which only wakes their waiters for nothing.
+   */
+  public Set<String> touchedJobs() {
+    return Collections.unmodifiableSet(touchedJobs);
+  }
+
+  /**
+   * Runs {@code work} so that, should it throw, what it wrote is undone and the rest of the
+   * transaction stays.
+   */
+  public <T> T undoneOnFailure(Supplier<T> work) {
+    PendingRows.Snapshot before = pending.snapshot();
+    update("SAVEPOINT part");
+    try {
+      T result = work.get();
+      update("RELEASE part");
+      return result;
+    } catch (RuntimeException | Error e) {
+      update("ROLLBACK TO part");
+      update("RELEASE part");
+      // Rows the part flushed were rolled back with it; what was pending before it is again.
+      pending.restore(before);
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Execution> execution(String id) {
+    Execution put = pending.execution(id);
+    return put != null ? Optional.of(put) : overlaid(() -> super.execution(id));
+  }
+
+  @Override
+  public List<Execution> executions(String jobId) {
+    return pending.overlay(jobId, overlaid(() -> super.executions(jobId)));
+  }
+
+  @Override
+  public Optional<Evaluation> evaluation(String id) {
+    Evaluation put = pending.evaluation(id);
+    return put != null ? Optional.of(put) : overlaid(() -> super.evaluation(id));
+  }
+
+  /** A read by key whose pending rows the caller overlays, so nothing is flushed for it. */
+  private <T> T overlaid(Supplier<T> read) {
+    overlaying = true;
+    try {
+      return read.get();
+    } finally {
+      overlaying = false;
+    }
+  }
+
+  /** Any other statement on a table with pending rows sees them written first. */
+  @Override
+  PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    if (!overlaying) {
+      if (pending.hasExecutions() && sql.contains("executions")) {
+        pending.takeExecutions().forEach(this::writeExecution);
+      }
+      if (pending.hasEvaluations() && sql.contains("evaluations")) {
+        pending.takeEvaluations().forEach(this::writeEvaluation);
+      }
+    }
+    return super.prepare(sql, args);
+  }
+
+  /** Writes the pending rows; the store calls it at the end of each write. */
+  void flush() {
+    pending.takeExecutions().forEach(this::writeExecution);
+    pending.takeEvaluations().forEach(this::writeEvaluation);
+  }
+
+  /** Forgets the pending rows of a write that failed. */
+  void discardPending() {
+    pending.clear();
   }
 
   /** Stores a new job, or a new version of an existing one, as the current version. */
@@ -29,6 +120,7 @@ public final class StoreTx extends StoreReader {
         "UPDATE job_versions SET json = (SELECT json FROM jobs WHERE id = ?1)"
             + " WHERE job_id = ?1 AND version = (SELECT version FROM jobs WHERE id = ?1)",
         job.id());
+    touchedJobs.add(job.id());
     String json = json(job);
     update(
         "INSERT INTO jobs (id, namespace, name, type, state, version, owner, create_time, modify_time, json)"
@@ -74,6 +166,7 @@ public final class StoreTx extends StoreReader {
    * changes: the current version's job_versions row is read through it (see StoreReader).
    */
   public void updateJob(Job job) {
+    touchedJobs.add(job.id());
     update(
         "UPDATE jobs SET state = ?, modify_time = ?, json = ? WHERE id = ?",
         job.stateType().label(),
@@ -89,7 +182,17 @@ public final class StoreTx extends StoreReader {
         == 1;
   }
 
+  /**
+   * Stores an execution. The row is written when the write ends or a statement reads the executions
+   * table, whichever comes first: several steps of a job in one batch (a report from compute and
+   * the evaluation it asks for) write it once.
+   */
   public void putExecution(Execution e) {
+    touchedJobs.add(e.jobId());
+    pending.put(e);
+  }
+
+  private void writeExecution(Execution e) {
     update(
         "INSERT INTO executions (id, job_id, job_version, node_id, compute_state, desired_state, create_time,"
             + " modify_time, json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
@@ -106,7 +209,12 @@ public final class StoreTx extends StoreReader {
         json(e));
   }
 
+  /** Stores an evaluation; like an execution, its row is written once per write. */
   public void putEvaluation(Evaluation e) {
+    pending.put(e);
+  }
+
+  private void writeEvaluation(Evaluation e) {
     update(
         "INSERT INTO evaluations (id, job_id, status, wait_until, create_time, json) VALUES (?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET status = excluded.status, json = excluded.json",
@@ -145,6 +253,7 @@ public final class StoreTx extends StoreReader {
 
   private JobHistory append(
       String jobId, long version, JobHistoryType type, String execId, Event event) {
+    touchedJobs.add(jobId);
     long seq = lastSeq(jobId) + 1;
     Instant now = event.timestamp() != null ? event.timestamp() : Instant.now();
     JobHistory entry = new JobHistory(seq, type, jobId, version, execId, event, now);

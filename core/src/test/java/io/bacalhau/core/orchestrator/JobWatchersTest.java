@@ -3,6 +3,8 @@ package io.bacalhau.core.orchestrator;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class JobWatchersTest {
@@ -54,5 +56,56 @@ class JobWatchersTest {
     long start = System.nanoTime();
     watchers.awaitChange(Duration.ofMillis(200));
     assertTrue(System.nanoTime() - start >= Duration.ofMillis(190).toNanos());
+  }
+
+  /**
+   * Every commit woke every waiter, and each read its job again: with 8 jobs in flight, a quarter
+   * of the node's CPU time went to waiters whose job had not changed.
+   */
+  @Test
+  void aWaiterForOneJobSleepsThroughOtherJobsChanges() throws InterruptedException {
+    JobWatchers watchers = new JobWatchers();
+    watchers.awaitChange("j-1", Duration.ofMillis(1));
+    watchers.signal(List.of("j-2"));
+    long start = System.nanoTime();
+    watchers.awaitChange("j-1", Duration.ofMillis(200));
+    assertTrue(System.nanoTime() - start >= Duration.ofMillis(190).toNanos());
+  }
+
+  @Test
+  void aWaiterForOneJobWakesWhenItChanges() throws Exception {
+    JobWatchers watchers = new JobWatchers();
+    long[] waited = new long[1];
+    CountDownLatch waiting = new CountDownLatch(1);
+    Thread waiter =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    watchers.awaitChange("j-1", Duration.ofMillis(1));
+                    waiting.countDown();
+                    long start = System.nanoTime();
+                    watchers.awaitChange("j-1", Duration.ofSeconds(5));
+                    waited[0] = System.nanoTime() - start;
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    waiting.await();
+    Thread.sleep(50);
+    watchers.signal(List.of("j-2", "j-1"));
+    waiter.join();
+    assertTrue(
+        waited[0] < Duration.ofSeconds(1).toNanos(), "waited " + waited[0] / 1_000_000 + " ms");
+  }
+
+  @Test
+  void aChangeToTheJobBetweenTwoWaitsEndsTheNextWaitAtOnce() throws InterruptedException {
+    JobWatchers watchers = new JobWatchers();
+    watchers.awaitChange("j-1", Duration.ofMillis(1));
+    watchers.signal(List.of("j-1")); // committed while the waiter reads
+    long start = System.nanoTime();
+    watchers.awaitChange("j-1", Duration.ofSeconds(5));
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(1).toNanos());
   }
 }

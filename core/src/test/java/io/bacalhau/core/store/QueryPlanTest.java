@@ -74,6 +74,8 @@ class QueryPlanTest {
       client.executions(first, new ExecutionQuery(1, true, "created_at", false, 0, 0));
       client.history(first, new HistoryQuery(0, false, "execution", "e-", 3, 5, true));
       client.history(first, new HistoryQuery(1, true, "job", "", 0, 5, false));
+      // A job is rerun once its version is over (under load the new version can still be Pending).
+      EmbeddedNodeTestSupport.awaitTerminal(client, first, Duration.ofSeconds(30));
       client.rerun(first, "", 0, "test");
       JobStore store = client.node().store();
       store.read(r -> r.jobsWithWork());
