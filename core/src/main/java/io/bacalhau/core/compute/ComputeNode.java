@@ -14,12 +14,15 @@ import io.bacalhau.core.providers.ProviderKind;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.version.BuildInfo;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A compute node: bids on executions it can run, queues them for capacity, and runs each on a
@@ -27,7 +30,10 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class ComputeNode implements ComputeChannel, AutoCloseable {
   // Parsed once: the scheduler asks for this node's info for every evaluation.
+  private static final Logger LOG = LoggerFactory.getLogger(ComputeNode.class);
   private static final BuildVersionInfo VERSION = BuildInfo.current().versionInfo();
+  // Within serve's shutdown grace, leaving the engines time to close after the runs.
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(4);
   private final ProviderRegistry registry;
   private final ComputeCallback callback;
   private final ComputeSettings settings;
@@ -35,6 +41,8 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   private final ExecutionRunner runner;
   private final ExecutorBuffer buffer;
   private final Map<String, RunningExecution> active = new ConcurrentHashMap<>();
+  private final Set<Thread> runs = ConcurrentHashMap.newKeySet();
+  private volatile boolean closing;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
           Thread.ofPlatform().daemon().name("bacalhau-timeouts").factory());
@@ -162,33 +170,58 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   }
 
   private void startWhatFits() {
-    while (true) {
+    while (!closing) {
       var next = buffer.next();
       if (next.isEmpty()) {
         return;
       }
       ExecutorBuffer.Queued q = next.get();
-      Thread.ofVirtual()
-          .name("execution-" + q.execution().id())
-          .start(
-              () -> {
-                q.handle().attach(Thread.currentThread());
-                try {
-                  runner.run(q.job(), q.execution(), q.handle());
-                } finally {
-                  active.remove(q.execution().id());
-                  buffer.release(q.execution());
-                  startWhatFits();
-                }
-              });
+      Thread run =
+          Thread.ofVirtual()
+              .name("execution-" + q.execution().id())
+              .unstarted(
+                  () -> {
+                    q.handle().attach(Thread.currentThread());
+                    try {
+                      runner.run(q.job(), q.execution(), q.handle());
+                    } finally {
+                      active.remove(q.execution().id());
+                      buffer.release(q.execution());
+                      runs.remove(Thread.currentThread());
+                      startWhatFits();
+                    }
+                  });
+      runs.add(run); // before it starts, so that its own removal cannot come first
+      run.start();
     }
   }
 
   @Override
   public void close() {
+    closing = true; // a stopped run's end must not start what waits
     active
         .values()
         .forEach(h -> h.stop(new RunningExecution.StopReason("node shutting down", null)));
     timer.shutdownNow();
+    awaitRuns();
+  }
+
+  /**
+   * Stopped runs still clean up (their container, their folders, their last report); the engines
+   * and folders they use are closed after this node, so it waits for them, within a bound.
+   */
+  private void awaitRuns() {
+    long deadline = System.nanoTime() + CLOSE_GRACE.toNanos();
+    for (Thread run : List.copyOf(runs)) {
+      long left = deadline - System.nanoTime();
+      try {
+        if (left <= 0 || !run.join(Duration.ofNanos(left))) {
+          LOG.warn("execution {} still stopping as the node closes", run.getName());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }
