@@ -56,10 +56,13 @@ public final class OrchestratorSide implements AutoCloseable {
     NatsBroker broker =
         NatsBroker.start(
             BrokerSettings.supervised(
-                settings.host(), settings.port(), settings.token(), settings.brokerDir()));
+                    settings.host(), settings.port(), settings.token(), settings.brokerDir())
+                .withTls(settings.tls()));
     try {
       NatsLink link =
-          NatsLink.connect(LinkSettings.of(broker.clientUrl(), settings.token(), "orchestrator"));
+          NatsLink.connect(
+              LinkSettings.of(broker.clientUrl(), settings.token(), "orchestrator")
+                  .withTls(settings.linkTls()));
       return new OrchestratorSide(settings, broker, link);
     } catch (RuntimeException e) {
       broker.close();
