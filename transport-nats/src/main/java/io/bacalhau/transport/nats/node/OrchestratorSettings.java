@@ -1,6 +1,8 @@
 package io.bacalhau.transport.nats.node;
 
 import io.bacalhau.core.config.BacalhauConfig;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.transport.nats.broker.BrokerTls;
 import io.bacalhau.transport.nats.link.LinkTls;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ import java.time.Duration;
  * treats nodes ({@code Orchestrator.NodeManager.DisconnectTimeout} and {@code ManualApproval}), and
  * the broker's TLS ({@code Orchestrator.TLS.ServerCert}, {@code ServerKey}, {@code ServerTimeout};
  * {@code Orchestrator.TLS.CACert} is the CA its own connection trusts, the server certificate
- * itself when unset). Node memberships are kept in {@code <DataDir>/orchestrator/nodes.json}.
+ * itself when unset). With {@code Orchestrator.NATS.URL} it starts no broker and uses the NATS
+ * server there (with the same token, and {@code Orchestrator.TLS.CACert}). Node memberships are
+ * kept in {@code <DataDir>/orchestrator/nodes.json}.
  */
 public record OrchestratorSettings(
     String host,
@@ -24,10 +28,12 @@ public record OrchestratorSettings(
     boolean manualApproval,
     Path dataDir,
     BrokerTls tls,
-    Path caCert) {
+    Path caCert,
+    String natsUrl) {
 
   public OrchestratorSettings {
     tls = tls == null ? BrokerTls.NONE : tls;
+    natsUrl = natsUrl == null ? "" : natsUrl.strip();
   }
 
   public static OrchestratorSettings from(BacalhauConfig config) {
@@ -45,7 +51,30 @@ public record OrchestratorSettings(
         config.bool("Orchestrator.NodeManager.ManualApproval"),
         config.dataDir(),
         tls,
-        TlsFiles.file(config, "Orchestrator.TLS.CACert"));
+        TlsFiles.file(config, "Orchestrator.TLS.CACert"),
+        externalUrl(config, tls));
+  }
+
+  /** {@code Orchestrator.NATS.URL}: an existing NATS server, whose own config holds its TLS. */
+  private static String externalUrl(BacalhauConfig config, BrokerTls tls) {
+    String url = config.string("Orchestrator.NATS.URL").strip();
+    if (!url.isEmpty() && tls.enabled()) {
+      throw BacalhauException.builder(
+              ErrorCode.CONFIGURATION_ERROR,
+              "Orchestrator.TLS.ServerCert is for the nats-server the orchestrator starts, and"
+                  + " Orchestrator.NATS.URL says it starts none")
+          .component("NATS")
+          .hint(
+              "set TLS in that NATS server's own configuration, and Orchestrator.TLS.CACert to"
+                  + " the CA the orchestrator should trust for it")
+          .build();
+    }
+    return url.isEmpty() || url.contains("://") ? url : "nats://" + url;
+  }
+
+  /** Whether the orchestrator uses an existing NATS server rather than starting one. */
+  public boolean external() {
+    return !natsUrl.isEmpty();
   }
 
   /**
@@ -71,7 +100,8 @@ public record OrchestratorSettings(
         || config.isSet("Orchestrator.Port")
         || config.isSet("Orchestrator.Advertise")
         || config.isSet("Orchestrator.Auth.Token")
-        || config.isSet("Orchestrator.TLS.ServerCert");
+        || config.isSet("Orchestrator.TLS.ServerCert")
+        || config.isSet("Orchestrator.NATS.URL");
   }
 
   public Path membershipFile() {

@@ -63,7 +63,8 @@ class ClusterSettingsTest {
             true,
             config.dataDir(),
             null,
-            null),
+            null,
+            ""),
         o);
     ComputeSettings c = ComputeSettings.from(config);
     assertEquals(List.of("nats://127.0.0.1:4333", "nats://10.0.0.6:4222"), c.orchestrators());
