@@ -13,6 +13,7 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +131,15 @@ public final class NatsLink implements AutoCloseable {
                   + timeout
                   + " from the orchestrator at "
                   + where)
+          .component("NATS")
+          .retryable(true)
+          .build();
+    } catch (CancellationException e) {
+      // jnats cancels a request at once when the server says no one subscribes to the subject:
+      // the orchestrator is not running yet, or restarting, on a NATS server that outlives it.
+      throw BacalhauException.builder(
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "no orchestrator listens on " + subject + " at " + where + " (no responders)")
           .component("NATS")
           .retryable(true)
           .build();

@@ -25,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +79,44 @@ class ExternalNatsTest {
       }
       // Not the orchestrator's to stop.
       NatsLink.connect(LinkSettings.of(url, Cluster.TOKEN, "after")).close();
+    }
+  }
+
+  /**
+   * On a NATS server that outlives the orchestrator, a compute node may start first: it keeps
+   * trying its handshake (see NoRespondersTest for what the server answers meanwhile) and joins
+   * when the orchestrator comes.
+   */
+  @Test
+  void aComputeNodeStartedBeforeItsOrchestratorJoinsWhenItComes() throws Exception {
+    try (NatsBroker operators = Cluster.broker(dir.resolve("operators-nats"))) {
+      String url = operators.clientUrl();
+      try (ComputeSide compute =
+          ComputeSide.connect(
+              ComputeSettings.from(
+                  config(
+                      dir.resolve("compute"),
+                      "Compute.Orchestrators=" + url,
+                      "Compute.Auth.Token=" + Cluster.TOKEN,
+                      "Compute.Heartbeat.Interval=200ms")),
+              "n-1")) {
+        RecordingChannel node = new RecordingChannel();
+        CompletableFuture<Void> joining =
+            CompletableFuture.runAsync(() -> compute.join(() -> Fixtures.node("n-1"), node));
+        Thread.sleep(700); // several handshakes nobody answers
+        assertFalse(joining.isDone(), "the node gave up: " + joining);
+        try (OrchestratorSide orchestrator =
+            OrchestratorSide.start(
+                OrchestratorSettings.from(
+                    config(
+                        dir.resolve("orchestrator"),
+                        "Orchestrator.NATS.URL=" + url,
+                        "Orchestrator.Auth.Token=" + Cluster.TOKEN)))) {
+          joining.get(10, TimeUnit.SECONDS);
+          orchestrator.channel("n-1").orElseThrow().cancel("e-1", "late orchestrator");
+          assertEquals(Call.of("cancel", "e-1", "late orchestrator"), node.next(WAIT));
+        }
+      }
     }
   }
 
