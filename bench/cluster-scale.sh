@@ -29,7 +29,11 @@ nats_port="$(free_port)" monitor_port="$(free_port)" api_port="$(free_port)"
 
 "$nats_server" -a 127.0.0.1 -p "$nats_port" -m "$monitor_port" --auth "$token" >"$work/nats.log" 2>&1 &
 pids+=($!)
-BACALHAU_DISABLEANALYTICS=true ./bacalhau --data-dir "$work/orchestrator" \
+# BENCH_ORCHESTRATOR_JFR=<file.jfr> records a CPU profile of the orchestrator (JDK Flight Recorder).
+jfr_opts=()
+[ -n "${BENCH_ORCHESTRATOR_JFR:-}" ] &&
+  jfr_opts=(JAVA_TOOL_OPTIONS="-XX:StartFlightRecording=filename=$BENCH_ORCHESTRATOR_JFR,settings=profile")
+env ${jfr_opts[@]+"${jfr_opts[@]}"} BACALHAU_DISABLEANALYTICS=true ./bacalhau --data-dir "$work/orchestrator" \
   --api-host 127.0.0.1 --api-port "$api_port" \
   -c "Orchestrator.NATS.URL=nats://127.0.0.1:$nats_port" -c "Orchestrator.Auth.Token=$token" \
   -c Logging.Level=warn serve --orchestrator --name orchestrator >"$work/orchestrator.log" 2>&1 &
