@@ -55,10 +55,8 @@ final class NodeLinks {
    */
   NodeLink getOrCreate(String nodeId, long lastAckedComputeSeq) {
     NodeLink l = links.computeIfAbsent(nodeId, id -> create(id, false));
-    synchronized (l) {
-      if (!l.resumed().getAndSet(true)) {
-        l.inbound().gate().advanceTo(lastAckedComputeSeq);
-      }
+    if (!l.resumed().getAndSet(true)) {
+      l.inbound().gate().advanceTo(lastAckedComputeSeq);
     }
     return l;
   }
