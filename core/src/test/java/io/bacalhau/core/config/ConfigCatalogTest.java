@@ -70,6 +70,7 @@ class ConfigCatalogTest {
                 "InputSources.MaxDownloadSize",
                 "LocalNode.IdleTimeout",
                 "LocalNode.Mode",
+                "Orchestrator.NATS.URL",
                 "Orchestrator.Scheduler.MaxRetries",
                 "Plugins.Dir",
                 "Plugins.Disabled")),

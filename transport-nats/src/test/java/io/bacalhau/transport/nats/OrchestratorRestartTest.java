@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.bacalhau.core.models.NodeState;
 import io.bacalhau.transport.nats.compute.ComputeTransport;
+import io.bacalhau.transport.nats.orchestrator.FileMembershipStore;
 import io.bacalhau.transport.nats.orchestrator.MembershipListener;
 import io.bacalhau.transport.nats.orchestrator.NodeRegistry;
 import io.bacalhau.transport.nats.orchestrator.OrchestratorTransport;
@@ -72,5 +73,52 @@ class OrchestratorRestartTest {
         computeSide.assertNoMore(Duration.ofMillis(100));
       }
     }
+  }
+
+  /**
+   * A restarted orchestrator loads its nodes from the membership file and may place work on them
+   * before they handshake again (about one heartbeat): those messages were dropped, and the
+   * execution waited for a bid that never came. They now wait and go after the handshake, in order,
+   * once each, numbered after what the node processed from the orchestrator before the restart.
+   */
+  @Test
+  void messagesToAKnownNodeBeforeItsHandshakeAfterARestartWaitAndGoOnceInOrder() throws Exception {
+    Path members = dir.resolve("orchestrator").resolve("nodes.json");
+    try (Cluster cluster = Cluster.start(dir.resolve("broker"), registry(members))) {
+      RecordingChannel computeSide = new RecordingChannel();
+      ComputeTransport compute =
+          cluster.join(() -> Fixtures.node("n-1"), computeSide, Duration.ofMillis(200));
+      cluster.orchestrator.channel("n-1").orElseThrow().cancel("e-1", "before the restart");
+      assertEquals(Call.of("cancel", "e-1", "before the restart"), computeSide.next(WAIT));
+      Thread.sleep(600); // a few heartbeats: the node acknowledged seq 1
+      cluster.orchestrator.close();
+
+      RecordingCallback fresh = new RecordingCallback();
+      NodeRegistry nodes = registry(members);
+      OrchestratorTransport restarted =
+          new OrchestratorTransport(
+              cluster.link("orchestrator-2", Cluster.TOKEN), nodes, fresh, Duration.ofSeconds(1));
+      // Not listening yet, so the node cannot have handshaken: these must wait for it.
+      var channel = restarted.channel("n-1").orElseThrow();
+      channel.cancel("e-2", "placed before the handshake");
+      channel.cancel("e-3", "also before");
+      try (restarted) {
+        restarted.start();
+        assertEquals(
+            Call.of("cancel", "e-2", "placed before the handshake"), computeSide.next(WAIT));
+        assertEquals(Call.of("cancel", "e-3", "also before"), computeSide.next(WAIT));
+        restarted.channel("n-1").orElseThrow().cancel("e-4", "after the handshake");
+        assertEquals(Call.of("cancel", "e-4", "after the handshake"), computeSide.next(WAIT));
+        computeSide.assertNoMore(Duration.ofMillis(800)); // several heartbeats: no resent copy
+        assertEquals(0, restarted.channel("n-1").orElseThrow().pending());
+        compute.bidResult("e-4", false, "cancelled");
+        assertEquals(Call.of("bidResult", "e-4", false, "cancelled"), fresh.next(WAIT));
+      }
+    }
+  }
+
+  private static NodeRegistry registry(Path members) {
+    return new NodeRegistry(
+        Clock.systemUTC(), Duration.ofMinutes(1), false, new FileMembershipStore(members));
   }
 }

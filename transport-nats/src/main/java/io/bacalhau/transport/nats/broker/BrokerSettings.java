@@ -9,7 +9,23 @@ import java.time.Duration;
  * Orchestrator.Auth.Token, or, when {@code externalUrl} is set, a NATS server someone else runs.
  */
 public record BrokerSettings(
-    String host, int port, String token, String externalUrl, Path workDir, Duration startTimeout) {
+    String host,
+    int port,
+    String token,
+    String externalUrl,
+    Path workDir,
+    Duration startTimeout,
+    BrokerTls tls) {
+
+  public BrokerSettings(
+      String host,
+      int port,
+      String token,
+      String externalUrl,
+      Path workDir,
+      Duration startTimeout) {
+    this(host, port, token, externalUrl, workDir, startTimeout, BrokerTls.NONE);
+  }
 
   public BrokerSettings {
     host = host == null || host.isBlank() ? "0.0.0.0" : host;
@@ -19,6 +35,12 @@ public record BrokerSettings(
     token = token == null ? "" : token;
     externalUrl = externalUrl == null ? "" : externalUrl.strip();
     startTimeout = startTimeout == null ? Duration.ofSeconds(10) : startTimeout;
+    tls = tls == null ? BrokerTls.NONE : tls;
+  }
+
+  /** The same broker with TLS (a supervised one only: an external one has its own settings). */
+  public BrokerSettings withTls(BrokerTls brokerTls) {
+    return new BrokerSettings(host, port, token, externalUrl, workDir, startTimeout, brokerTls);
   }
 
   /** A broker started here, on loopback, with this token, in {@code workDir}. */

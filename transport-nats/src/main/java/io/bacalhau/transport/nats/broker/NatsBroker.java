@@ -97,7 +97,13 @@ public final class NatsBroker implements AutoCloseable {
             : Path.of(System.getProperty("java.io.tmpdir"));
     NatsServer started =
         NatsServer.start(
-            binary, settings.host(), port, settings.token(), dir, settings.startTimeout());
+            binary,
+            settings.host(),
+            port,
+            settings.token(),
+            settings.tls(),
+            dir,
+            settings.startTimeout());
     port = started.port();
     server = started;
     LOG.info(

@@ -28,10 +28,10 @@ final class NatsServer {
 
   /** Starts it and waits until it accepts clients, or fails with its last log lines. */
   static NatsServer start(
-      Path binary, String host, int port, String token, Path dir, Duration wait) {
+      Path binary, String host, int port, String token, BrokerTls tls, Path dir, Duration wait) {
     Path config = dir.resolve("nats-server.conf");
     StaleBroker.stopLeftover(dir, config);
-    writeConfig(dir, host, port, token);
+    writeConfig(dir, host, port, token, tls);
     Process process;
     try {
       process =
@@ -106,7 +106,7 @@ final class NatsServer {
     }
   }
 
-  private static Path writeConfig(Path dir, String host, int port, String token) {
+  private static Path writeConfig(Path dir, String host, int port, String token, BrokerTls tls) {
     try {
       Files.createDirectories(dir);
       Path config = dir.resolve("nats-server.conf");
@@ -120,6 +120,18 @@ final class NatsServer {
       text.append("port: ").append(port == 0 ? -1 : port).append('\n');
       if (!token.isEmpty()) {
         text.append("authorization {\n  token: ").append(quoted(token)).append("\n}\n");
+      }
+      if (tls.enabled()) {
+        text.append("tls {\n  cert_file: ")
+            .append(quoted(tls.certFile().toAbsolutePath().toString()))
+            .append("\n  key_file: ")
+            .append(quoted(tls.keyFile().toAbsolutePath().toString()))
+            .append('\n');
+        if (tls.timeout() != null) {
+          // nats-server takes seconds, fractions allowed.
+          text.append("  timeout: ").append(tls.timeout().toMillis() / 1000.0).append('\n');
+        }
+        text.append("}\n");
       }
       text.append("pid_file: ").append(quoted(StaleBroker.pidFile(dir).toString())).append('\n');
       Files.writeString(config, text, StandardCharsets.UTF_8);

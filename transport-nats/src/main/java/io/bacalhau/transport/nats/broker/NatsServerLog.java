@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads what one {@code nats-server} process prints: learns its port and when it is ready, keeps
  * the last lines for an error message, and turns a refused client into the orchestrator's side of
- * "wrong token" (the broker is what refuses it, so only its log knows).
+ * "wrong token" or a failed TLS handshake (the broker is what refuses it, so only its log knows).
  */
 final class NatsServerLog {
   private static final Logger LOG = LoggerFactory.getLogger(NatsServer.class);
@@ -46,6 +46,13 @@ final class NatsServerLog {
           "NATS broker refused a client{}: wrong or missing token (compute nodes need"
               + " Compute.Auth.Token equal to Orchestrator.Auth.Token)",
           client.find() ? " at " + client.group(1) : "");
+    } else if (lower.contains("tls handshake")) {
+      Matcher client = CLIENT.matcher(line);
+      LOG.warn(
+          "NATS broker: TLS handshake with a client{} failed ({}); compute nodes need"
+              + " Compute.TLS.CACert naming the CA that signed Orchestrator.TLS.ServerCert",
+          client.find() ? " at " + client.group(1) : "",
+          line.substring(line.toLowerCase(Locale.ROOT).indexOf("tls handshake")));
     } else {
       LOG.debug("nats-server: {}", line);
     }

@@ -13,11 +13,13 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,9 @@ public final class NatsLink implements AutoCloseable {
   public static NatsLink connect(LinkSettings settings) {
     String where = String.join(",", settings.urls());
     List<LinkListener> listeners = new CopyOnWriteArrayList<>();
+    // jnats fails a first connect with a bare "Unable to connect"; the why (a TLS handshake, ...)
+    // only reaches the error listener.
+    AtomicReference<Exception> lastFailure = new AtomicReference<>();
     Options.Builder options =
         new Options.Builder()
             .servers(settings.urls().toArray(String[]::new))
@@ -59,9 +64,12 @@ public final class NatsLink implements AutoCloseable {
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(250))
             .connectionListener(events(listeners, where))
-            .errorListener(errors(where));
+            .errorListener(errors(where, lastFailure));
     if (!settings.token().isEmpty()) {
       options.token(settings.token().toCharArray());
+    }
+    if (settings.tls().enabled()) {
+      options.sslContext(settings.tls().context());
     }
     try {
       return new NatsLink(Nats.connect(options.build()), where, listeners);
@@ -73,6 +81,10 @@ public final class NatsLink implements AutoCloseable {
           .cause(e)
           .build();
     } catch (IOException e) {
+      BacalhauException tls = TlsFailure.of(lastFailure.get(), where, settings.tls());
+      if (tls != null) {
+        throw tls;
+      }
       throw BacalhauException.builder(
               ErrorCode.SERVICE_UNAVAILABLE,
               "the NATS broker at " + where + " is unreachable: " + e.getMessage())
@@ -119,6 +131,15 @@ public final class NatsLink implements AutoCloseable {
                   + timeout
                   + " from the orchestrator at "
                   + where)
+          .component("NATS")
+          .retryable(true)
+          .build();
+    } catch (CancellationException e) {
+      // jnats cancels a request at once when the server says no one subscribes to the subject:
+      // the orchestrator is not running yet, or restarting, on a NATS server that outlives it.
+      throw BacalhauException.builder(
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "no orchestrator listens on " + subject + " at " + where + " (no responders)")
           .component("NATS")
           .retryable(true)
           .build();
@@ -173,8 +194,14 @@ public final class NatsLink implements AutoCloseable {
     };
   }
 
-  private static ErrorListener errors(String where) {
+  private static ErrorListener errors(String where, AtomicReference<Exception> lastFailure) {
     return new ErrorListener() {
+      @Override
+      public void exceptionOccurred(Connection conn, Exception exp) {
+        lastFailure.set(exp);
+        LOG.debug("NATS at {}: {}", where, exp.toString());
+      }
+
       @Override
       public void errorOccurred(Connection conn, String error) {
         if (error != null && error.toLowerCase(java.util.Locale.ROOT).contains("authorization")) {

@@ -48,7 +48,11 @@ public final class ComputeSide implements AutoCloseable {
     NatsLink link =
         NatsLink.connect(
             new LinkSettings(
-                settings.orchestrators(), settings.token(), "compute-" + nodeId, null));
+                settings.orchestrators(),
+                settings.token(),
+                "compute-" + nodeId,
+                null,
+                settings.tls()));
     try {
       return new ComputeSide(link, nodeId, settings);
     } catch (RuntimeException e) {

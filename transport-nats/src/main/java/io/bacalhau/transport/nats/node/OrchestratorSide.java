@@ -12,25 +12,34 @@ import io.bacalhau.transport.nats.orchestrator.NodeRegistry;
 import io.bacalhau.transport.nats.orchestrator.OrchestratorTransport;
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An orchestrator's network face: the {@code nats-server} it supervises on {@code
- * Orchestrator.Host:Port}, its own connection to it, the registry of compute nodes (kept in the
- * data dir) and the transport that admits them and carries their messages. Reports from nodes go to
- * the orchestrator once {@link #bind} is called.
+ * Orchestrator.Host:Port} (or the existing NATS server of {@code Orchestrator.NATS.URL}), its own
+ * connection to it, the registry of compute nodes (kept in the data dir) and the transport that
+ * admits them and carries their messages. Reports from nodes go to the orchestrator once {@link
+ * #bind} is called.
  */
 public final class OrchestratorSide implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OrchestratorSide.class);
+
   private final OrchestratorSettings settings;
+  // null when Orchestrator.NATS.URL names a NATS server someone else runs
   private final NatsBroker broker;
+  private final String brokerUrl;
   private final NatsLink link;
   private final NodeRegistry registry;
   private final OrchestratorTransport transport;
   private final LateCallback callback = new LateCallback();
   private final NodeDirectory directory;
 
-  private OrchestratorSide(OrchestratorSettings settings, NatsBroker broker, NatsLink link) {
+  private OrchestratorSide(
+      OrchestratorSettings settings, NatsBroker broker, String brokerUrl, NatsLink link) {
     this.settings = settings;
     this.broker = broker;
+    this.brokerUrl = brokerUrl;
     this.link = link;
     this.registry =
         new NodeRegistry(
@@ -54,15 +63,25 @@ public final class OrchestratorSide implements AutoCloseable {
    */
   public static OrchestratorSide start(OrchestratorSettings settings) {
     NatsBroker broker =
-        NatsBroker.start(
-            BrokerSettings.supervised(
-                settings.host(), settings.port(), settings.token(), settings.brokerDir()));
+        settings.external()
+            ? null
+            : NatsBroker.start(
+                BrokerSettings.supervised(
+                        settings.host(), settings.port(), settings.token(), settings.brokerDir())
+                    .withTls(settings.tls()));
+    String url = broker == null ? settings.natsUrl() : broker.clientUrl();
     try {
       NatsLink link =
-          NatsLink.connect(LinkSettings.of(broker.clientUrl(), settings.token(), "orchestrator"));
-      return new OrchestratorSide(settings, broker, link);
+          NatsLink.connect(
+              LinkSettings.of(url, settings.token(), "orchestrator").withTls(settings.linkTls()));
+      if (broker == null) {
+        LOG.info("using the NATS server at {} (Orchestrator.NATS.URL); starting none", url);
+      }
+      return new OrchestratorSide(settings, broker, url, link);
     } catch (RuntimeException e) {
-      broker.close();
+      if (broker != null) {
+        broker.close();
+      }
       throw e;
     }
   }
@@ -81,14 +100,17 @@ public final class OrchestratorSide implements AutoCloseable {
     return directory;
   }
 
-  /** The channel to a remote compute node, if it ever handshook. */
+  /**
+   * The channel to a remote compute node that handshook, or that the registry knows from before a
+   * restart (its messages wait for its handshake).
+   */
   public Optional<ComputeChannel> channel(String nodeId) {
     return transport.channel(nodeId).map(c -> c);
   }
 
   /** The URL compute nodes should put in {@code Compute.Orchestrators}. */
   public String advertisedUrl() {
-    String local = broker.clientUrl();
+    String local = brokerUrl;
     if (settings.advertise().isEmpty()) {
       return local;
     }
@@ -104,6 +126,8 @@ public final class OrchestratorSide implements AutoCloseable {
   public void close() {
     transport.close();
     link.close();
-    broker.close();
+    if (broker != null) {
+      broker.close();
+    }
   }
 }

@@ -74,6 +74,9 @@ final class ControlPlane {
       starting = claim;
       outbox.acknowledged(claim);
     }
+    // What was sent to the node before this handshake (it is known from before a restart of this
+    // orchestrator) waited unnumbered; it is numbered after the starting point and goes below.
+    outbox.open();
     // Resent after the node's first heartbeat, once it has taken this answer's starting point.
     l.resendOnNextHeartbeat().set(true);
     LOG.info("compute node {} connected (orchestrator stream resumes after {})", nodeId, starting);

@@ -5,14 +5,20 @@ import io.bacalhau.transport.nats.sequence.Checkpoint;
 import io.bacalhau.transport.nats.sequence.InboundStream;
 import io.bacalhau.transport.nats.sequence.Outbox;
 import io.bacalhau.transport.nats.sequence.SequenceGate;
+import io.bacalhau.transport.nats.wire.Envelope;
 import io.bacalhau.transport.nats.wire.Subjects;
 import io.bacalhau.transport.nats.wire.WireCodec;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
-/** The streams to and from every compute node that has handshaken with this orchestrator. */
+/**
+ * The streams to and from every compute node this orchestrator talks to: those that handshook with
+ * it, and known ones (from the membership file) that have not handshaken since it started, whose
+ * messages wait in a held outbox until they do.
+ */
 final class NodeLinks {
   private final NatsLink link;
   private final ComputeResults results;
@@ -23,8 +29,18 @@ final class NodeLinks {
     this.results = results;
   }
 
+  /** The link of a node that handshook with this orchestrator; null for others. */
   NodeLink get(String nodeId) {
-    return links.get(nodeId);
+    NodeLink l = links.get(nodeId);
+    return l == null || !l.outbox().isOpen() ? null : l;
+  }
+
+  /**
+   * The link of a node, created held when the node has not handshaken with this orchestrator: what
+   * is sent to it waits for its handshake instead of being lost.
+   */
+  NodeLink getOrHold(String nodeId) {
+    return links.computeIfAbsent(nodeId, id -> create(id, true));
   }
 
   Collection<NodeLink> all() {
@@ -33,25 +49,30 @@ final class NodeLinks {
 
   /**
    * The node's link; a node this orchestrator has no record of (it is new, or this orchestrator
-   * restarted) gets one whose inbound stream resumes after {@code lastAckedComputeSeq}.
+   * restarted) gets one whose inbound stream resumes after {@code lastAckedComputeSeq}; so does one
+   * whose link was held for it. A held link's outbox is still held: the handshake opens it once it
+   * knows where the node's stream resumes.
    */
   NodeLink getOrCreate(String nodeId, long lastAckedComputeSeq) {
-    return links.computeIfAbsent(
-        nodeId,
-        id -> {
-          NodeLink created = create(id);
-          created.inbound().gate().advanceTo(lastAckedComputeSeq);
-          return created;
-        });
+    NodeLink l = links.computeIfAbsent(nodeId, id -> create(id, false));
+    if (!l.resumed().getAndSet(true)) {
+      l.inbound().gate().advanceTo(lastAckedComputeSeq);
+    }
+    return l;
   }
 
-  private NodeLink create(String nodeId) {
+  private NodeLink create(String nodeId, boolean held) {
     String subject = Subjects.computeInMsgs(nodeId);
-    Outbox outbox = new Outbox(nodeId, e -> link.publish(subject, WireCodec.encode(e)));
+    Consumer<Envelope> wire = e -> link.publish(subject, WireCodec.encode(e));
+    Outbox outbox = held ? Outbox.held(nodeId, wire) : new Outbox(nodeId, wire);
     SequenceGate gate = new SequenceGate(Checkpoint.inMemory());
     InboundStream inbound =
         new InboundStream("from compute node " + nodeId, gate, results::deliver);
     return new NodeLink(
-        outbox, inbound, new RemoteComputeChannel(nodeId, outbox), new AtomicBoolean());
+        outbox,
+        inbound,
+        new RemoteComputeChannel(nodeId, outbox),
+        new AtomicBoolean(),
+        new AtomicBoolean());
   }
 }

@@ -73,9 +73,17 @@ public final class OrchestratorTransport implements AutoCloseable {
     return this;
   }
 
-  /** The channel to a node that has handshaken at least once. */
+  /**
+   * The channel to a node that has handshaken with this orchestrator, or that its registry knows
+   * from before a restart: messages to the latter wait until it handshakes (about one heartbeat
+   * after the restart) and then go in order, each once, instead of being lost.
+   */
   public Optional<RemoteComputeChannel> channel(String nodeId) {
-    return Optional.ofNullable(links.get(nodeId)).map(NodeLink::channel);
+    NodeLink joined = links.get(nodeId);
+    if (joined != null) {
+      return Optional.of(joined.channel());
+    }
+    return nodes.get(nodeId).map(s -> links.getOrHold(nodeId).channel());
   }
 
   public NodeRegistry nodes() {

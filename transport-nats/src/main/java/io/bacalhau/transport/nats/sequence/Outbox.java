@@ -14,6 +14,10 @@ import org.slf4j.LoggerFactory;
  * The sending end of one ordered stream: numbers each message, keeps it until the receiver says (in
  * a handshake or heartbeat) that it processed it, and sends the unacknowledged ones again after a
  * reconnect or when acknowledgements stall. The receiver's {@link SequenceGate} drops the copies.
+ *
+ * <p>A held outbox (see {@link #held}) belongs to a receiver whose place in the stream is not known
+ * yet: it keeps messages unnumbered until {@link #open} and numbers them after the place the
+ * handshake named, so that none is taken for a replay of what the receiver processed before.
  */
 public final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger(Outbox.class);
@@ -24,6 +28,8 @@ public final class Outbox {
   private long lastAssigned;
   private long acked;
   private long assignedAtLastCheck;
+  private final List<Payload> waiting = new ArrayList<>();
+  private boolean open = true;
 
   /**
    * @param nodeId the compute node whose stream this is
@@ -35,8 +41,26 @@ public final class Outbox {
     this.wire = wire;
   }
 
-  /** Numbers and sends a message; it stays here until acknowledged. */
+  /**
+   * An outbox for a receiver that has not said yet where its stream resumes (a known compute node
+   * after this orchestrator restarted): messages wait, unnumbered and unsent, until {@link #open}.
+   */
+  public static Outbox held(String nodeId, Consumer<Envelope> wire) {
+    Outbox outbox = new Outbox(nodeId, wire);
+    outbox.open = false;
+    return outbox;
+  }
+
+  /**
+   * Numbers and sends a message; it stays here until acknowledged.
+   *
+   * @return the envelope sent, or null while the outbox is held (the message then waits)
+   */
   public synchronized Envelope send(Payload payload) {
+    if (!open) {
+      waiting.add(payload);
+      return null;
+    }
     Envelope envelope = Envelope.sequenced(nodeId, ++lastAssigned, payload);
     unacked.put(envelope.seqNum(), envelope);
     publish(envelope);
@@ -57,6 +81,35 @@ public final class Outbox {
     }
     acked = Math.max(acked, seqNum);
     unacked.headMap(seqNum, true).clear();
+  }
+
+  /**
+   * The receiver's place is known (its handshake was acknowledged up to it): the messages that
+   * waited are numbered after it, in the order they were sent, and kept as unacknowledged; they go
+   * with the next {@link #resendUnacked}, once the receiver has taken the handshake's answer.
+   *
+   * @return how many messages waited
+   */
+  public synchronized int open() {
+    open = true;
+    for (Payload payload : waiting) {
+      Envelope envelope = Envelope.sequenced(nodeId, ++lastAssigned, payload);
+      unacked.put(envelope.seqNum(), envelope);
+    }
+    int count = waiting.size();
+    waiting.clear();
+    if (count > 0) {
+      LOG.info(
+          "stream {}: {} message(s) that waited for the handshake numbered from {}",
+          nodeId,
+          count,
+          lastAssigned - count + 1);
+    }
+    return count;
+  }
+
+  public synchronized boolean isOpen() {
+    return open;
   }
 
   /** Sends again every message the receiver has not acknowledged, in order. */
@@ -94,8 +147,9 @@ public final class Outbox {
     return lastAssigned;
   }
 
+  /** Messages not yet acknowledged, including those waiting for the receiver's handshake. */
   public synchronized int pending() {
-    return unacked.size();
+    return unacked.size() + waiting.size();
   }
 
   private void publish(Envelope envelope) {

@@ -55,7 +55,16 @@ class ClusterSettingsTest {
     OrchestratorSettings o = OrchestratorSettings.from(config);
     assertEquals(
         new OrchestratorSettings(
-            "127.0.0.1", 4333, "10.0.0.5", "t0k", Duration.ofSeconds(3), true, config.dataDir()),
+            "127.0.0.1",
+            4333,
+            "10.0.0.5",
+            "t0k",
+            Duration.ofSeconds(3),
+            true,
+            config.dataDir(),
+            null,
+            null,
+            ""),
         o);
     ComputeSettings c = ComputeSettings.from(config);
     assertEquals(List.of("nats://127.0.0.1:4333", "nats://10.0.0.6:4222"), c.orchestrators());

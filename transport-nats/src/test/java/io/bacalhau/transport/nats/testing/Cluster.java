@@ -62,6 +62,13 @@ public final class Cluster implements AutoCloseable {
         broker, new NodeRegistry(Clock.systemUTC(), disconnectTimeout, false), healthCheck);
   }
 
+  /**
+   * A cluster whose orchestrator keeps its nodes in {@code nodes} (e.g. a file-backed registry).
+   */
+  public static Cluster start(Path dir, NodeRegistry nodes) {
+    return new Cluster(broker(dir), nodes, Duration.ofSeconds(1));
+  }
+
   public static Cluster start(Path dir) {
     return start(dir, Duration.ofMinutes(1), Duration.ofSeconds(1));
   }
