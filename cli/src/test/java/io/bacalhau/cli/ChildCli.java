@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Starts the CLI in a process of its own on a data dir, for tests of what only a real process
@@ -36,6 +37,13 @@ public final class ChildCli {
   /** {@code bacalhau --data-dir DIR ARGS...}, stdout and stderr to the given files. */
   public static Process start(Path dataDir, Path stdout, Path stderr, String... args)
       throws IOException {
+    return start(dataDir, stdout, stderr, Map.of(), args);
+  }
+
+  /** As {@link #start(Path, Path, Path, String...)}, with {@code env} added to its environment. */
+  public static Process start(
+      Path dataDir, Path stdout, Path stderr, Map<String, String> env, String... args)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--enable-native-access=ALL-UNNAMED");
@@ -48,6 +56,7 @@ public final class ChildCli {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("BACALHAU_DISABLEANALYTICS", "true");
     pb.environment().put("BACALHAU_IN_PROCESS", "1"); // no resident node unless a test wants one
+    pb.environment().putAll(env);
     if (stdout.equals(stderr)) {
       pb.redirectErrorStream(true).redirectOutput(stdout.toFile());
     } else {

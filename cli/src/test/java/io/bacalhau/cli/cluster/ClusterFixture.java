@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -39,6 +41,7 @@ final class ClusterFixture implements AutoCloseable {
   private Path orchestratorLog;
   private Process orchestrator;
   private HttpNodeClient api;
+  private Map<String, String> env = Map.of();
 
   ClusterFixture(Path dir) throws IOException {
     RealServices.require(
@@ -53,6 +56,12 @@ final class ClusterFixture implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
+  }
+
+  /** Adds {@code env} to the environment of the processes started from now on. */
+  ClusterFixture env(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+    return this;
   }
 
   /**
@@ -138,7 +147,9 @@ final class ClusterFixture implements AutoCloseable {
   }
 
   private Process start(Path data, Path log, List<String> args) throws IOException {
-    Process p = ChildCli.start(data, log, log, args.toArray(String[]::new));
+    Map<String, String> all = new HashMap<>(env);
+    all.put("DEBUG", "true"); // a node that fails to start leaves its stack trace in its log
+    Process p = ChildCli.start(data, log, log, all, args.toArray(String[]::new));
     processes.add(p);
     return p;
   }

@@ -13,12 +13,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
 
 /**
  * The orchestrator's view of its compute nodes (Bacalhau's node manager): who joined, whether they
@@ -26,15 +28,22 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * disconnect timeout is marked DISCONNECTED ("heartbeat timeout"); a rejected one is refused at its
  * next handshake. Every change but a heartbeat is saved to its {@link MembershipStore}; nodes
  * loaded from it that were connected count as heard from at the restart.
+ *
+ * <p>Silence is measured on the monotonic clock: the wall clock (shown as LastHeartbeat) may be
+ * stepped by NTP or by hand, and an hour forward then disconnected every node at once, while an
+ * hour back kept a silent one connected for an hour.
  */
 public final class NodeRegistry {
   private static final String COMPONENT = "NodeManager";
 
   private final Clock clock;
+  private final LongSupplier nanoTime;
   private final Duration disconnectTimeout;
   private final boolean manualApproval;
   private final MembershipStore store;
   private final Map<String, NodeState> nodes = new LinkedHashMap<>();
+  // When each connected node was last heard from, on nanoTime's clock.
+  private final Map<String, Long> heardAt = new HashMap<>();
   private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
 
   public NodeRegistry(Clock clock, Duration disconnectTimeout, boolean manualApproval) {
@@ -43,7 +52,20 @@ public final class NodeRegistry {
 
   public NodeRegistry(
       Clock clock, Duration disconnectTimeout, boolean manualApproval, MembershipStore store) {
+    this(clock, System::nanoTime, disconnectTimeout, manualApproval, store);
+  }
+
+  /**
+   * @param nanoTime the monotonic clock silence is measured on ({@link System#nanoTime})
+   */
+  public NodeRegistry(
+      Clock clock,
+      LongSupplier nanoTime,
+      Duration disconnectTimeout,
+      boolean manualApproval,
+      MembershipStore store) {
     this.clock = clock;
+    this.nanoTime = nanoTime;
     this.disconnectTimeout = disconnectTimeout;
     this.manualApproval = manualApproval;
     this.store = store;
@@ -58,6 +80,7 @@ public final class NodeRegistry {
               ? new NodeState(s.info(), s.membership(), null, ConnectionState.connected(now, now))
               : s;
       nodes.put(s.info().nodeId(), loaded);
+      heardAt.put(s.info().nodeId(), nanoTime.getAsLong());
     }
   }
 
@@ -83,6 +106,7 @@ public final class NodeRegistry {
       Instant now = clock.instant();
       joined = new NodeState(info, membership, null, ConnectionState.connected(now, now));
       nodes.put(info.nodeId(), joined);
+      heardAt.put(info.nodeId(), nanoTime.getAsLong());
       save();
     }
     listeners.forEach(l -> l.joined(joined));
@@ -100,6 +124,7 @@ public final class NodeRegistry {
     if (s == null || s.connection() != NodeConnection.CONNECTED) {
       return false;
     }
+    heardAt.put(nodeId, nanoTime.getAsLong());
     nodes.put(
         nodeId,
         NodeStateChanges.beat(
@@ -125,13 +150,15 @@ public final class NodeRegistry {
 
   /** Marks every node silent for longer than the disconnect timeout; returns them. */
   public List<NodeState> checkHealth() {
-    Instant cutoff = clock.instant().minus(disconnectTimeout);
+    long now = nanoTime.getAsLong();
+    long timeout = disconnectTimeout.toNanos();
     List<String> silent = new ArrayList<>();
     synchronized (this) {
       nodes.forEach(
           (id, s) -> {
+            Long heard = heardAt.get(id);
             if (s.connection() == NodeConnection.CONNECTED
-                && s.connectionState().lastHeartbeat().isBefore(cutoff)) {
+                && (heard == null || now - heard > timeout)) {
               silent.add(id);
             }
           });
@@ -227,6 +254,7 @@ public final class NodeRegistry {
     NodeState removed;
     synchronized (this) {
       removed = nodes.remove(require(nodeId).info().nodeId());
+      heardAt.remove(removed.info().nodeId());
       save();
     }
     if (removed.connection() == NodeConnection.CONNECTED) {

@@ -27,6 +27,7 @@ class MembershipPersistenceTest {
   private NodeRegistry registry(boolean manualApproval) {
     return new NodeRegistry(
         clock,
+        clock::nanoTime,
         Duration.ofMinutes(1),
         manualApproval,
         new FileMembershipStore(dir.resolve("orchestrator/nodes.json")));

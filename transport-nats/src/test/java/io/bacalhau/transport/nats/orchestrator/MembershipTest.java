@@ -18,7 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Membership and connection as Bacalhau's node manager keeps them, on a clock moved by hand. */
 class MembershipTest {
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-  private final NodeRegistry nodes = new NodeRegistry(clock, Duration.ofMinutes(1), false);
+  private final NodeRegistry nodes = registry(false);
+
+  private NodeRegistry registry(boolean manualApproval) {
+    return new NodeRegistry(
+        clock, clock::nanoTime, Duration.ofMinutes(1), manualApproval, MembershipStore.inMemory());
+  }
 
   @Test
   void aNodeSilentForLongerThanTheTimeoutIsDisconnectedAndListenersHear() {
@@ -58,7 +63,7 @@ class MembershipTest {
 
   @Test
   void manualApprovalKeepsNewNodesPendingAndAReconnectKeepsMembership() {
-    NodeRegistry manual = new NodeRegistry(clock, Duration.ofMinutes(1), true);
+    NodeRegistry manual = registry(true);
     manual.handshake(Fixtures.node("n-1"));
     assertEquals(NodeMembership.PENDING, manual.get("n-1").orElseThrow().membership());
     manual.approve("n-1");
