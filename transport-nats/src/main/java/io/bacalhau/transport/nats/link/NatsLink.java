@@ -13,6 +13,7 @@ import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -119,6 +120,19 @@ public final class NatsLink implements AutoCloseable {
                   + timeout
                   + " from the orchestrator at "
                   + where)
+          .component("NATS")
+          .retryable(true)
+          .build();
+    } catch (CancellationException e) {
+      // jnats cancels a request the broker answers with "no responders": the broker is up but
+      // no orchestrator listens (killed, or still starting). Callers retry, as after a timeout.
+      throw BacalhauException.builder(
+              ErrorCode.SERVICE_UNAVAILABLE,
+              "nothing answers on "
+                  + subject
+                  + " at "
+                  + where
+                  + ": the orchestrator is not running")
           .component("NATS")
           .retryable(true)
           .build();
