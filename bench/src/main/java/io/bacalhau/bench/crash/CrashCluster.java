@@ -4,6 +4,7 @@ import io.bacalhau.bench.ServedNode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class CrashCluster implements AutoCloseable {
   private static final String TOKEN = "crash-cluster-token";
+  // What serve --compute prints once it joined its orchestrator.
+  private static final String JOINED = "joined its orchestrator; serving until stopped";
   private final Path dist;
   private final Path dir;
   private final int apiPort = freePort();
@@ -84,8 +87,13 @@ final class CrashCluster implements AutoCloseable {
     }
   }
 
-  /** Starts compute node {@code i}; it joins by itself once its process is up. */
-  void startCompute(int i) throws IOException {
+  /**
+   * Starts compute node {@code i} and returns once it says it joined: until then its results
+   * listener is not up, and a check would take a download refused for a lost result.
+   */
+  void startCompute(int i) throws IOException, InterruptedException {
+    Path log = log(computeName(i));
+    int joinedBefore = joins(log);
     computes[i] =
         start(
             computeData(i),
@@ -97,6 +105,26 @@ final class CrashCluster implements AutoCloseable {
                 "Publishers.Types.Local.Port=" + publisherPorts[i]),
             List.of(),
             List.of("--compute", "--name", computeName(i)));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (joins(log) == joinedBefore) {
+      if (!computes[i].isAlive()) {
+        throw new IllegalStateException(
+            computeName(i) + " exited " + computes[i].exitValue() + "; see " + log);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(computeName(i) + " did not join within 90 s; see " + log);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  /** How many times the node's log says it joined (once per process start). */
+  private static int joins(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return 0;
+    }
+    String text = new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
+    return text.split(JOINED, -1).length - 1;
   }
 
   void killOrchestrator() throws InterruptedException {
