@@ -65,7 +65,14 @@ final class ClusterIteration {
     }
     Thread.sleep(r.nextLong(0, 1500));
     long killed = System.nanoTime();
-    String detail = kill(target, where, t, failures);
+    String detail;
+    try {
+      detail = kill(target, where, t, failures);
+    } catch (IllegalStateException e) { // a process that does not come back: report, go on
+      t.unhealed++;
+      failures.add(where + ": " + e.getMessage());
+      detail = "not restarted";
+    }
     burst.await(120);
     long restarted = System.nanoTime();
     int connected = awaitConnected(90);
