@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,7 +37,8 @@ public final class ClusterCrashHarness {
         minutes > 0 ? System.nanoTime() + TimeUnit.MINUTES.toNanos(minutes) : Long.MAX_VALUE;
     Iteration.Settings settings = new Iteration.Settings(4, 4, 1, 120);
     String disconnect = System.getProperty("crash.disconnect", "5s");
-    boolean clean = run(dist, dir, iterations, until, settings, disconnect, System.out);
+    boolean clean =
+        run(dist, dir, iterations, until, settings, ClusterFaults.all(disconnect), System.out);
     System.exit(clean ? 0 : 1);
   }
 
@@ -52,7 +52,7 @@ public final class ClusterCrashHarness {
       int iterations,
       long untilNanos,
       Iteration.Settings settings,
-      String disconnectTimeout,
+      ClusterFaults faults,
       PrintStream out)
       throws IOException, InterruptedException {
     Files.createDirectories(dir);
@@ -61,8 +61,7 @@ public final class ClusterCrashHarness {
     Map<ClusterTarget, Integer> kills = new EnumMap<>(ClusterTarget.class);
     List<String> failures = new ArrayList<>();
     List<Submitted> everAcknowledged = new ArrayList<>();
-    long disconnectMillis = Duration.parse("PT" + disconnectTimeout.toUpperCase()).toMillis();
-    try (CrashCluster cluster = new CrashCluster(dist, dir, 2, disconnectTimeout)) {
+    try (CrashCluster cluster = new CrashCluster(dist, dir, 2, faults.disconnectTimeout())) {
       cluster.startOrchestrator();
       for (int i = 0; i < cluster.computeNodes(); i++) {
         cluster.startCompute(i);
@@ -73,12 +72,11 @@ public final class ClusterCrashHarness {
       for (int i = 1; i <= iterations && System.nanoTime() - untilNanos < 0; i++) {
         // Each target in turn, mid-burst and mid-execution alternately: a short run covers all six.
         ClusterTarget target = targets[(i - 1) % targets.length];
-        boolean midBurst = ((i - 1) / targets.length) % 2 == 0;
+        boolean midBurst = faults.midBurst() && ((i - 1) / targets.length) % 2 == 0;
         int before = failures.size();
         long started = System.nanoTime();
         ClusterIteration iteration =
-            new ClusterIteration(
-                cluster, cli, kinds, settings, dir.resolve("scratch"), disconnectMillis);
+            new ClusterIteration(cluster, cli, kinds, settings, dir.resolve("scratch"), faults);
         Totals t = iteration.run(i, target, midBurst, failures, everAcknowledged);
         totals.add(t);
         kills.merge(target, 1, Integer::sum);

@@ -26,7 +26,7 @@ final class ClusterIteration {
   private final List<JobKind> kinds;
   private final Iteration.Settings settings;
   private final Path scratch;
-  private final long disconnectMillis;
+  private final ClusterFaults faults;
 
   ClusterIteration(
       CrashCluster cluster,
@@ -34,14 +34,14 @@ final class ClusterIteration {
       List<JobKind> kinds,
       Iteration.Settings settings,
       Path scratch,
-      long disconnectMillis) {
+      ClusterFaults faults) {
     this.cluster = cluster;
     this.api = new NodeApi(cluster.apiPort());
     this.cli = cli;
     this.kinds = kinds;
     this.settings = settings;
     this.scratch = scratch;
-    this.disconnectMillis = disconnectMillis;
+    this.faults = faults;
   }
 
   /** Kills {@code target} mid-burst ({@code midBurst}) or while the burst's jobs run. */
@@ -134,7 +134,11 @@ final class ClusterIteration {
         int i = ThreadLocalRandom.current().nextInt(cluster.computeNodes());
         cluster.killCompute(i);
         // Back before the disconnect timeout as often as after it: both paths get exercised.
-        long pause = ThreadLocalRandom.current().nextLong(0, disconnectMillis * 2);
+        long d = faults.disconnectMillis();
+        long pause =
+            faults.quickComputeRestarts()
+                ? ThreadLocalRandom.current().nextLong(0, d * 2)
+                : ThreadLocalRandom.current().nextLong(d + 2000, d + 4000);
         Thread.sleep(pause);
         cluster.startCompute(i);
         return CrashCluster.computeName(i) + " down " + pause + " ms";
