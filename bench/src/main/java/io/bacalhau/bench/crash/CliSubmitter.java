@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
  * P job run spec.json --wait=false --id-only}, its own process and data dir.
  */
 final class CliSubmitter {
-  private final ServedNode node;
+  private final Path dist;
+  private final int apiPort;
   private final Path home;
 
-  CliSubmitter(ServedNode node, Path home) {
-    this.node = node;
+  CliSubmitter(Path dist, int apiPort, Path home) {
+    this.dist = dist;
+    this.apiPort = apiPort;
     this.home = home;
   }
 
@@ -27,7 +29,7 @@ final class CliSubmitter {
   Optional<String> submit(String jobJson, String token) throws IOException, InterruptedException {
     Path spec = home.resolve("spec-" + token + ".json");
     Files.writeString(spec, jobJson);
-    List<String> command = new ArrayList<>(ServedNode.javaCommand(node.dist()));
+    List<String> command = new ArrayList<>(ServedNode.javaCommand(dist));
     command.addAll(
         List.of(
             "--data-dir",
@@ -35,7 +37,7 @@ final class CliSubmitter {
             "--api-host",
             "127.0.0.1",
             "--api-port",
-            String.valueOf(node.apiPort()),
+            String.valueOf(apiPort),
             "job",
             "run",
             spec.toString(),

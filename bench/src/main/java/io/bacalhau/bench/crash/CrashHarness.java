@@ -57,7 +57,7 @@ public final class CrashHarness {
     List<Submitted> everAcknowledged = new ArrayList<>();
     try (ServedNode node = new ServedNode(dist, dir.resolve("data"), dir.resolve("serve.log"))) {
       node.start();
-      CliSubmitter cli = new CliSubmitter(node, dir);
+      CliSubmitter cli = new CliSubmitter(dist, node.apiPort(), dir);
       KillPoint[] points = KillPoint.values();
       for (int i = 1; i <= iterations && System.nanoTime() - untilNanos < 0; i++) {
         // Each kill point in turn, so that a short run covers them all; the moment is random.
@@ -86,7 +86,7 @@ public final class CrashHarness {
    * noop always; wasm and docker when the distribution bundles them (docker: a daemon with
    * busybox).
    */
-  private static List<JobKind> installedKinds(Path dist, PrintStream out)
+  static List<JobKind> installedKinds(Path dist, PrintStream out)
       throws IOException, InterruptedException {
     List<JobKind> kinds = new ArrayList<>(List.of(JobKind.NOOP));
     Path hello = helloWasm(dist);

@@ -2,6 +2,7 @@ package io.bacalhau.bench.crash;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalhau.bench.crash.Verdict.Outcome;
+import io.bacalhau.core.models.ExecutionStateType;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,10 +56,36 @@ final class JobChecker {
         return state.equals("Completed") && s.published() ? results(s) : Verdict.ok();
       }
       if (System.nanoTime() > deadline) {
-        return Verdict.of(Outcome.STUCK, id, state + " after the bound (" + s.kind() + ")");
+        return Verdict.of(
+            Outcome.STUCK,
+            id,
+            state
+                + " after the bound ("
+                + s.kind()
+                + "); executions: "
+                + executions(job.path("Executions").path("Items")));
       }
       Thread.sleep(250);
     }
+  }
+
+  /** Each execution's short ID, node and state, so that a stuck job says where it waits. */
+  private static String executions(JsonNode items) {
+    StringBuilder out = new StringBuilder();
+    for (JsonNode e : items) {
+      int code = e.path("ComputeState").path("StateType").asInt();
+      String state =
+          code >= 0 && code < ExecutionStateType.values().length
+              ? ExecutionStateType.values()[code].label()
+              : String.valueOf(code);
+      out.append(out.isEmpty() ? "" : ", ")
+          .append(e.path("ID").asText().substring(0, Math.min(10, e.path("ID").asText().length())))
+          .append(" on ")
+          .append(e.path("NodeID").asText())
+          .append(' ')
+          .append(state);
+    }
+    return out.isEmpty() ? "none" : out.toString();
   }
 
   private static Optional<Verdict> duplicate(String id, JsonNode executions, int version) {

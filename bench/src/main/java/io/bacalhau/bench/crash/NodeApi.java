@@ -15,10 +15,19 @@ final class NodeApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String root;
   private final String base;
 
   NodeApi(int port) {
-    this.base = "http://127.0.0.1:" + port + "/api/v1/orchestrator/jobs";
+    this.root = "http://127.0.0.1:" + port + "/api/v1/orchestrator";
+    this.base = root + "/jobs";
+  }
+
+  /** How many compute nodes the orchestrator lists as connected; -1 when it did not answer. */
+  int connectedNodes() {
+    return sendTo("GET", root + "/nodes?filter-status=CONNECTED", null)
+        .map(j -> j.path("Nodes").size())
+        .orElse(-1);
   }
 
   /** The job ID of an acknowledged submission; empty when the node did not say 200 with one. */
@@ -64,8 +73,12 @@ final class NodeApi {
   }
 
   private Optional<JsonNode> send(String method, String path, String body) {
+    return sendTo(method, base + path, body);
+  }
+
+  private Optional<JsonNode> sendTo(String method, String url, String body) {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.newBuilder(URI.create(url))
             .timeout(Duration.ofSeconds(20))
             .header("Content-Type", "application/json");
     b.method(

@@ -11,6 +11,9 @@ final class Totals {
   int acknowledged;
   int integrityFailures;
 
+  /** Cluster only: a node not connected again, a broker not restarted, a process that exited. */
+  int unhealed;
+
   /** Where one iteration's time went; empty in sums. */
   String phases = "";
 
@@ -21,6 +24,7 @@ final class Totals {
     kills += other.kills;
     acknowledged += other.acknowledged;
     integrityFailures += other.integrityFailures;
+    unhealed += other.unhealed;
     other.outcomes.forEach((k, v) -> outcomes.merge(k, v, Integer::sum));
   }
 
@@ -31,6 +35,7 @@ final class Totals {
   /** Nothing acknowledged went missing, stuck, ran twice or came back wrong; the store is sound. */
   boolean clean() {
     return integrityFailures == 0
+        && unhealed == 0
         && count(Outcome.LOST) == 0
         && count(Outcome.STUCK) == 0
         && count(Outcome.DUPLICATE) == 0
@@ -39,7 +44,7 @@ final class Totals {
 
   @Override
   public String toString() {
-    return "iterations=%d kills=%d acknowledged=%d lost=%d stuck=%d duplicates=%d bad-results=%d integrity-failures=%d"
+    return "iterations=%d kills=%d acknowledged=%d lost=%d stuck=%d duplicates=%d bad-results=%d integrity-failures=%d%s"
         .formatted(
             iterations,
             kills,
@@ -48,6 +53,7 @@ final class Totals {
             count(Outcome.STUCK),
             count(Outcome.DUPLICATE),
             count(Outcome.BAD_RESULT),
-            integrityFailures);
+            integrityFailures,
+            unhealed == 0 ? "" : " unhealed=" + unhealed);
   }
 }
