@@ -59,7 +59,7 @@ final class ControlPlane {
           subjectNode,
           "node ID '" + nodeId + "' does not match its subject or cannot be a subject token");
     }
-    Optional<String> refusal = nodes.handshake(r.nodeInfo());
+    Optional<String> refusal = nodes.handshake(r.nodeInfo(), r.startTime());
     if (refusal.isPresent()) {
       return refuse(nodeId, refusal.get());
     }

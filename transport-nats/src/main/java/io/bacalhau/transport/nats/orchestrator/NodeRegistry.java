@@ -45,6 +45,9 @@ public final class NodeRegistry {
   // When each connected node was last heard from, on nanoTime's clock.
   private final Map<String, Long> heardAt = new HashMap<>();
   private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
+  // The start time each node's process gave at its last handshake here (memory only: after an
+  // orchestrator restart the first handshake sets it again).
+  private final Map<String, Instant> startTimes = new HashMap<>();
 
   public NodeRegistry(Clock clock, Duration disconnectTimeout, boolean manualApproval) {
     this(clock, disconnectTimeout, manualApproval, MembershipStore.inMemory());
@@ -90,12 +93,27 @@ public final class NodeRegistry {
 
   /** Admits a node (Empty) or says why not. A node that joins again keeps its membership. */
   public Optional<String> handshake(NodeInfo info) {
+    return handshake(info, null);
+  }
+
+  /**
+   * Admits a node started at {@code startTime} (Empty) or says why not. A node whose process
+   * started anew since its last handshake here holds none of the executions it had: listeners hear
+   * it left ("node restarted") before they hear it joined, so those executions are placed again
+   * instead of waiting for reports that will never come.
+   */
+  public Optional<String> handshake(NodeInfo info, Instant startTime) {
     if (info.nodeType() != NodeType.COMPUTE) {
       return Optional.of("node is not a compute node");
     }
     NodeState joined;
+    NodeState restarted = null;
     synchronized (this) {
       NodeState known = nodes.get(info.nodeId());
+      Instant previousStart = startTime == null ? null : startTimes.put(info.nodeId(), startTime);
+      if (known != null && previousStart != null && !previousStart.equals(startTime)) {
+        restarted = known;
+      }
       if (known != null && known.membership() == NodeMembership.REJECTED) {
         return Optional.of("node has been rejected");
       }
@@ -108,6 +126,10 @@ public final class NodeRegistry {
       nodes.put(info.nodeId(), joined);
       heardAt.put(info.nodeId(), nanoTime.getAsLong());
       save();
+    }
+    if (restarted != null) {
+      NodeState gone = restarted;
+      listeners.forEach(l -> l.left(gone, "node restarted"));
     }
     listeners.forEach(l -> l.joined(joined));
     return Optional.empty();

@@ -85,4 +85,37 @@ class MembershipTest {
             info.bacalhauVersion());
     assertEquals("node is not a compute node", nodes.handshake(orchestrator).orElseThrow());
   }
+
+  /**
+   * A compute process restarted within the disconnect timeout was never seen to leave, so the
+   * executions it had stayed Running for ever (found by the cluster crash harness): a handshake
+   * from a new process now reports the old one as gone first. A reconnect of the same process (a
+   * broker restart) is no restart.
+   */
+  @Test
+  void aHandshakeFromANewProcessOfAConnectedNodeReportsTheOldOneGoneBeforeItJoins() {
+    List<String> heard = new ArrayList<>();
+    nodes.addListener(
+        new MembershipListener() {
+          @Override
+          public void joined(NodeState node) {
+            heard.add("joined " + node.info().nodeId());
+          }
+
+          @Override
+          public void left(NodeState node, String reason) {
+            heard.add("left " + node.info().nodeId() + ": " + reason);
+          }
+        });
+    Instant first = Instant.parse("2026-01-01T00:00:00Z");
+    nodes.handshake(Fixtures.node("n-1"), first);
+    nodes.handshake(Fixtures.node("n-1"), first);
+    assertEquals(List.of("joined n-1", "joined n-1"), heard);
+    heard.clear();
+
+    nodes.handshake(Fixtures.node("n-1"), first.plusSeconds(3));
+
+    assertEquals(List.of("left n-1: node restarted", "joined n-1"), heard);
+    assertEquals(NodeConnection.CONNECTED, nodes.get("n-1").orElseThrow().connection());
+  }
 }
