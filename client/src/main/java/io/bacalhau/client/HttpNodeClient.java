@@ -39,6 +39,7 @@ public final class HttpNodeClient implements NodeClient {
   private static final String JOBS = "/orchestrator/jobs";
   private static final String NODES = "/orchestrator/nodes";
   private static final Duration POLL = Duration.ofMillis(250);
+  private final PollBackoff backoff = new PollBackoff(POLL);
 
   private final ApiTransport api;
   private final ResultDownload downloads;
@@ -316,6 +317,12 @@ public final class HttpNodeClient implements NodeClient {
   @Override
   public void awaitChange(Duration timeout) throws InterruptedException {
     Thread.sleep(Math.max(1, Math.min(timeout.toMillis(), POLL.toMillis())));
+  }
+
+  /** As above, but a job just submitted is looked at again soon, then less and less often. */
+  @Override
+  public void awaitChange(String jobId, Duration timeout) throws InterruptedException {
+    Thread.sleep(Math.max(1, backoff.next(jobId, timeout).toMillis()));
   }
 
   @Override
