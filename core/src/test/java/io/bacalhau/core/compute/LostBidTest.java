@@ -1,28 +1,15 @@
 package io.bacalhau.core.compute;
 
+import static io.bacalhau.core.compute.OneCpuNode.execution;
+import static io.bacalhau.core.compute.OneCpuNode.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.models.AllocatedResources;
 import io.bacalhau.core.models.ComputeNodeInfo;
-import io.bacalhau.core.models.Event;
-import io.bacalhau.core.models.Execution;
-import io.bacalhau.core.models.ExecutionDesiredStateType;
-import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.models.Resources;
-import io.bacalhau.core.models.RunCommandResult;
-import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.models.State;
-import io.bacalhau.core.node.EmbeddedNodeTestSupport;
-import io.bacalhau.core.protocol.ComputeCallback;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,27 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
  * ignore the message in process and cancel over NATS, which reported a stale Cancelled.
  */
 class LostBidTest {
-  private static final Resources ONE_CPU = new Resources(1, 1L << 20, 0, 0);
-
   @TempDir Path dataDir;
 
   @Test
   void aQueuedExecutionWhoseBidLostLeavesTheQueueWithoutAReport() throws Exception {
-    List<String> reports = new CopyOnWriteArrayList<>();
-    ComputeSettings settings =
-        new ComputeSettings(
-            "n-test",
-            Map.of(),
-            new Resources(1, 1L << 30, 1L << 30, 0),
-            List.of(),
-            Map.of(),
-            dataDir.resolve("compute/executions"));
-    try (ComputeNode node =
-        new ComputeNode(
-            EmbeddedNodeTestSupport.builtinRegistry(dataDir),
-            recorder(reports),
-            settings,
-            Clock.systemUTC())) {
+    OneCpuNode n = new OneCpuNode(dataDir);
+    try (ComputeNode node = n.node) {
       Job busy = job("busy", 20_000);
       node.bidAccepted(busy, execution("e-busy", busy));
       Job waiting = job("waiting", 0);
@@ -69,67 +41,7 @@ class LostBidTest {
       assertTrue(after.queueUsedCapacity().isZero(), after.queueUsedCapacity().toString());
       assertFalse(node.isActive("e-waiting"));
       assertTrue(node.isActive("e-busy"), "the running execution was touched");
-      assertEquals(List.of(), reports.stream().filter(r -> r.contains("e-waiting")).toList());
+      assertEquals(List.of(), n.reports.stream().filter(r -> r.contains("e-waiting")).toList());
     }
-  }
-
-  private static Job job(String name, long sleepMillis) {
-    Job job = EmbeddedNodeTestSupport.noopJob(name, Map.of("SleepMillis", sleepMillis));
-    return job.toBuilder().id("j-" + name).build();
-  }
-
-  private static Execution execution(String id, Job job) {
-    return new Execution(
-        id,
-        job.namespace(),
-        "ev-1",
-        "",
-        "n-test",
-        job.id(),
-        null,
-        1,
-        AllocatedResources.of(job.task().name(), ONE_CPU),
-        State.of(ExecutionDesiredStateType.RUNNING),
-        State.of(ExecutionStateType.BID_ACCEPTED),
-        SpecConfig.EMPTY,
-        null,
-        "",
-        "",
-        "",
-        0,
-        1,
-        0,
-        0);
-  }
-
-  /** Every report the node makes, as "<kind> <execution id>". */
-  private static ComputeCallback recorder(List<String> reports) {
-    return new ComputeCallback() {
-      @Override
-      public void bidResult(String executionId, boolean accepted, String reason) {
-        reports.add("bid " + executionId);
-      }
-
-      @Override
-      public void progressed(String executionId, ExecutionStateType state) {}
-
-      @Override
-      public void runResult(String executionId, SpecConfig published, RunCommandResult out) {
-        reports.add("run " + executionId);
-      }
-
-      @Override
-      public void computeError(String id, BacalhauException error, RunCommandResult out) {
-        reports.add("error " + id);
-      }
-
-      @Override
-      public void cancelled(String executionId, String reason) {
-        reports.add("cancelled " + executionId);
-      }
-
-      @Override
-      public void event(String executionId, Event event) {}
-    };
   }
 }

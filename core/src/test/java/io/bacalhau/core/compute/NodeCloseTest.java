@@ -1,26 +1,13 @@
 package io.bacalhau.core.compute;
 
+import static io.bacalhau.core.compute.OneCpuNode.execution;
+import static io.bacalhau.core.compute.OneCpuNode.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bacalhau.core.errors.BacalhauException;
-import io.bacalhau.core.models.AllocatedResources;
-import io.bacalhau.core.models.Event;
-import io.bacalhau.core.models.Execution;
-import io.bacalhau.core.models.ExecutionDesiredStateType;
-import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.Job;
-import io.bacalhau.core.models.Resources;
-import io.bacalhau.core.models.RunCommandResult;
-import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.models.State;
-import io.bacalhau.core.node.EmbeddedNodeTestSupport;
-import io.bacalhau.core.protocol.ComputeCallback;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,29 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * execution could start while the node closed.
  */
 class NodeCloseTest {
-  private static final Resources ONE_CPU = new Resources(1, 1L << 20, 0, 0);
-
   @TempDir Path dataDir;
 
   @Test
   void closeReturnsOnceItsStoppedRunsHaveEndedAndStartsNothingThatWaits() throws Exception {
-    List<String> reports = new CopyOnWriteArrayList<>();
-    ComputeSettings settings =
-        new ComputeSettings(
-            "n-test",
-            Map.of(),
-            new Resources(1, 1L << 30, 1L << 30, 0),
-            List.of(),
-            Map.of(),
-            dataDir.resolve("compute/executions"));
-    ComputeNode node =
-        new ComputeNode(
-            EmbeddedNodeTestSupport.builtinRegistry(dataDir),
-            recorder(reports),
-            settings,
-            Clock.systemUTC());
-    node.bidAccepted(job("running"), execution("e-running", "j-running"));
-    node.bidAccepted(job("waiting"), execution("e-waiting", "j-waiting"));
+    OneCpuNode n = new OneCpuNode(dataDir);
+    ComputeNode node = n.node;
+    List<String> reports = n.reports;
+    Job running = job("running", 60_000);
+    node.bidAccepted(running, execution("e-running", running));
+    Job waiting = job("waiting", 60_000);
+    node.bidAccepted(waiting, execution("e-waiting", waiting));
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!reports.contains("running e-running") && System.nanoTime() < deadline) {
       Thread.sleep(10);
@@ -69,58 +44,5 @@ class NodeCloseTest {
         List.of(),
         reports.stream().filter(r -> r.endsWith(" e-waiting")).toList(),
         "an execution that waited for capacity started while the node closed");
-  }
-
-  private static Job job(String name) {
-    Job job = EmbeddedNodeTestSupport.noopJob(name, Map.of("SleepMillis", 60_000));
-    return job.toBuilder().id("j-" + name).build();
-  }
-
-  private static Execution execution(String id, String jobId) {
-    return Execution.builder()
-        .id(id)
-        .namespace("default")
-        .evalId("ev-1")
-        .nodeId("n-test")
-        .jobId(jobId)
-        .jobVersion(1)
-        .allocatedResources(AllocatedResources.of("main", ONE_CPU))
-        .desiredState(State.of(ExecutionDesiredStateType.RUNNING))
-        .computeState(State.of(ExecutionStateType.BID_ACCEPTED))
-        .revision(1)
-        .build();
-  }
-
-  /** Every report the node makes, as "<kind> <execution id>". */
-  private static ComputeCallback recorder(List<String> reports) {
-    return new ComputeCallback() {
-      @Override
-      public void bidResult(String executionId, boolean accepted, String reason) {}
-
-      @Override
-      public void progressed(String executionId, ExecutionStateType state) {
-        if (state == ExecutionStateType.RUNNING) {
-          reports.add("running " + executionId);
-        }
-      }
-
-      @Override
-      public void runResult(String executionId, SpecConfig published, RunCommandResult out) {
-        reports.add("completed " + executionId);
-      }
-
-      @Override
-      public void computeError(String id, BacalhauException error, RunCommandResult out) {
-        reports.add("failed " + id);
-      }
-
-      @Override
-      public void cancelled(String executionId, String reason) {
-        reports.add("cancelled " + executionId);
-      }
-
-      @Override
-      public void event(String executionId, Event event) {}
-    };
   }
 }
