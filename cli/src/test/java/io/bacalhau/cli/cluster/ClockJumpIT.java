@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * or on a compute node, with libfaketime. Heartbeat timeouts are intervals: no node may be
  * disconnected because the clock moved forward, a node that falls silent must still be disconnected
  * within the disconnect timeout after it moved back, and a running job with a total timeout of 30
- * minutes completes once, without a timeout.
+ * minutes completes once, without a timeout. A job's TotalTimeout and QueueTimeout are not cut
+ * short by the step either, and still run out after their real time.
  */
 class ClockJumpIT {
   /**
@@ -85,6 +86,49 @@ class ClockJumpIT {
       cluster.awaitNodes("clock-1 back", nodes -> connected(nodes) == 2);
       String after = submit(cluster.client(), "orchestrator-clock-back", 2_000, "");
       assertCompletedOnce(cluster, after);
+    }
+  }
+
+  /**
+   * Regression: both timeouts counted from submission on the orchestrator's wall clock, so an hour
+   * forward failed a running job as timed out and a queued job as short of nodes at once.
+   */
+  @Test
+  void theOrchestratorsClockSteppedAnHourForwardCutsNoJobsTimeoutShort() throws Exception {
+    FakeClock clock = new FakeClock(dir);
+    try (ClusterFixture cluster =
+        new ClusterFixture(dir).env(clock.env()).orchestrator(SLOW_START)) {
+      cluster.env(Map.of());
+      cluster.compute("clock-1", ClusterFixture.TOKEN);
+      cluster.awaitNodes("the node beating", nodes -> beating(nodes) == 1);
+      long submitted = System.nanoTime();
+      String running =
+          submit(cluster.client(), "total-timeout", 120_000, "Timeouts: {TotalTimeout: 45}");
+      // More CPU than any node has: it waits for a node until its QueueTimeout.
+      String queued =
+          submit(
+              cluster.client(),
+              "queue-timeout",
+              0,
+              "Timeouts: {QueueTimeout: 45, TotalTimeout: 90}\n    Resources: {CPU: \"1000\"}");
+      awaitRunning(cluster, running);
+
+      clock.jump("+1h");
+      long end = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+      while (System.nanoTime() < end) {
+        for (String id : List.of(running, queued)) {
+          JobStateType state = cluster.api().job(id, "default").stateType();
+          assertTrue(
+              !state.isTerminal(),
+              id
+                  + " ended after the clock moved an hour: "
+                  + cluster.api().describe(id, "default", 0).history());
+        }
+        Thread.sleep(250);
+      }
+
+      assertFailedAfter(cluster, running, "Job timed out. Job took longer than 45s", submitted);
+      assertFailedAfter(cluster, queued, "not enough nodes", submitted);
     }
   }
 
@@ -153,6 +197,20 @@ class ClockJumpIT {
       assertEquals(count, connected(nodes), "a node disconnected " + when + ": " + nodes);
       Thread.sleep(250);
     }
+  }
+
+  /** The job fails with {@code message}, not before 45 s of real time since {@code submitted}. */
+  private static void assertFailedAfter(
+      ClusterFixture cluster, String id, String message, long submitted) throws Exception {
+    ClusterFixture.await(
+        "job " + id + " ended",
+        () -> cluster.api().job(id, "default"),
+        j -> j.stateType().isTerminal());
+    long seconds = Duration.ofNanos(System.nanoTime() - submitted).toSeconds();
+    var job = cluster.api().job(id, "default");
+    assertEquals(JobStateType.FAILED, job.stateType(), job.state().message());
+    assertTrue(job.state().message().startsWith(message), job.state().message());
+    assertTrue(seconds >= 44, id + " failed " + seconds + " s after its submission, not 45");
   }
 
   private static void assertCompletedOnce(ClusterFixture cluster, String id) throws Exception {

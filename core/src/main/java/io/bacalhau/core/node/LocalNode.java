@@ -79,7 +79,8 @@ public final class LocalNode implements AutoCloseable {
                 options.scheduler(),
                 candidates,
                 watchers,
-                clock)
+                clock,
+                System::nanoTime)
             : null;
     ComputeCallback reports = roles.orchestrator() ? orchestrator : cluster.computeCallback();
     this.compute =

@@ -19,6 +19,7 @@ import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,8 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final JobEndpoint endpoint;
   private final Supplier<List<NodeInfo>> nodes;
   private final JobWatchers watchers;
-  private final WorkQueue work = new WorkQueue();
+  private final WorkQueue work;
+  private final JobAges ages;
   private final OwnershipKeeper ownership;
   private final NodeLoad load = new NodeLoad();
   private final StaleExecutions stale = new StaleExecutions();
@@ -60,6 +63,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   // Anonymous usage events; a no-op unless the node turned analytics on (useAnalytics).
   private volatile Analytics analytics = Analytics.disabled();
 
+  /**
+   * @param clock the wall clock, which times are stamped with
+   * @param nanoTime the monotonic clock ({@link System#nanoTime}), which waits and timeouts are
+   *     measured on, so that a step of the wall clock moves none of them
+   */
   public Orchestrator(
       JobStore store,
       String instanceId,
@@ -69,10 +77,13 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       SchedulerSettings settings,
       Supplier<List<NodeInfo>> nodes,
       JobWatchers watchers,
-      Clock clock) {
+      Clock clock,
+      LongSupplier nanoTime) {
     this.store = store;
     this.instanceId = instanceId;
     this.clock = clock;
+    this.work = new WorkQueue(clock, nanoTime);
+    this.ages = new JobAges(nanoTime);
     this.scheduler = new Scheduler(settings);
     this.nodes = nodes;
     this.watchers = watchers;
@@ -329,16 +340,20 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
       return null;
     }
     if (!instanceId.equals(tx.owner(eval.jobId()))) {
+      ages.forget(eval.jobId());
       return null; // another process took the job over; the evaluation is its to process
     }
     Job job = tx.requireJob(eval.jobId());
     List<Execution> executions = tx.executions(job.id());
     long versionStart =
         job.version() > 1 ? tx.versionSubmitted(job.id(), job.version()) : job.createTime();
+    Duration age = ages.age(job, versionStart, clock.instant());
     Plan plan =
-        scheduler.schedule(
-            job, eval, executions, load.adjust(nodes.get()), clock.instant(), versionStart);
+        scheduler.schedule(job, eval, executions, load.adjust(nodes.get()), clock.instant(), age);
     PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
+    if (dispatch.job().stateType().isTerminal()) {
+      ages.forget(job.id());
+    }
     // Counted before the commit, so that the next job of the same batch sees these placements.
     dispatch.askForBid().forEach(load::placed);
     // analytics: job terminal, executions created or ended by this pass (no-op when off)

@@ -18,8 +18,11 @@ final class Plan {
   final Job job;
   final Evaluation evaluation;
 
-  /** When this version was submitted: its TotalTimeout and QueueTimeout count from here. */
-  final long versionStart;
+  /**
+   * How long ago this version was submitted: its TotalTimeout and QueueTimeout count from then (see
+   * {@link JobAges}).
+   */
+  final long ageNanos;
 
   final List<Execution> newExecutions = new ArrayList<>();
   final Map<String, ExecutionUpdate> updates = new LinkedHashMap<>();
@@ -28,14 +31,10 @@ final class Plan {
   JobStateType newState;
   String stateMessage = "";
 
-  Plan(Job job, Evaluation evaluation) {
-    this(job, evaluation, job.createTime());
-  }
-
-  Plan(Job job, Evaluation evaluation, long versionStart) {
+  Plan(Job job, Evaluation evaluation, long ageNanos) {
     this.job = job;
     this.evaluation = evaluation;
-    this.versionStart = versionStart;
+    this.ageNanos = ageNanos;
   }
 
   void create(Execution execution, Event event) {

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * What happens when too few nodes can take a job: it waits (Queued) until its QueueTimeout, counted
- * from creation, runs out, looking again every QueueBackoff; with no QueueTimeout it fails at once.
+ * from submission (by {@link JobAges}, so a wall clock step does not cut it short), runs out,
+ * looking again every QueueBackoff; with no QueueTimeout it fails at once.
  */
 final class QueuePolicy {
   private final Plan plan;
@@ -37,9 +38,9 @@ final class QueuePolicy {
     long suitable = ranked.stream().filter(NodeSelector.Ranked::suitable).count();
     BacalhauException error = notEnoughNodesError(requested, ranked, suitable);
     long queueTimeout = plan.job.task().timeouts().queueTimeout();
-    long deadline = Times.plusSeconds(plan.versionStart, queueTimeout);
+    long left = Times.minus(Times.secondsAsNanos(queueTimeout), plan.ageNanos);
     long nowNanos = Times.nanos(now);
-    if (queueTimeout <= 0 || nowNanos >= deadline) {
+    if (queueTimeout <= 0 || left <= 0) {
       plan.event(Event.fromError(HistoryTopics.SCHEDULING, error, now));
       plan.transition(JobStateType.FAILED, error.getMessage());
       Scheduler.stopAll(plan, current, now, "Execution stopped due to job failure");
@@ -52,7 +53,7 @@ final class QueuePolicy {
         plan.transition(JobStateType.QUEUED, message);
       }
     }
-    long wait = Math.min(Times.nanos(settings.queueBackoff()), Times.minus(deadline, nowNanos));
+    long wait = Math.min(Times.nanos(settings.queueBackoff()), left);
     plan.newEvaluations.add(
         new Evaluation(
             Ids.evaluation(),

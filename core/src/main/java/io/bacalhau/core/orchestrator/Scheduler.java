@@ -44,12 +44,13 @@ final class Scheduler {
       List<Execution> executions,
       List<NodeInfo> nodes,
       Instant now) {
-    return schedule(job, evaluation, executions, nodes, now, job.createTime());
+    Duration age = Duration.ofNanos(Times.minus(Times.nanos(now), job.createTime()));
+    return schedule(job, evaluation, executions, nodes, now, age);
   }
 
   /**
-   * @param versionStart when the job's current version was submitted (a rerun or an update starts
-   *     its timeouts afresh)
+   * @param age how long ago the job's current version was submitted (a rerun or an update starts
+   *     its timeouts afresh), as {@link JobAges} measures it
    */
   Plan schedule(
       Job job,
@@ -57,8 +58,8 @@ final class Scheduler {
       List<Execution> executions,
       List<NodeInfo> nodes,
       Instant now,
-      long versionStart) {
-    Plan plan = new Plan(job, evaluation, versionStart);
+      Duration age) {
+    Plan plan = new Plan(job, evaluation, Times.nanos(age));
     if (job.stateType().isTerminal()) {
       stopAll(plan, executions, now, "Execution stop requested because job has been stopped");
       return plan;
@@ -89,8 +90,16 @@ final class Scheduler {
 
   private boolean totalTimeoutExceeded(Plan plan, List<Execution> current, Instant now) {
     long total = plan.job.task().timeouts().totalTimeout();
-    if (total <= 0
-        || Times.minus(Times.nanos(now), plan.versionStart) <= Times.secondsAsNanos(total)) {
+    if (total <= 0) {
+      return false;
+    }
+    long left = Times.minus(Times.secondsAsNanos(total), plan.ageNanos);
+    if (left >= 0) {
+      if (Evaluation.TRIGGER_JOB_TIMEOUT.equals(plan.evaluation.triggeredBy())) {
+        // Woken early: the wall clock the wake-up was set on was stepped forward. Wake again when
+        // the timeout really runs out, or a job nothing else wakes would never end.
+        plan.newEvaluations.add(timeoutWakeUp(plan.job, now, Times.plus(left, 1_000_000)));
+      }
       return false;
     }
     BacalhauException error =
@@ -105,6 +114,22 @@ final class Scheduler {
     plan.transition(JobStateType.FAILED, error.getMessage());
     stopAll(plan, current, now, "Execution stopped due to job failure");
     return true;
+  }
+
+  private static Evaluation timeoutWakeUp(Job job, Instant now, long inNanos) {
+    long nanos = Times.nanos(now);
+    return new Evaluation(
+        Ids.evaluation(),
+        job.namespace(),
+        job.id(),
+        Evaluation.TRIGGER_JOB_TIMEOUT,
+        job.priority(),
+        job.type(),
+        Evaluation.STATUS_PENDING,
+        "",
+        Times.plus(nanos, inNanos),
+        nanos,
+        nanos);
   }
 
   static void stopAll(Plan plan, List<Execution> executions, Instant now, String reason) {

@@ -3,7 +3,7 @@ package io.bacalhau.core.orchestrator;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Times;
 import io.bacalhau.core.store.StoreTx;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,12 +14,17 @@ import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The orchestrator's single line of work: messages from compute (due at once, in arrival order) and
- * evaluations (due at their WaitUntil). One thread drains it, so no two changes to a job race.
+ * evaluations (due at their WaitUntil). One thread drains it, so no two changes to a job race. A
+ * WaitUntil is turned into a wait on the monotonic clock when it is queued, so a step of the wall
+ * clock neither wakes an evaluation early nor holds it back.
  */
 final class WorkQueue {
+  private final Clock clock;
+  private final LongSupplier nanoTime;
   private final DelayQueue<Item> queue = new DelayQueue<>();
   private final Set<String> queuedEvaluations = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
@@ -35,12 +40,21 @@ final class WorkQueue {
 
   record EvaluationDue(String evaluationId) implements Work {}
 
+  /**
+   * @param clock the wall clock WaitUntil is read against
+   * @param nanoTime the monotonic clock ({@link System#nanoTime}) waits are measured on
+   */
+  WorkQueue(Clock clock, LongSupplier nanoTime) {
+    this.clock = clock;
+    this.nanoTime = nanoTime;
+  }
+
   void submit(Runnable action) {
-    queue.put(new Item(new Message(action), 0, sequence.incrementAndGet()));
+    queue.put(new Item(new Message(action), Long.MIN_VALUE, sequence.incrementAndGet()));
   }
 
   void record(Function<StoreTx, Optional<Evaluation>> change) {
-    queue.put(new Item(new Change(change, 0), 0, sequence.incrementAndGet()));
+    queue.put(new Item(new Change(change, 0), Long.MIN_VALUE, sequence.incrementAndGet()));
   }
 
   /**
@@ -53,15 +67,21 @@ final class WorkQueue {
       return false;
     }
     long delayMillis = Math.min(30_000L, 250L << Math.min(attempt, 7));
-    long due = Times.plus(Times.nanos(Instant.now()), delayMillis * 1_000_000L);
+    long due = Times.plus(nanoTime.getAsLong(), delayMillis * 1_000_000L);
     queue.put(new Item(new Change(failed.change(), attempt), due, sequence.incrementAndGet()));
     return true;
   }
 
-  /** Queues an evaluation once, however often it is offered. */
-  void schedule(String evaluationId, long dueNanos) {
+  /**
+   * Queues an evaluation once, however often it is offered.
+   *
+   * @param waitUntil when it is due on the wall clock (0: now)
+   */
+  void schedule(String evaluationId, long waitUntil) {
     if (queuedEvaluations.add(evaluationId)) {
-      queue.put(new Item(new EvaluationDue(evaluationId), dueNanos, sequence.incrementAndGet()));
+      long wait = Math.max(0, Times.minus(waitUntil, Times.nanos(clock.instant())));
+      long due = wait == 0 ? Long.MIN_VALUE : Times.plus(nanoTime.getAsLong(), wait);
+      queue.put(new Item(new EvaluationDue(evaluationId), due, sequence.incrementAndGet()));
     }
   }
 
@@ -102,10 +122,24 @@ final class WorkQueue {
     return item.work;
   }
 
-  private record Item(Work work, long dueNanos, long seq) implements Delayed {
+  /** {@code dueNanos} is on the monotonic clock; Long.MIN_VALUE is due at once. */
+  private final class Item implements Delayed {
+    private final Work work;
+    private final long dueNanos;
+    private final long seq;
+
+    Item(Work work, long dueNanos, long seq) {
+      this.work = work;
+      this.dueNanos = dueNanos;
+      this.seq = seq;
+    }
+
     @Override
     public long getDelay(TimeUnit unit) {
-      return unit.convert(Times.minus(dueNanos, Times.nanos(Instant.now())), TimeUnit.NANOSECONDS);
+      if (dueNanos == Long.MIN_VALUE) {
+        return 0;
+      }
+      return unit.convert(Times.minus(dueNanos, nanoTime.getAsLong()), TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -90,7 +90,8 @@ class ExecutionStateMachineTest {
                 new SchedulerSettings(2, Duration.ofMillis(5)),
                 () -> List.of(NODE, node("n-test-2"), node("n-test-3")),
                 new JobWatchers(),
-                Clock.systemUTC())) {
+                Clock.systemUTC(),
+                System::nanoTime)) {
       orchestrator.connect(ComputeRouter.everyNode(compute));
       orchestrator.start();
       String jobId = orchestrator.submit(job(count), false).jobId();

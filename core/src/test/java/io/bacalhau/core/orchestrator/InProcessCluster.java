@@ -74,7 +74,8 @@ final class InProcessCluster implements AutoCloseable {
             settings,
             this::candidates,
             watchers,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            System::nanoTime);
     orchestrator.connect(
         id -> connected.contains(id) ? Optional.ofNullable(links.get(id)) : Optional.empty());
   }

@@ -59,7 +59,8 @@ final class OrchestratorHarness implements AutoCloseable {
             new SchedulerSettings(2, Duration.ofSeconds(30)),
             () -> List.of(NODE),
             watchers,
-            clock);
+            clock,
+            clock::nanoTime);
     orchestrator.connect(ComputeRouter.everyNode(compute));
     orchestrator.start();
   }

@@ -128,20 +128,33 @@ final class Scheduling {
   }
 
   Plan schedule(SchedulerSettings settings, Instant now) {
-    Evaluation eval =
-        new Evaluation(
-            "ev-sched",
-            job.namespace(),
-            job.id(),
-            Evaluation.TRIGGER_JOB_REGISTER,
-            0,
-            job.type(),
-            Evaluation.STATUS_PENDING,
-            "",
-            0,
-            0,
-            0);
-    return new Scheduler(settings).schedule(job, eval, List.copyOf(executions), nodes, now);
+    return new Scheduler(settings)
+        .schedule(
+            job, evaluation(Evaluation.TRIGGER_JOB_REGISTER), List.copyOf(executions), nodes, now);
+  }
+
+  /**
+   * A pass for an evaluation {@code trigger}ed, at wall time {@code now}, of a job whose version
+   * has existed for {@code age} (they differ once the wall clock was stepped).
+   */
+  Plan schedule(String trigger, Instant now, Duration age) {
+    return new Scheduler(SETTINGS)
+        .schedule(job, evaluation(trigger), List.copyOf(executions), nodes, now, age);
+  }
+
+  private Evaluation evaluation(String trigger) {
+    return new Evaluation(
+        "ev-sched",
+        job.namespace(),
+        job.id(),
+        trigger,
+        0,
+        job.type(),
+        Evaluation.STATUS_PENDING,
+        "",
+        0,
+        0,
+        0);
   }
 
   static Instant after(Duration d) {

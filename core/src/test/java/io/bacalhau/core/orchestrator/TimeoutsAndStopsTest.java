@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
@@ -12,7 +13,9 @@ import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.TimeoutConfig;
+import io.bacalhau.core.models.Times;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +56,41 @@ class TimeoutsAndStopsTest {
             .inState(JobStateType.RUNNING);
     s.running("n-1", 0);
     assertNull(s.schedule(after(Duration.ofSeconds(60))).newState);
+  }
+
+  /**
+   * The wake-up set for the end of a total timeout is on the wall clock: stepped forward, it comes
+   * early. Regression: the job then failed; now it is measured by its age and the wake-up is set
+   * again for when the timeout really runs out.
+   */
+  @Test
+  void aTimeoutWakeUpThatComesEarlyIsSetAgainForWhenTheTimeoutRunsOut() {
+    Scheduling s =
+        new Scheduling(JobType.BATCH, 1, TOTAL_1_MIN)
+            .withNodes("n-1")
+            .inState(JobStateType.RUNNING);
+    s.running("n-1", 0);
+    Instant stepped = after(Duration.ofHours(1));
+    Plan plan = s.schedule(Evaluation.TRIGGER_JOB_TIMEOUT, stepped, Duration.ofSeconds(20));
+    assertNull(plan.newState);
+    assertEquals(1, plan.newEvaluations.size());
+    Evaluation again = plan.newEvaluations.get(0);
+    assertEquals(Evaluation.TRIGGER_JOB_TIMEOUT, again.triggeredBy());
+    assertEquals(
+        Times.nanos(stepped.plus(Duration.ofSeconds(40)).plusMillis(1)), again.waitUntil());
+  }
+
+  @Test
+  void pastItsTotalTimeoutByItsAgeTheJobFailsWhateverTheWallClockSays() {
+    Scheduling s =
+        new Scheduling(JobType.BATCH, 1, TOTAL_1_MIN)
+            .withNodes("n-1")
+            .inState(JobStateType.RUNNING);
+    s.running("n-1", 0);
+    Plan plan =
+        s.schedule(
+            Evaluation.TRIGGER_EXEC_UPDATE, after(Duration.ofSeconds(5)), Duration.ofSeconds(61));
+    assertEquals(JobStateType.FAILED, plan.newState);
   }
 
   @Test
