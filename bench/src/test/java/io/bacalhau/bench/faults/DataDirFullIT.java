@@ -26,6 +26,14 @@ class DataDirFullIT {
 
   @TempDir Path dir;
 
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+      count++;
+    }
+    return count;
+  }
+
   @Test
   void aFullDiskIsSaidWithAHintLosesNothingAndTheNodeRecoversWhenSpaceIsFreed() throws Exception {
     Mounts.requireMounting(dir);
@@ -71,6 +79,11 @@ class DataDirFullIT {
         String after = api.acknowledged(FaultApi.noop("after", 0));
         assertEquals("Completed", api.awaitTerminal(after, Duration.ofSeconds(60)));
       }
+      // The orchestrator's heartbeat fails every second while the disk is full. Regression: each
+      // failure logged a stack trace; now the fault is logged once and its end is said.
+      String log = Files.readString(dir.resolve("serve.log"));
+      assertEquals(1, occurrences(log, "at io.bacalhau.core.store.Instances.heartbeat"), log);
+      assertTrue(log.contains("works again, after"), log);
     }
   }
 }

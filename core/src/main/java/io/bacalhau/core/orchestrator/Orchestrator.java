@@ -4,6 +4,7 @@ import io.bacalhau.core.analytics.Analytics;
 import io.bacalhau.core.client.JobDiff;
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.errors.RepeatedFaultLog;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
@@ -56,6 +57,10 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final NodeLoad load = new NodeLoad();
   private final StaleExecutions stale = new StaleExecutions();
   private final Membership membership;
+  // Faults that recur at every try (a full disk): logged once with a stack trace, not each time.
+  private final RepeatedFaultLog reportFaults =
+      new RepeatedFaultLog(LOG, "recording a report from compute (retried later)");
+  private final RepeatedFaultLog loopFaults = new RepeatedFaultLog(LOG, "orchestrator work");
   // Until connected there is no compute: messages wait in the store for the next process.
   private volatile ComputeRouter compute = id -> Optional.empty();
   private volatile Thread worker;
@@ -215,10 +220,11 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
             watchers.signal();
           }
         }
+        loopFaults.cleared();
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {
-        LOG.warn("orchestrator work failed; it will be retried", e);
+        loopFaults.failed(e);
       }
     }
   }
@@ -263,6 +269,9 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
         }
       }
     }
+    if (!dispatches.isEmpty()) {
+      reportFaults.cleared();
+    }
     for (PlanApplier.Dispatch dispatch : dispatches) {
       dispatch.evaluations().forEach(e -> work.schedule(e.id(), e.waitUntil()));
       dispatch.ended().forEach(load::ended);
@@ -284,7 +293,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
    */
   private void failed(WorkQueue.Work w, RuntimeException e) {
     if (w instanceof WorkQueue.Change c && work.retry(c)) {
-      LOG.warn("recording a report from compute failed; it will be retried", e);
+      reportFaults.failed(e);
     } else {
       LOG.warn("orchestrator work failed", e);
     }

@@ -1,5 +1,6 @@
 package io.bacalhau.core.orchestrator;
 
+import io.bacalhau.core.errors.RepeatedFaultLog;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.protocol.ComputeRouter;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps ownership of jobs honest while the orchestrator works, one tick a second on its thread:
@@ -33,6 +35,10 @@ final class OwnershipKeeper {
   private final String localNodeId;
   private volatile Supplier<Set<String>> localExecutions = Set::of;
   private Instant lastAdoption = Instant.EPOCH;
+  private final RepeatedFaultLog faults =
+      new RepeatedFaultLog(
+          LoggerFactory.getLogger(OwnershipKeeper.class),
+          "the orchestrator's tick (its heartbeat in the job store, adopting orphaned jobs)");
 
   OwnershipKeeper(JobStore store, String instanceId, String localNodeId) {
     this.store = store;
@@ -51,8 +57,22 @@ final class OwnershipKeeper {
     return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
   }
 
-  /** One tick; returns the evaluations of jobs it adopted, to be scheduled. */
+  /**
+   * One tick; returns the evaluations of jobs it adopted, to be scheduled. A failure (a full disk
+   * fails every tick until space is freed) is logged once, not every second, and ends the tick.
+   */
   List<Evaluation> tick(Instant now, ComputeRouter compute) {
+    try {
+      List<Evaluation> adopted = beatAndAdopt(now, compute);
+      faults.cleared();
+      return adopted;
+    } catch (RuntimeException e) {
+      faults.failed(e);
+      return List.of();
+    }
+  }
+
+  private List<Evaluation> beatAndAdopt(Instant now, ComputeRouter compute) {
     if (!store.instances().heartbeat(instanceId, now)) {
       // Another process found this one stuck and took its jobs: come back as live for new work.
       store.instances().register(instanceId, now);
