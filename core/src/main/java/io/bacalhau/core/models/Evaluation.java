@@ -47,6 +47,27 @@ public record Evaluation(
     waitUntil = Math.max(0, waitUntil);
   }
 
+  /** A pending evaluation of {@code job}'s current state, due at {@code waitUntil} (0: now). */
+  public static Evaluation pending(Job job, String trigger, long waitUntil, long nanos) {
+    return pending(job, trigger, "", waitUntil, nanos);
+  }
+
+  public static Evaluation pending(
+      Job job, String trigger, String comment, long waitUntil, long nanos) {
+    return new Evaluation(
+        Ids.evaluation(),
+        job.namespace(),
+        job.id(),
+        trigger,
+        job.priority(),
+        job.type(),
+        STATUS_PENDING,
+        comment,
+        waitUntil,
+        nanos,
+        nanos);
+  }
+
   public boolean isTerminal() {
     return STATUS_COMPLETE.equals(status)
         || STATUS_FAILED.equals(status)

@@ -7,7 +7,6 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.HistoryTopics;
-import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
@@ -172,19 +171,7 @@ final class ExecutionUpdates {
     }
     Job job = tx.requireJob(after.jobId());
     long nanos = Times.nanos(now);
-    Evaluation eval =
-        new Evaluation(
-            Ids.evaluation(),
-            job.namespace(),
-            job.id(),
-            Evaluation.TRIGGER_EXEC_UPDATE,
-            job.priority(),
-            job.type(),
-            Evaluation.STATUS_PENDING,
-            "",
-            nanos,
-            nanos,
-            nanos);
+    Evaluation eval = Evaluation.pending(job, Evaluation.TRIGGER_EXEC_UPDATE, nanos, nanos);
     tx.putEvaluation(eval);
     return Optional.of(eval);
   }

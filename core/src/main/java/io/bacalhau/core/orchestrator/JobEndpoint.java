@@ -210,38 +210,14 @@ final class JobEndpoint {
   }
 
   private static Evaluation evaluation(StoreTx tx, Job job, String trigger, long nanos) {
-    Evaluation eval =
-        new Evaluation(
-            Ids.evaluation(),
-            job.namespace(),
-            job.id(),
-            trigger,
-            job.priority(),
-            job.type(),
-            Evaluation.STATUS_PENDING,
-            "",
-            0,
-            nanos,
-            nanos);
+    Evaluation eval = Evaluation.pending(job, trigger, 0, nanos);
     tx.putEvaluation(eval);
     long total = job.task().timeouts().totalTimeout();
     if (total > 0 && !job.jobType().map(t -> t.isLongRunning()).orElse(false)) {
       // Wakes the scheduler when the total timeout runs out, so a stuck job still ends.
       // Saturates: a huge timeout must put the wake-up far ahead, never wrap it into the past.
       long due = Times.plus(Times.plusSeconds(nanos, total), 1_000_000);
-      tx.putEvaluation(
-          new Evaluation(
-              Ids.evaluation(),
-              job.namespace(),
-              job.id(),
-              Evaluation.TRIGGER_JOB_TIMEOUT,
-              job.priority(),
-              job.type(),
-              Evaluation.STATUS_PENDING,
-              "",
-              due,
-              nanos,
-              nanos));
+      tx.putEvaluation(Evaluation.pending(job, Evaluation.TRIGGER_JOB_TIMEOUT, due, nanos));
     }
     return eval;
   }

@@ -6,7 +6,6 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionDesiredStateType;
 import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.HistoryTopics;
-import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
@@ -107,19 +106,7 @@ final class NodeChanges {
 
   private static Evaluation evaluation(StoreTx tx, Job job, String trigger, Instant now) {
     long nanos = Times.nanos(now);
-    Evaluation eval =
-        new Evaluation(
-            Ids.evaluation(),
-            job.namespace(),
-            job.id(),
-            trigger,
-            job.priority(),
-            job.type(),
-            Evaluation.STATUS_PENDING,
-            "",
-            nanos,
-            nanos,
-            nanos);
+    Evaluation eval = Evaluation.pending(job, trigger, nanos, nanos);
     tx.putEvaluation(eval);
     return eval;
   }

@@ -55,18 +55,8 @@ final class QueuePolicy {
     }
     long wait = Math.min(Times.nanos(settings.queueBackoff()), left);
     plan.newEvaluations.add(
-        new Evaluation(
-            Ids.evaluation(),
-            plan.job.namespace(),
-            plan.job.id(),
-            Evaluation.TRIGGER_JOB_QUEUE,
-            plan.job.priority(),
-            plan.job.type(),
-            Evaluation.STATUS_PENDING,
-            "",
-            Times.plus(nowNanos, wait),
-            nowNanos,
-            nowNanos));
+        Evaluation.pending(
+            plan.job, Evaluation.TRIGGER_JOB_QUEUE, Times.plus(nowNanos, wait), nowNanos));
     return false;
   }
 

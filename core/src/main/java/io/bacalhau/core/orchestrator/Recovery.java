@@ -4,7 +4,6 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Execution;
-import io.bacalhau.core.models.Ids;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.Times;
@@ -70,18 +69,8 @@ final class Recovery {
             }
             long nanos = Times.nanos(now);
             Evaluation eval =
-                new Evaluation(
-                    Ids.evaluation(),
-                    orphan.namespace(),
-                    orphan.id(),
-                    Evaluation.TRIGGER_EXEC_FAILURE,
-                    orphan.priority(),
-                    orphan.type(),
-                    Evaluation.STATUS_PENDING,
-                    "adopted",
-                    nanos,
-                    nanos,
-                    nanos);
+                Evaluation.pending(
+                    orphan, Evaluation.TRIGGER_EXEC_FAILURE, "adopted", nanos, nanos);
             tx.putEvaluation(eval);
             evaluations.add(eval);
           });

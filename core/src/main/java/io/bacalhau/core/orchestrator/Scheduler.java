@@ -118,18 +118,8 @@ final class Scheduler {
 
   private static Evaluation timeoutWakeUp(Job job, Instant now, long inNanos) {
     long nanos = Times.nanos(now);
-    return new Evaluation(
-        Ids.evaluation(),
-        job.namespace(),
-        job.id(),
-        Evaluation.TRIGGER_JOB_TIMEOUT,
-        job.priority(),
-        job.type(),
-        Evaluation.STATUS_PENDING,
-        "",
-        Times.plus(nanos, inNanos),
-        nanos,
-        nanos);
+    return Evaluation.pending(
+        job, Evaluation.TRIGGER_JOB_TIMEOUT, Times.plus(nanos, inNanos), nanos);
   }
 
   static void stopAll(Plan plan, List<Execution> executions, Instant now, String reason) {
