@@ -46,9 +46,9 @@ final class OwnershipKeeper {
   }
 
   /** Evaluations of jobs adopted at start: every job whose owner is gone. */
-  List<Evaluation> adoptAtStart(Instant now) {
+  List<Evaluation> adoptAtStart(Instant now, ComputeRouter compute) {
     lastAdoption = now;
-    return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
+    return Recovery.adoptOrphans(store, instanceId, localNodeId, now, compute);
   }
 
   /** One tick; returns the evaluations of jobs it adopted, to be scheduled. */
@@ -64,7 +64,7 @@ final class OwnershipKeeper {
       return List.of();
     }
     lastAdoption = now;
-    return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
+    return Recovery.adoptOrphans(store, instanceId, localNodeId, now, compute);
   }
 
   private void stopRunsOfLostJobs(ComputeRouter compute) {
