@@ -1,5 +1,6 @@
 package io.bacalhau.core.orchestrator;
 
+import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
@@ -148,7 +149,18 @@ final class ExecutionUpdates {
   }
 
   static void event(StoreTx tx, String id, Event event) {
-    tx.execution(id).ifPresent(e -> tx.appendExecutionEvent(e, event));
+    tx.execution(id)
+        .filter(e -> !recorded(tx, e, event))
+        .ifPresent(e -> tx.appendExecutionEvent(e, event));
+  }
+
+  /**
+   * Whether this very event (its compute-side time included) is among the execution's latest
+   * entries: the node sent it again because the orchestrator died before acknowledging it.
+   */
+  private static boolean recorded(StoreTx tx, Execution e, Event event) {
+    HistoryQuery latest = new HistoryQuery(0, true, "execution", e.id(), 0, 32, true);
+    return tx.history(e.jobId(), latest).stream().anyMatch(h -> event.equals(h.event()));
   }
 
   private static Optional<Evaluation> change(

@@ -3,8 +3,10 @@ package io.bacalhau.core.orchestrator;
 import static io.bacalhau.core.orchestrator.ClusterPlacementTest.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.HistoryTopics;
 import io.bacalhau.core.models.JobStateType;
 import io.bacalhau.core.models.JobType;
 import io.bacalhau.core.models.TimeoutConfig;
@@ -67,6 +69,10 @@ class OrchestratorCrashTest {
               c.executions(jobId).stream()
                   .anyMatch(e -> e.computeStateType() == ExecutionStateType.RUNNING));
       Execution running = only(c, jobId);
+      Event step =
+          Event.of(HistoryTopics.EXECUTION, "image pulled", java.time.Instant.now(), Map.of());
+      c.orchestrator.event(running.id(), step);
+      c.orchestrator.event(running.id(), step); // sent again: the first was not yet acknowledged
       c.orchestrator.bidResult(running.id(), true, "");
       c.orchestrator.progressed(running.id(), ExecutionStateType.BID_ACCEPTED);
       // A barrier behind both reports: they are committed when it runs.
@@ -76,6 +82,14 @@ class OrchestratorCrashTest {
       Execution after = only(c, jobId);
       assertEquals(ExecutionStateType.RUNNING, after.computeStateType());
       assertEquals(running.revision(), after.revision());
+      long steps =
+          c
+              .store
+              .read(r -> r.history(jobId, io.bacalhau.core.client.HistoryQuery.everything()))
+              .stream()
+              .filter(h -> step.equals(h.event()))
+              .count();
+      assertEquals(1, steps, "the event is in the history once");
       c.orchestrator.stop(jobId, "default", "test over");
       c.await(jobId, j -> j.stateType().isTerminal());
     }
