@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes over jobs whose owning process is gone (it crashed, was killed, submitted without waiting,
@@ -25,6 +27,8 @@ import java.util.Set;
  * ({@link Undelivered}).
  */
 final class Recovery {
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
   private Recovery() {}
 
   /** Whether some job has work but no live owner. */
@@ -93,7 +97,12 @@ final class Recovery {
             evaluations.add(eval);
           });
     }
-    if (compute != null) {
+    if (compute != null && !owed.isEmpty()) {
+      LOG.info(
+          "sending again {} message(s) to compute nodes that the previous owner of {} adopted"
+              + " job(s) may not have delivered",
+          owed.size(),
+          orphans.size());
       owed.forEach(u -> u.send(compute));
     }
     // A stuck owner that comes back finds its registration gone and learns it lost its jobs.
