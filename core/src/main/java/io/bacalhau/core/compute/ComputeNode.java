@@ -42,6 +42,8 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
   private final ExecutorBuffer buffer;
   private final Map<String, RunningExecution> active = new ConcurrentHashMap<>();
   private final Set<Thread> runs = ConcurrentHashMap.newKeySet();
+  private final RecentExecutions asked = new RecentExecutions();
+  private final RecentExecutions accepted = new RecentExecutions();
   private volatile boolean closing;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(
@@ -85,6 +87,12 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
 
   @Override
   public void askForBid(Job job, Execution execution) {
+    if (!asked.firstTime(execution.id())) {
+      // Sent again by a restarted orchestrator: this node's answer is on its way (the transport
+      // keeps it until the orchestrator committed it).
+      LOG.debug("ignored a repeated ask for bid for execution {}", execution.id());
+      return;
+    }
     String rejection = bidder.rejection(job, execution);
     if (rejection != null) {
       answer(job, execution, rejection);
@@ -115,6 +123,10 @@ public final class ComputeNode implements ComputeChannel, AutoCloseable {
 
   @Override
   public void bidAccepted(Job job, Execution execution) {
+    if (!accepted.firstTime(execution.id())) {
+      LOG.debug("ignored a repeated bid accepted for execution {}", execution.id());
+      return; // it runs, waits or ran here already
+    }
     RunningExecution handle = new RunningExecution(timer);
     active.put(execution.id(), handle);
     buffer.add(job, execution, handle);

@@ -1,5 +1,6 @@
 package io.bacalhau.core.orchestrator;
 
+import io.bacalhau.core.client.HistoryQuery;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.models.Evaluation;
 import io.bacalhau.core.models.Event;
@@ -21,7 +22,9 @@ import java.util.function.UnaryOperator;
 /**
  * Records what compute reports about executions. Each report is one transaction: the new state, its
  * event, and (when the scheduler must look again) an evaluation. A terminal execution never changes
- * again, whatever arrives late.
+ * again, whatever arrives late; a bid is answered once and progress only goes forward, so a report
+ * that a compute node sends again (it was committed, but the orchestrator died before acknowledging
+ * it) has no second effect.
  */
 final class ExecutionUpdates {
   private ExecutionUpdates() {}
@@ -47,6 +50,9 @@ final class ExecutionUpdates {
         id,
         now,
         e -> {
+          if (e.computeStateType().ordinal() > ExecutionStateType.ASK_FOR_BID.ordinal()) {
+            return null; // answered before: a report resent after a restart of the orchestrator
+          }
           if (!accepted) {
             return e.withComputeState(State.of(ExecutionStateType.ASK_FOR_BID_REJECTED, reason))
                 .withDesiredState(State.of(ExecutionDesiredStateType.STOPPED, "bid rejected"));
@@ -81,7 +87,18 @@ final class ExecutionUpdates {
       ExecutionStateType state,
       Instant now,
       Consumer<Execution> alreadyEnded) {
-    return change(tx, id, now, e -> e.withComputeState(State.of(state)), null, false, alreadyEnded);
+    // A resent report (the orchestrator restarted before acknowledging it) never moves back.
+    return change(
+        tx,
+        id,
+        now,
+        e ->
+            state.ordinal() > e.computeStateType().ordinal()
+                ? e.withComputeState(State.of(state))
+                : null,
+        null,
+        false,
+        alreadyEnded);
   }
 
   static Optional<Evaluation> completed(
@@ -131,7 +148,18 @@ final class ExecutionUpdates {
   }
 
   static void event(StoreTx tx, String id, Event event) {
-    tx.execution(id).ifPresent(e -> tx.appendExecutionEvent(e, event));
+    tx.execution(id)
+        .filter(e -> !recorded(tx, e, event))
+        .ifPresent(e -> tx.appendExecutionEvent(e, event));
+  }
+
+  /**
+   * Whether this very event (its compute-side time included) is among the execution's latest
+   * entries: the node sent it again because the orchestrator died before acknowledging it.
+   */
+  private static boolean recorded(StoreTx tx, Execution e, Event event) {
+    HistoryQuery latest = new HistoryQuery(0, true, "execution", e.id(), 0, 32, true);
+    return tx.history(e.jobId(), latest).stream().anyMatch(h -> event.equals(h.event()));
   }
 
   private static Optional<Evaluation> change(
@@ -161,7 +189,11 @@ final class ExecutionUpdates {
       return Optional.empty();
     }
     Execution before = found.get();
-    Execution after = update.apply(before).touched(before.revision() + 1, Times.nanos(now));
+    Execution updated = update.apply(before);
+    if (updated == null) {
+      return Optional.empty();
+    }
+    Execution after = updated.touched(before.revision() + 1, Times.nanos(now));
     tx.putExecution(after);
     if (event != null) {
       tx.appendExecutionEvent(after, event);

@@ -245,6 +245,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
             batch.forEach(w -> applyOne(tx, w, dispatches));
             changedJobs.addAll(tx.touchedJobs());
           });
+      batch.forEach(this::committed);
     } catch (RuntimeException e) {
       forget(dispatches);
       dispatches.clear();
@@ -259,6 +260,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
                   applyOne(tx, w, dispatches);
                   changedJobs.addAll(tx.touchedJobs());
                 });
+            committed(w);
           } catch (RuntimeException one) {
             // Only this item's work is undone; the items before it committed.
             List<PlanApplier.Dispatch> undone = dispatches.subList(before, dispatches.size());
@@ -279,6 +281,12 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     }
     membership.cancelReportedStale(compute);
     watchers.signal(changedJobs);
+  }
+
+  private void committed(WorkQueue.Work w) {
+    if (w instanceof WorkQueue.Change c) {
+      work.committed(c);
+    }
   }
 
   /** Placements of a batch that did not commit do not load their nodes. */
@@ -314,7 +322,9 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   private void recover() {
-    ownership.adoptAtStart(clock.instant()).forEach(e -> work.schedule(e.id(), e.waitUntil()));
+    ownership
+        .adoptAtStart(clock.instant(), compute)
+        .forEach(e -> work.schedule(e.id(), e.waitUntil()));
   }
 
   /**
@@ -444,6 +454,15 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
           ExecutionUpdates.event(tx, executionId, event);
           return Optional.empty();
         });
+  }
+
+  /**
+   * Runs {@code done} once the reports made so far are committed: a compute node forgets a report
+   * only then, so a crash between queueing and commit cannot lose it.
+   */
+  @Override
+  public void afterRecorded(Runnable done) {
+    work.afterCommitted(done);
   }
 
   @Override

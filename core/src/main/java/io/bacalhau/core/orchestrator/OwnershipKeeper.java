@@ -52,9 +52,9 @@ final class OwnershipKeeper {
   }
 
   /** Evaluations of jobs adopted at start: every job whose owner is gone. */
-  List<Evaluation> adoptAtStart(Instant now) {
+  List<Evaluation> adoptAtStart(Instant now, ComputeRouter compute) {
     lastAdoption = now;
-    return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
+    return Recovery.adoptOrphans(store, instanceId, localNodeId, now, compute);
   }
 
   /**
@@ -84,7 +84,7 @@ final class OwnershipKeeper {
       return List.of();
     }
     lastAdoption = now;
-    return Recovery.adoptOrphans(store, instanceId, localNodeId, now);
+    return Recovery.adoptOrphans(store, instanceId, localNodeId, now, compute);
   }
 
   private void stopRunsOfLostJobs(ComputeRouter compute) {

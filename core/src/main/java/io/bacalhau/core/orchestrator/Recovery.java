@@ -7,6 +7,7 @@ import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.Times;
+import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.store.Instances;
 import io.bacalhau.core.store.JobStore;
 import java.time.Instant;
@@ -14,13 +15,19 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes over jobs whose owning process is gone (it crashed, was killed, submitted without waiting,
- * or stopped making progress). Executions it had started are failed with "Failing due to node
- * restart", so the scheduler retries them by the usual policy and no job stays unfinished for ever.
+ * or stopped making progress). Executions it had started on its own node are failed with "Failing
+ * due to node restart", so the scheduler retries them by the usual policy and no job stays
+ * unfinished for ever; messages it may not have delivered to remote compute nodes are sent again
+ * ({@link Undelivered}).
  */
 final class Recovery {
+  private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
   private Recovery() {}
 
   /** Whether some job has work but no live owner. */
@@ -33,10 +40,11 @@ final class Recovery {
   /**
    * Adopts every orphaned active job; returns the evaluations to work on. Only executions on {@code
    * localNodeId} died with their owner: those on other (remote compute) nodes still run there and
-   * report to whichever orchestrator process listens now.
+   * report to whichever orchestrator process listens now, and what the dead process owed them is
+   * sent to them again through {@code compute} once the adoption committed.
    */
   static List<Evaluation> adoptOrphans(
-      JobStore store, String instanceId, String localNodeId, Instant now) {
+      JobStore store, String instanceId, String localNodeId, Instant now, ComputeRouter compute) {
     Instances.Census census = store.instances().census(now);
     Set<String> live = new HashSet<>(census.live());
     live.add(instanceId);
@@ -44,6 +52,7 @@ final class Recovery {
         store.read(
             r -> r.jobsWithWork().stream().filter(j -> !live.contains(r.owner(j.id()))).toList());
     List<Evaluation> evaluations = new ArrayList<>();
+    List<Undelivered> owed = new ArrayList<>();
     for (Job orphan : orphans) {
       store.writeVoid(
           tx -> {
@@ -65,6 +74,8 @@ final class Recovery {
                         .build();
                 ExecutionUpdates.failed(
                     tx, e.id(), error, RunCommandResult.failure(error.getMessage()), now);
+              } else if (!e.nodeId().equals(localNodeId)) {
+                Undelivered.of(tx, orphan, e).ifPresent(owed::add);
               }
             }
             long nanos = Times.nanos(now);
@@ -74,6 +85,14 @@ final class Recovery {
             tx.putEvaluation(eval);
             evaluations.add(eval);
           });
+    }
+    if (compute != null && !owed.isEmpty()) {
+      LOG.info(
+          "sending again {} message(s) to compute nodes that the previous owner of {} adopted"
+              + " job(s) may not have delivered",
+          owed.size(),
+          orphans.size());
+      owed.forEach(u -> u.send(compute));
     }
     // A stuck owner that comes back finds its registration gone and learns it lost its jobs.
     store

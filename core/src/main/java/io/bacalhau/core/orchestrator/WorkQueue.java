@@ -28,6 +28,7 @@ final class WorkQueue {
   private final DelayQueue<Item> queue = new DelayQueue<>();
   private final Set<String> queuedEvaluations = ConcurrentHashMap.newKeySet();
   private final AtomicLong sequence = new AtomicLong();
+  private final CommitBarriers barriers = new CommitBarriers();
   private static final int MAX_ATTEMPTS = 25;
 
   /** One unit of work: an action, a store change reported by compute, or an evaluation. */
@@ -35,8 +36,12 @@ final class WorkQueue {
 
   record Message(Runnable action) implements Work {}
 
-  /** A change to record; it may ask for an evaluation of the job. */
-  record Change(Function<StoreTx, Optional<Evaluation>> change, int attempt) implements Work {}
+  /**
+   * A change to record; it may ask for an evaluation of the job. {@code id} numbers it for the
+   * {@link CommitBarriers} and stays the same across retries.
+   */
+  record Change(Function<StoreTx, Optional<Evaluation>> change, int attempt, long id)
+      implements Work {}
 
   record EvaluationDue(String evaluationId) implements Work {}
 
@@ -54,21 +59,37 @@ final class WorkQueue {
   }
 
   void record(Function<StoreTx, Optional<Evaluation>> change) {
-    queue.put(new Item(new Change(change, 0), Long.MIN_VALUE, sequence.incrementAndGet()));
+    queue.put(
+        new Item(
+            new Change(change, 0, barriers.opened()), Long.MIN_VALUE, sequence.incrementAndGet()));
+  }
+
+  /** The change committed, or was given up for good: barriers it held back may run. */
+  void committed(Change change) {
+    barriers.closed(change.id());
+  }
+
+  /** Runs {@code action} once every change recorded so far has committed. */
+  void afterCommitted(Runnable action) {
+    barriers.after(action);
   }
 
   /**
    * Queues a change whose commit failed again, after a back-off that doubles up to 30 s; false once
-   * it has failed {@link #MAX_ATTEMPTS} times (about 10 minutes in all).
+   * it has failed {@link #MAX_ATTEMPTS} times (about 10 minutes in all): it is then given up, and
+   * no longer holds back the barriers behind it.
    */
   boolean retry(Change failed) {
     int attempt = failed.attempt() + 1;
     if (attempt >= MAX_ATTEMPTS) {
+      committed(failed);
       return false;
     }
     long delayMillis = Math.min(30_000L, 250L << Math.min(attempt, 7));
     long due = Times.plus(nanoTime.getAsLong(), delayMillis * 1_000_000L);
-    queue.put(new Item(new Change(failed.change(), attempt), due, sequence.incrementAndGet()));
+    queue.put(
+        new Item(
+            new Change(failed.change(), attempt, failed.id()), due, sequence.incrementAndGet()));
     return true;
   }
 

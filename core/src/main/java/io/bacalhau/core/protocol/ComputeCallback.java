@@ -26,4 +26,14 @@ public interface ComputeCallback {
 
   /** A step of the execution worth recording (inputs downloaded, image pulled, ...). */
   void event(String executionId, Event event);
+
+  /**
+   * Runs {@code done} once every report made through this callback before the call is durably
+   * recorded (committed to the job store), so that the sender may forget those reports: a sender
+   * that forgets a report only queued would lose it to a crash before the commit. A callback that
+   * records at once (or keeps nothing) runs it at once.
+   */
+  default void afterRecorded(Runnable done) {
+    done.run();
+  }
 }

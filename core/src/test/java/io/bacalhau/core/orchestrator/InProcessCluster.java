@@ -4,14 +4,20 @@ import io.bacalhau.core.compute.AdmissionControl;
 import io.bacalhau.core.compute.ComputeNode;
 import io.bacalhau.core.compute.ComputeSettings;
 import io.bacalhau.core.config.ConfigBinder;
+import io.bacalhau.core.errors.BacalhauException;
+import io.bacalhau.core.models.Event;
 import io.bacalhau.core.models.Execution;
+import io.bacalhau.core.models.ExecutionStateType;
 import io.bacalhau.core.models.GpuInventory;
 import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.Resources;
+import io.bacalhau.core.models.RunCommandResult;
+import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.node.NodeOptions;
 import io.bacalhau.core.node.NodeProviders;
 import io.bacalhau.core.node.NodeSetup;
+import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeChannel;
 import io.bacalhau.core.providers.ProviderKind;
 import io.bacalhau.core.providers.ProviderLoader;
@@ -40,7 +46,8 @@ final class InProcessCluster implements AutoCloseable {
   static final Resources CAPACITY = new Resources(4, 8L << 30, 8L << 30, 0);
 
   final JobStore store;
-  final Orchestrator orchestrator;
+  volatile Orchestrator orchestrator;
+  private volatile String instanceId = "p-cluster";
   final JobWatchers watchers = new JobWatchers();
   private final Path dir;
   private final ProviderRegistry registry;
@@ -48,8 +55,12 @@ final class InProcessCluster implements AutoCloseable {
   private final Map<String, ComputeNode> nodes = new LinkedHashMap<>();
   private final Map<String, Link> links = new ConcurrentHashMap<>();
   private final Set<String> connected = ConcurrentHashMap.newKeySet();
+  private final SchedulerSettings settings;
+  // The compute nodes report to whichever orchestrator process is current.
+  private final ComputeCallback current = new CurrentOrchestrator();
 
   InProcessCluster(Path dir, SchedulerSettings settings) {
+    this.settings = settings;
     this.dir = dir;
     this.registry = NodeProviders.open(NodeSetup.builtinOnly(dir)).registry();
     this.withoutNoop =
@@ -64,10 +75,14 @@ final class InProcessCluster implements AutoCloseable {
                     true))
             .registry();
     this.store = JobStore.open(dir.resolve("jobs.db"));
-    this.orchestrator =
+    this.orchestrator = orchestrator(instanceId);
+  }
+
+  private Orchestrator orchestrator(String instanceId) {
+    Orchestrator o =
         new Orchestrator(
             store,
-            "p-cluster",
+            instanceId,
             "n-orchestrator",
             registry,
             JobDefaults.BUILT_IN,
@@ -76,8 +91,28 @@ final class InProcessCluster implements AutoCloseable {
             watchers,
             Clock.systemUTC(),
             System::nanoTime);
-    orchestrator.connect(
-        id -> connected.contains(id) ? Optional.ofNullable(links.get(id)) : Optional.empty());
+    o.connect(id -> connected.contains(id) ? Optional.ofNullable(links.get(id)) : Optional.empty());
+    return o;
+  }
+
+  /**
+   * The orchestrator process dies as with {@code kill -9} (what it had not sent is lost with it)
+   * and a new one, {@code next}, starts on the same store and adopts its jobs.
+   */
+  void restartOrchestrator(String next) throws Exception {
+    orchestrator.close();
+    io.bacalhau.core.store.InstanceRegistrations.killProcess(store, instanceId);
+    instanceId = next;
+    orchestrator = orchestrator(next);
+    orchestrator.start();
+  }
+
+  /**
+   * Messages to node {@code id} are recorded but not delivered, as when the orchestrator dies
+   * before its outbox sends them; {@code false} delivers again.
+   */
+  void undelivered(String id, boolean lost) {
+    links.get(id).lost = lost;
   }
 
   InProcessCluster(Path dir) {
@@ -109,7 +144,7 @@ final class InProcessCluster implements AutoCloseable {
             dir.resolve("executions-" + id),
             AdmissionControl.DEFAULTS,
             GpuInventory.NONE);
-    ComputeNode node = new ComputeNode(providers, orchestrator, settings, Clock.systemUTC());
+    ComputeNode node = new ComputeNode(providers, current, settings, Clock.systemUTC());
     nodes.put(id, node);
     links.put(id, new Link(node));
     connected.add(id);
@@ -216,10 +251,44 @@ final class InProcessCluster implements AutoCloseable {
   /** One message the orchestrator sent a node: its kind and execution. */
   record Sent(String kind, String executionId) {}
 
+  /** Forwards compute reports to the current orchestrator process. */
+  private final class CurrentOrchestrator implements ComputeCallback {
+    @Override
+    public void bidResult(String executionId, boolean accepted, String reason) {
+      orchestrator.bidResult(executionId, accepted, reason);
+    }
+
+    @Override
+    public void progressed(String executionId, ExecutionStateType state) {
+      orchestrator.progressed(executionId, state);
+    }
+
+    @Override
+    public void runResult(String executionId, SpecConfig published, RunCommandResult output) {
+      orchestrator.runResult(executionId, published, output);
+    }
+
+    @Override
+    public void computeError(String executionId, BacalhauException error, RunCommandResult out) {
+      orchestrator.computeError(executionId, error, out);
+    }
+
+    @Override
+    public void cancelled(String executionId, String reason) {
+      orchestrator.cancelled(executionId, reason);
+    }
+
+    @Override
+    public void event(String executionId, Event event) {
+      orchestrator.event(executionId, event);
+    }
+  }
+
   /** A node's end of the wire: records each message, then hands it to the real compute node. */
   private static final class Link implements ComputeChannel {
     private final ComputeNode node;
     final List<Sent> sent = new CopyOnWriteArrayList<>();
+    volatile boolean lost;
 
     Link(ComputeNode node) {
       this.node = node;
@@ -228,25 +297,33 @@ final class InProcessCluster implements AutoCloseable {
     @Override
     public void askForBid(Job job, Execution execution) {
       sent.add(new Sent("askForBid", execution.id()));
-      node.askForBid(job, execution);
+      if (!lost) {
+        node.askForBid(job, execution);
+      }
     }
 
     @Override
     public void bidAccepted(Job job, Execution execution) {
       sent.add(new Sent("bidAccepted", execution.id()));
-      node.bidAccepted(job, execution);
+      if (!lost) {
+        node.bidAccepted(job, execution);
+      }
     }
 
     @Override
     public void bidRejected(String executionId, String reason) {
       sent.add(new Sent("bidRejected", executionId));
-      node.bidRejected(executionId, reason);
+      if (!lost) {
+        node.bidRejected(executionId, reason);
+      }
     }
 
     @Override
     public void cancel(String executionId, String reason) {
       sent.add(new Sent("cancel", executionId));
-      node.cancel(executionId, reason);
+      if (!lost) {
+        node.cancel(executionId, reason);
+      }
     }
   }
 }

@@ -76,6 +76,38 @@ class OrchestratorRestartTest {
   }
 
   /**
+   * A report is acknowledged to the node only once the orchestrator committed it. Before, it was
+   * acknowledged once queued for the store, so the node forgot it and an orchestrator killed before
+   * the commit lost it: the execution stayed Running though the node had finished it.
+   */
+  @Test
+  void aReportTakenButNotCommittedWhenTheOrchestratorDiesGoesToTheNextOne() throws Exception {
+    try (Cluster cluster = Cluster.start(dir)) {
+      ComputeTransport compute =
+          cluster.join(() -> Fixtures.node("n-1"), new RecordingChannel(), Duration.ofMillis(100));
+      cluster.results.neverCommit();
+      compute.bidResult("e-1", true, "");
+      assertEquals(Call.of("bidResult", "e-1", true, ""), cluster.results.next(WAIT));
+      Thread.sleep(500); // several heartbeats: nothing acknowledges the uncommitted report
+      cluster.orchestrator.close();
+
+      RecordingCallback fresh = new RecordingCallback();
+      try (OrchestratorTransport restarted =
+          new OrchestratorTransport(
+                  cluster.link("orchestrator-2", Cluster.TOKEN),
+                  new NodeRegistry(Clock.systemUTC(), Duration.ofMinutes(1), false),
+                  fresh,
+                  Duration.ofSeconds(1))
+              .start()) {
+        assertEquals(Call.of("bidResult", "e-1", true, ""), fresh.next(WAIT));
+        compute.bidResult("e-2", true, "");
+        assertEquals(Call.of("bidResult", "e-2", true, ""), fresh.next(WAIT));
+        fresh.assertNoMore(Duration.ofMillis(500)); // committed now: not sent a third time
+      }
+    }
+  }
+
+  /**
    * A restarted orchestrator loads its nodes from the membership file and may place work on them
    * before they handshake again (about one heartbeat): those messages were dropped, and the
    * execution waited for a bid that never came. They now wait and go after the handshake, in order,

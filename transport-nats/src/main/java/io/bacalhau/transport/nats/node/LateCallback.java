@@ -65,4 +65,9 @@ final class LateCallback implements ComputeCallback {
   public void event(String executionId, Event event) {
     target().event(executionId, event);
   }
+
+  @Override
+  public void afterRecorded(Runnable done) {
+    target().afterRecorded(done);
+  }
 }

@@ -21,7 +21,19 @@ final class ComputeResults {
     this.callback = callback;
   }
 
-  void deliver(Envelope envelope) {
+  /**
+   * Hands the message over; {@code recorded} runs once its effect is committed (a message that is
+   * not a report, or whose handling failed, counts as recorded once the reports before it are).
+   */
+  void deliver(Envelope envelope, Runnable recorded) {
+    try {
+      deliver(envelope);
+    } finally {
+      callback.afterRecorded(recorded);
+    }
+  }
+
+  private void deliver(Envelope envelope) {
     switch (envelope.payload()) {
       case BidResult m -> callback.bidResult(m.executionId(), m.accepted(), m.reason());
       case RunResult m ->

@@ -63,7 +63,7 @@ final class ControlPlane {
     if (refusal.isPresent()) {
       return refuse(nodeId, refusal.get());
     }
-    NodeLink l = links.getOrCreate(nodeId, r.lastAckedComputeSeqNum());
+    NodeLink l = links.getOrCreate(nodeId, r.lastAckedComputeSeqNum(), r.startTime());
     Outbox outbox = l.outbox();
     long claim = r.lastOrchestratorSeqNum();
     long starting;
@@ -80,7 +80,9 @@ final class ControlPlane {
     // Resent after the node's first heartbeat, once it has taken this answer's starting point.
     l.resendOnNextHeartbeat().set(true);
     LOG.info("compute node {} connected (orchestrator stream resumes after {})", nodeId, starting);
-    return new HandshakeResponse(true, "", l.inbound().gate().lastProcessed(), starting);
+    // The node keeps what it sent after this point and sends it again: a report taken but not yet
+    // committed here would otherwise be lost to a crash of this orchestrator.
+    return new HandshakeResponse(true, "", l.recorded().value(), starting);
   }
 
   private HandshakeResponse refuse(String nodeId, String reason) {
@@ -90,7 +92,7 @@ final class ControlPlane {
 
   private HeartbeatResponse heartbeat(String subjectNode, HeartbeatRequest r) {
     NodeLink l = links.get(subjectNode);
-    long processed = l == null ? 0 : l.inbound().gate().lastProcessed();
+    long processed = l == null ? 0 : l.recorded().value();
     if (l == null
         || !r.nodeId().equals(subjectNode)
         || !nodes.heartbeat(
@@ -120,6 +122,6 @@ final class ControlPlane {
       nodes.shutdown(subjectNode);
       LOG.info("compute node {} left: {}", subjectNode, r.reason());
     }
-    return new ShutdownNoticeResponse(l == null ? 0 : l.inbound().gate().lastProcessed());
+    return new ShutdownNoticeResponse(l == null ? 0 : l.recorded().value());
   }
 }

@@ -2,17 +2,22 @@ package io.bacalhau.transport.nats.orchestrator;
 
 import io.bacalhau.transport.nats.link.NatsLink;
 import io.bacalhau.transport.nats.sequence.Checkpoint;
+import io.bacalhau.transport.nats.sequence.DurablePoint;
 import io.bacalhau.transport.nats.sequence.InboundStream;
 import io.bacalhau.transport.nats.sequence.Outbox;
 import io.bacalhau.transport.nats.sequence.SequenceGate;
 import io.bacalhau.transport.nats.wire.Envelope;
 import io.bacalhau.transport.nats.wire.Subjects;
 import io.bacalhau.transport.nats.wire.WireCodec;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streams to and from every compute node this orchestrator talks to: those that handshook with
@@ -20,6 +25,7 @@ import java.util.function.Consumer;
  * messages wait in a held outbox until they do.
  */
 final class NodeLinks {
+  private static final Logger LOG = LoggerFactory.getLogger(NodeLinks.class);
   private final NatsLink link;
   private final ComputeResults results;
   private final Map<String, NodeLink> links = new ConcurrentHashMap<>();
@@ -50,13 +56,26 @@ final class NodeLinks {
   /**
    * The node's link; a node this orchestrator has no record of (it is new, or this orchestrator
    * restarted) gets one whose inbound stream resumes after {@code lastAckedComputeSeq}; so does one
-   * whose link was held for it. A held link's outbox is still held: the handshake opens it once it
-   * knows where the node's stream resumes.
+   * whose link was held for it, and a node whose process started again ({@code startTime} differs
+   * from its previous handshake's): a fresh process numbers its reports from the start. A held
+   * link's outbox is still held: the handshake opens it once it knows where the node's stream
+   * resumes.
    */
-  NodeLink getOrCreate(String nodeId, long lastAckedComputeSeq) {
+  NodeLink getOrCreate(String nodeId, long lastAckedComputeSeq, Instant startTime) {
     NodeLink l = links.computeIfAbsent(nodeId, id -> create(id, false));
+    Instant previous = l.startTime().getAndSet(startTime);
+    if (previous != null && startTime != null && !previous.equals(startTime)) {
+      // A new process of the node: its streams start afresh. What was sent to the old one concerns
+      // runs that died with it (they fail as "node restarted"); the old one's reports still being
+      // committed must not move the new stream's acknowledgement.
+      LOG.info("compute node {} restarted: its streams start again", nodeId);
+      l = create(nodeId, false);
+      l.startTime().set(startTime);
+      links.put(nodeId, l);
+    }
     if (!l.resumed().getAndSet(true)) {
       l.inbound().gate().advanceTo(lastAckedComputeSeq);
+      l.recorded().advanceTo(lastAckedComputeSeq);
     }
     return l;
   }
@@ -66,13 +85,19 @@ final class NodeLinks {
     Consumer<Envelope> wire = e -> link.publish(subject, WireCodec.encode(e));
     Outbox outbox = held ? Outbox.held(nodeId, wire) : new Outbox(nodeId, wire);
     SequenceGate gate = new SequenceGate(Checkpoint.inMemory());
+    DurablePoint recorded = new DurablePoint(0);
     InboundStream inbound =
-        new InboundStream("from compute node " + nodeId, gate, results::deliver);
+        new InboundStream(
+            "from compute node " + nodeId,
+            gate,
+            e -> results.deliver(e, () -> recorded.advanceTo(e.seqNum())));
     return new NodeLink(
         outbox,
         inbound,
+        recorded,
         new RemoteComputeChannel(nodeId, outbox),
         new AtomicBoolean(),
-        new AtomicBoolean());
+        new AtomicBoolean(),
+        new AtomicReference<>());
   }
 }

@@ -7,10 +7,31 @@ import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.protocol.ComputeCallback;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** The orchestrator's end as a test sees it: every report from compute nodes, in order. */
 public final class RecordingCallback extends Recorder implements ComputeCallback {
+  private final List<Runnable> uncommitted = new CopyOnWriteArrayList<>();
+  private volatile boolean holding;
+
+  /**
+   * From now on reports are taken but never committed, as in an orchestrator whose store has not
+   * committed them yet when it is killed.
+   */
+  public void neverCommit() {
+    holding = true;
+  }
+
+  @Override
+  public void afterRecorded(Runnable done) {
+    if (holding) {
+      uncommitted.add(done);
+    } else {
+      done.run();
+    }
+  }
 
   @Override
   public void bidResult(String executionId, boolean accepted, String reason) {
