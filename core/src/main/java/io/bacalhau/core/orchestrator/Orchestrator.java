@@ -13,14 +13,12 @@ import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.NodeInfo;
 import io.bacalhau.core.models.RunCommandResult;
 import io.bacalhau.core.models.SpecConfig;
-import io.bacalhau.core.models.Times;
 import io.bacalhau.core.protocol.ComputeCallback;
 import io.bacalhau.core.protocol.ComputeRouter;
 import io.bacalhau.core.providers.ProviderRegistry;
 import io.bacalhau.core.store.JobStore;
 import io.bacalhau.core.store.StoreTx;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,13 +45,12 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private final JobStore store;
   private final String instanceId;
   private final Clock clock;
-  private final Scheduler scheduler;
+  private final EvaluationPass pass;
   private final JobEndpoint endpoint;
-  private final Supplier<List<NodeInfo>> nodes;
   private final JobWatchers watchers;
   private final WorkQueue work;
-  private final JobAges ages;
   private final OwnershipKeeper ownership;
+  private final StoreChecks storeChecks;
   private final NodeLoad load = new NodeLoad();
   private final StaleExecutions stale = new StaleExecutions();
   private final Membership membership;
@@ -88,12 +85,20 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     this.instanceId = instanceId;
     this.clock = clock;
     this.work = new WorkQueue(clock, nanoTime);
-    this.ages = new JobAges(nanoTime);
-    this.scheduler = new Scheduler(settings);
-    this.nodes = nodes;
     this.watchers = watchers;
     this.ownership = new OwnershipKeeper(store, instanceId, nodeId);
+    this.storeChecks =
+        new StoreChecks(store, instanceId, clock, ownership, work, watchers, IDLE_POLL_MILLIS);
     this.membership = new Membership(store, instanceId, clock, load, stale);
+    this.pass =
+        new EvaluationPass(
+            instanceId,
+            clock,
+            new Scheduler(settings),
+            new JobAges(nanoTime),
+            load,
+            nodes,
+            () -> analytics);
     this.endpoint =
         new JobEndpoint(
             store,
@@ -195,8 +200,6 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   }
 
   private void loop() {
-    long lastStorePoll = 0;
-    long lastTick = 0;
     while (running) {
       try {
         WorkQueue.Work next = work.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -205,21 +208,7 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
         } else if (next != null) {
           apply(work.batch(next, MAX_BATCH));
         }
-        if (System.nanoTime() - lastStorePoll > IDLE_POLL_MILLIS * 1_000_000) {
-          lastStorePoll = System.nanoTime();
-          // Evaluations created by other processes (a `job stop`) for jobs this one owns.
-          store
-              .read(r -> r.pendingEvaluations(instanceId))
-              .forEach(e -> work.schedule(e.id(), e.waitUntil()));
-        }
-        if (System.nanoTime() - lastTick > OwnershipKeeper.TICK.toNanos()) {
-          lastTick = System.nanoTime();
-          List<Evaluation> adopted = ownership.tick(clock.instant(), compute);
-          adopted.forEach(e -> work.schedule(e.id(), e.waitUntil()));
-          if (!adopted.isEmpty()) {
-            watchers.signal();
-          }
-        }
+        storeChecks.runDue(compute);
         loopFaults.cleared();
       } catch (InterruptedException e) {
         return;
@@ -310,9 +299,9 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
   private void applyOne(StoreTx tx, WorkQueue.Work w, List<PlanApplier.Dispatch> dispatches) {
     switch (w) {
       case WorkQueue.Change c ->
-          c.change().apply(tx).ifPresent(e -> evaluateNow(tx, e, dispatches));
+          c.change().apply(tx).ifPresent(e -> pass.evaluateNow(tx, e, dispatches));
       case WorkQueue.EvaluationDue due -> {
-        PlanApplier.Dispatch d = process(tx, due.evaluationId());
+        PlanApplier.Dispatch d = pass.process(tx, due.evaluationId());
         if (d != null) {
           dispatches.add(d);
         }
@@ -325,59 +314,6 @@ public final class Orchestrator implements ComputeCallback, AutoCloseable {
     ownership
         .adoptAtStart(clock.instant(), compute)
         .forEach(e -> work.schedule(e.id(), e.waitUntil()));
-  }
-
-  /**
-   * Processes the evaluation a report from compute asked for in the report's own transaction, as if
-   * it were next in line: a job's step then costs one batch, not two, and the evaluation is not
-   * read back. Should the pass fail, what it wrote is undone and the evaluation, still pending, is
-   * processed on its own after the commit, as before.
-   */
-  private void evaluateNow(StoreTx tx, Evaluation eval, List<PlanApplier.Dispatch> dispatches) {
-    if (eval.waitUntil() > Times.nanos(clock.instant())) {
-      dispatches.add(PlanApplier.Dispatch.evaluateLater(eval));
-      return;
-    }
-    try {
-      PlanApplier.Dispatch d = tx.undoneOnFailure(() -> process(tx, eval));
-      if (d != null) {
-        dispatches.add(d);
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("evaluation {} failed; it will be processed again", eval.id(), e);
-      dispatches.add(PlanApplier.Dispatch.evaluateLater(eval));
-    }
-  }
-
-  private PlanApplier.Dispatch process(StoreTx tx, String evaluationId) {
-    Evaluation eval = tx.evaluation(evaluationId).orElse(null);
-    return eval == null ? null : process(tx, eval);
-  }
-
-  private PlanApplier.Dispatch process(StoreTx tx, Evaluation eval) {
-    if (eval.isTerminal()) {
-      return null;
-    }
-    if (!instanceId.equals(tx.owner(eval.jobId()))) {
-      ages.forget(eval.jobId());
-      return null; // another process took the job over; the evaluation is its to process
-    }
-    Job job = tx.requireJob(eval.jobId());
-    List<Execution> executions = tx.executions(job.id());
-    long versionStart =
-        job.version() > 1 ? tx.versionSubmitted(job.id(), job.version()) : job.createTime();
-    Duration age = ages.age(job, versionStart, clock.instant());
-    Plan plan =
-        scheduler.schedule(job, eval, executions, load.adjust(nodes.get()), clock.instant(), age);
-    PlanApplier.Dispatch dispatch = PlanApplier.apply(tx, plan, clock.instant());
-    if (dispatch.job().stateType().isTerminal()) {
-      ages.forget(job.id());
-    }
-    // Counted before the commit, so that the next job of the same batch sees these placements.
-    dispatch.askForBid().forEach(load::placed);
-    // analytics: job terminal, executions created or ended by this pass (no-op when off)
-    analytics.planApplied(job, dispatch.job(), executions, () -> tx.executions(job.id()));
-    return dispatch;
   }
 
   private void report(Function<StoreTx, Optional<Evaluation>> change) {
