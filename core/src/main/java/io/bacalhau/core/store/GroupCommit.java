@@ -2,7 +2,6 @@ package io.bacalhau.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,8 @@ final class GroupCommit implements AutoCloseable {
 
   private final Connection connection;
   private final StatementCache statements;
-  private final Statement control;
+  // BEGIN, COMMIT, SAVEPOINT...: prepared once, as a plain statement would be at each run.
+  private final StatementCache control;
   private final WalSync walSync;
   private final ConcurrentLinkedQueue<Write<?>> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock commitLock = new ReentrantLock();
@@ -48,7 +48,7 @@ final class GroupCommit implements AutoCloseable {
     this.connection = connection;
     this.walSync = walSync;
     this.statements = new StatementCache(connection);
-    this.control = connection.createStatement();
+    this.control = new StatementCache(connection);
   }
 
   /**
@@ -116,8 +116,18 @@ final class GroupCommit implements AutoCloseable {
     try {
       exec("BEGIN IMMEDIATE");
       StoreTx tx = new StoreTx(statements);
-      for (Write<?> w : batch) {
-        apply(w, tx);
+      if (batch.size() == 1) {
+        // Alone in its commit, a write needs no savepoint: should it fail, nothing is committed.
+        applyAlone(batch.get(0), tx);
+      } else {
+        for (Write<?> w : batch) {
+          apply(w, tx);
+        }
+      }
+      if (batch.size() == 1 && batch.get(0).failure != null) {
+        exec("ROLLBACK");
+        finish(batch, null);
+        return;
       }
       exec("COMMIT");
     } catch (RuntimeException | Error e) {
@@ -154,6 +164,16 @@ final class GroupCommit implements AutoCloseable {
     }
   }
 
+  private void applyAlone(Write<?> w, StoreTx tx) {
+    try {
+      run(w, tx);
+      tx.flush();
+    } catch (RuntimeException | Error e) {
+      tx.discardPending();
+      w.failure = e;
+    }
+  }
+
   /** Marks the batch done; {@code failure}, when set, fails the writes that had not failed yet. */
   private static void finish(List<Write<?>> batch, Throwable failure) {
     for (Write<?> w : batch) {
@@ -166,7 +186,7 @@ final class GroupCommit implements AutoCloseable {
 
   private void exec(String sql) {
     try {
-      control.execute(sql);
+      control.bind(sql).execute();
     } catch (SQLException e) {
       throw StoreFailure.of(e);
     }
@@ -174,7 +194,7 @@ final class GroupCommit implements AutoCloseable {
 
   private void rollbackQuietly() {
     try {
-      control.execute("ROLLBACK");
+      control.bind("ROLLBACK").execute();
     } catch (SQLException ignored) {
       // Nothing open to roll back.
     }
