@@ -24,6 +24,7 @@ final class GroupCommit implements AutoCloseable {
   private final StatementCache statements;
   // BEGIN, COMMIT, SAVEPOINT...: prepared once, as a plain statement would be at each run.
   private final StatementCache control;
+  private final CommittedRecords committed = new CommittedRecords();
   private final WalSync walSync;
   private final ConcurrentLinkedQueue<Write<?>> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock commitLock = new ReentrantLock();
@@ -95,7 +96,8 @@ final class GroupCommit implements AutoCloseable {
       }
       exec("BEGIN");
       try {
-        return work.apply(new StoreReader(statements));
+        committed.validate(dataVersion());
+        return work.apply(new StoreReader(statements, committed));
       } finally {
         rollbackQuietly();
       }
@@ -115,7 +117,8 @@ final class GroupCommit implements AutoCloseable {
     }
     try {
       exec("BEGIN IMMEDIATE");
-      StoreTx tx = new StoreTx(statements);
+      committed.validate(dataVersion());
+      StoreTx tx = new StoreTx(statements, committed);
       if (batch.size() == 1) {
         // Alone in its commit, a write needs no savepoint: should it fail, nothing is committed.
         applyAlone(batch.get(0), tx);
@@ -130,6 +133,7 @@ final class GroupCommit implements AutoCloseable {
         return;
       }
       exec("COMMIT");
+      tx.records().committedTo(committed);
     } catch (RuntimeException | Error e) {
       // The commit failed, or undoing one write did: none of the batch is stored, and every
       // caller must hear so (a write left unfinished would look like a success).
@@ -152,12 +156,15 @@ final class GroupCommit implements AutoCloseable {
 
   private void apply(Write<?> w, StoreTx tx) {
     exec("SAVEPOINT write");
+    tx.records().begin();
     try {
       run(w, tx);
       tx.flush();
       exec("RELEASE write");
+      tx.records().keep();
     } catch (RuntimeException | Error e) {
       tx.discardPending();
+      tx.records().undo();
       exec("ROLLBACK TO write");
       exec("RELEASE write");
       w.failure = e;
@@ -187,6 +194,19 @@ final class GroupCommit implements AutoCloseable {
   private void exec(String sql) {
     try {
       control.bind(sql).execute();
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  /**
+   * SQLite's count of commits by other connections (other processes on the data dir): when it
+   * moves, the records held in memory may be stale.
+   */
+  private long dataVersion() {
+    try (var rs = control.bind("PRAGMA data_version").executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     } catch (SQLException e) {
       throw StoreFailure.of(e);
     }
