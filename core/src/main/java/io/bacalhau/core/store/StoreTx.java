@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -40,7 +41,7 @@ public final class StoreTx extends StoreReader {
 
   @Override
   <T> T held(RecordKind kind, String id, Class<T> type) {
-    java.util.Map<String, Object> mine = records.holding(kind, id);
+    Map<String, Object> mine = records.holding(kind, id);
     return mine != null ? CommittedRecords.record(mine, id, type) : super.held(kind, id, type);
   }
 
@@ -196,7 +197,32 @@ public final class StoreTx extends StoreReader {
         job.modifyTime(),
         json,
         job.id());
-    records.put(RecordKind.JOB, job.id(), new CommittedRecords.Encoded(json));
+    records.put(RecordKind.JOB, job.id(), stateChangeOf(job, json));
+  }
+
+  /**
+   * What to hold for a job whose state changed: when the job held before differs from it only in
+   * state, revision and modification time, the held job with those three changed, which iterates
+   * its maps as its row decodes (being decoded from one); else the text, decoded when first read.
+   * Each step of a job in flight changes its state, and decoding the job again was most of the cost
+   * of reading it.
+   */
+  private Object stateChangeOf(Job job, String json) {
+    Map<String, Object> holding = records.holding(RecordKind.JOB, job.id());
+    Object before =
+        holding != null ? holding.get(job.id()) : committed.of(RecordKind.JOB).get(job.id());
+    if (before instanceof Job held && job.state().details().size() <= 1) {
+      Job changed =
+          held.toBuilder()
+              .state(job.state())
+              .revision(job.revision())
+              .modifyTime(job.modifyTime())
+              .build();
+      if (changed.equals(job)) {
+        return changed;
+      }
+    }
+    return new CommittedRecords.Encoded(json);
   }
 
   /** Moves a job to a new owner if it still has the expected one; false when someone was faster. */
