@@ -56,18 +56,21 @@ final class DecodedRows {
    * so is an execution once it has a published result; evaluations hold no map.
    */
   static void written(String json, Object value) {
-    boolean orderFree =
-        value instanceof Evaluation
-            || value instanceof Execution e
-                && e.publishedResult().params().isEmpty()
-                && e.allocatedResources().tasks().size() <= 1;
-    if (!orderFree) {
+    if (!orderFree(value)) {
       return;
     }
     Key key = new Key(value.getClass(), json);
     synchronized (ROWS) {
       ROWS.put(key, value);
     }
+  }
+
+  /** Whether {@code value} iterates as the record its text decodes to would (see written). */
+  static boolean orderFree(Object value) {
+    return value instanceof Evaluation
+        || value instanceof Execution e
+            && e.publishedResult().params().isEmpty()
+            && e.allocatedResources().tasks().size() <= 1;
   }
 
   /** The record kept for this text, if any (for tests of the round trip). */

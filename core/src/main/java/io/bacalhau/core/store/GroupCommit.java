@@ -2,7 +2,6 @@ package io.bacalhau.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +22,9 @@ final class GroupCommit implements AutoCloseable {
 
   private final Connection connection;
   private final StatementCache statements;
-  private final Statement control;
+  // BEGIN, COMMIT, SAVEPOINT...: prepared once, as a plain statement would be at each run.
+  private final StatementCache control;
+  private final CommittedRecords committed = new CommittedRecords();
   private final WalSync walSync;
   private final ConcurrentLinkedQueue<Write<?>> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock commitLock = new ReentrantLock();
@@ -48,7 +49,7 @@ final class GroupCommit implements AutoCloseable {
     this.connection = connection;
     this.walSync = walSync;
     this.statements = new StatementCache(connection);
-    this.control = connection.createStatement();
+    this.control = new StatementCache(connection);
   }
 
   /**
@@ -95,7 +96,8 @@ final class GroupCommit implements AutoCloseable {
       }
       exec("BEGIN");
       try {
-        return work.apply(new StoreReader(statements));
+        committed.validate(dataVersion());
+        return work.apply(new StoreReader(statements, committed));
       } finally {
         rollbackQuietly();
       }
@@ -115,11 +117,23 @@ final class GroupCommit implements AutoCloseable {
     }
     try {
       exec("BEGIN IMMEDIATE");
-      StoreTx tx = new StoreTx(statements);
-      for (Write<?> w : batch) {
-        apply(w, tx);
+      committed.validate(dataVersion());
+      StoreTx tx = new StoreTx(statements, committed);
+      if (batch.size() == 1) {
+        // Alone in its commit, a write needs no savepoint: should it fail, nothing is committed.
+        applyAlone(batch.get(0), tx);
+      } else {
+        for (Write<?> w : batch) {
+          apply(w, tx);
+        }
+      }
+      if (batch.size() == 1 && batch.get(0).failure != null) {
+        exec("ROLLBACK");
+        finish(batch, null);
+        return;
       }
       exec("COMMIT");
+      tx.records().committedTo(committed);
     } catch (RuntimeException | Error e) {
       // The commit failed, or undoing one write did: none of the batch is stored, and every
       // caller must hear so (a write left unfinished would look like a success).
@@ -142,14 +156,27 @@ final class GroupCommit implements AutoCloseable {
 
   private void apply(Write<?> w, StoreTx tx) {
     exec("SAVEPOINT write");
+    tx.records().begin();
     try {
       run(w, tx);
       tx.flush();
       exec("RELEASE write");
+      tx.records().keep();
     } catch (RuntimeException | Error e) {
       tx.discardPending();
+      tx.records().undo();
       exec("ROLLBACK TO write");
       exec("RELEASE write");
+      w.failure = e;
+    }
+  }
+
+  private void applyAlone(Write<?> w, StoreTx tx) {
+    try {
+      run(w, tx);
+      tx.flush();
+    } catch (RuntimeException | Error e) {
+      tx.discardPending();
       w.failure = e;
     }
   }
@@ -166,7 +193,20 @@ final class GroupCommit implements AutoCloseable {
 
   private void exec(String sql) {
     try {
-      control.execute(sql);
+      control.bind(sql).execute();
+    } catch (SQLException e) {
+      throw StoreFailure.of(e);
+    }
+  }
+
+  /**
+   * SQLite's count of commits by other connections (other processes on the data dir): when it
+   * moves, the records held in memory may be stale.
+   */
+  private long dataVersion() {
+    try (var rs = control.bind("PRAGMA data_version").executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     } catch (SQLException e) {
       throw StoreFailure.of(e);
     }
@@ -174,7 +214,7 @@ final class GroupCommit implements AutoCloseable {
 
   private void rollbackQuietly() {
     try {
-      control.execute("ROLLBACK");
+      control.bind("ROLLBACK").execute();
     } catch (SQLException ignored) {
       // Nothing open to roll back.
     }

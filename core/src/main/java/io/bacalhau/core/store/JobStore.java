@@ -52,7 +52,11 @@ public final class JobStore implements AutoCloseable {
   }
 
   private static Connection connect(Path file) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    java.util.Properties options = new java.util.Properties();
+    // The driver otherwise prepares and runs "SELECT last_insert_rowid()" after every insert, for
+    // generated keys nothing here asks for: about a tenth of the store's SQLite time.
+    options.setProperty("jdbc.get_generated_keys", "false");
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), options);
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout = 30000");
     }

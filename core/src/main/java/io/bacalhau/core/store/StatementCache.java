@@ -28,7 +28,8 @@ final class StatementCache implements AutoCloseable {
       ps = connection.prepareStatement(sql);
       statements.put(sql, ps);
     }
-    ps.clearParameters();
+    // No clearParameters: a statement's text fixes how many parameters it has, and every use
+    // binds them all, so each binding is overwritten (clearing was a native call per statement).
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);
     }

@@ -28,13 +28,35 @@ public class StoreReader {
   static final String COMPONENT = "JobStore";
 
   private final StatementCache statements;
+  final CommittedRecords committed;
 
-  StoreReader(StatementCache statements) {
+  StoreReader(StatementCache statements, CommittedRecords committed) {
     this.statements = statements;
+    this.committed = committed;
   }
 
   public Optional<Job> job(String id) {
-    return one("SELECT json FROM jobs WHERE id = ?", Job.class, id);
+    return byId(RecordKind.JOB, id, Job.class, "SELECT json FROM jobs WHERE id = ?");
+  }
+
+  /**
+   * The record of this ID: the one held in memory, or else read (and then held). Reads outside a
+   * write see committed rows only, and a write's own reads see its records first (see StoreTx), so
+   * what is read from SQL here is the committed row.
+   */
+  <T> Optional<T> byId(RecordKind kind, String id, Class<T> type, String sql) {
+    T held = held(kind, id, type);
+    if (held != null) {
+      return Optional.of(held);
+    }
+    Optional<T> read = one(sql, type, id);
+    read.ifPresent(r -> committed.of(kind).put(id, r));
+    return read;
+  }
+
+  /** The record held in memory for this ID, null when none is. */
+  <T> T held(RecordKind kind, String id, Class<T> type) {
+    return CommittedRecords.record(committed.of(kind), id, type);
   }
 
   public Job requireJob(String id) {
@@ -160,11 +182,13 @@ public class StoreReader {
   }
 
   public Optional<Execution> execution(String id) {
-    return one("SELECT json FROM executions WHERE id = ?", Execution.class, id);
+    return byId(
+        RecordKind.EXECUTION, id, Execution.class, "SELECT json FROM executions WHERE id = ?");
   }
 
   public Optional<Evaluation> evaluation(String id) {
-    return one("SELECT json FROM evaluations WHERE id = ?", Evaluation.class, id);
+    return byId(
+        RecordKind.EVALUATION, id, Evaluation.class, "SELECT json FROM evaluations WHERE id = ?");
   }
 
   /** Pending evaluations of the given jobs' owner, oldest first. */
@@ -254,8 +278,14 @@ public class StoreReader {
   }
 
   long lastSeq(String jobId) {
+    Long held = committed.lastSeqs().get(jobId);
+    if (held != null) {
+      return held;
+    }
     String value = scalar("SELECT COALESCE(MAX(seq), 0) FROM history WHERE job_id = ?", jobId);
-    return Long.parseLong(value);
+    long seq = Long.parseLong(value);
+    committed.lastSeqs().put(jobId, seq);
+    return seq;
   }
 
   static BacalhauException notFound(String id) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,10 +27,28 @@ public final class StoreTx extends StoreReader {
   // The jobs whose rows or history this transaction wrote, so that only their waiters are woken.
   private final Set<String> touchedJobs = new HashSet<>();
   private final PendingRows pending = new PendingRows();
+  private final TxRecords records = new TxRecords();
   private boolean overlaying;
 
-  StoreTx(StatementCache statements) {
-    super(statements);
+  StoreTx(StatementCache statements, CommittedRecords committed) {
+    super(statements, committed);
+  }
+
+  /** The records this transaction wrote, in layers that follow its savepoints. */
+  TxRecords records() {
+    return records;
+  }
+
+  @Override
+  <T> T held(RecordKind kind, String id, Class<T> type) {
+    Map<String, Object> mine = records.holding(kind, id);
+    return mine != null ? CommittedRecords.record(mine, id, type) : super.held(kind, id, type);
+  }
+
+  @Override
+  long lastSeq(String jobId) {
+    Long mine = records.lastSeq(jobId);
+    return mine != null ? mine : super.lastSeq(jobId);
   }
 
   /**
@@ -47,13 +66,16 @@ public final class StoreTx extends StoreReader {
   public <T> T undoneOnFailure(Supplier<T> work) {
     PendingRows.Snapshot before = pending.snapshot();
     update("SAVEPOINT part");
+    records.begin();
     try {
       T result = work.get();
       update("RELEASE part");
+      records.keep();
       return result;
     } catch (RuntimeException | Error e) {
       update("ROLLBACK TO part");
       update("RELEASE part");
+      records.undo();
       // Rows the part flushed were rolled back with it; what was pending before it is again.
       pending.restore(before);
       throw e;
@@ -143,6 +165,7 @@ public final class StoreTx extends StoreReader {
         job.id(),
         job.version(),
         json);
+    records.put(RecordKind.JOB, job.id(), new CommittedRecords.Encoded(json));
     putLabels(job);
   }
 
@@ -167,12 +190,39 @@ public final class StoreTx extends StoreReader {
    */
   public void updateJob(Job job) {
     touchedJobs.add(job.id());
+    String json = json(job);
     update(
         "UPDATE jobs SET state = ?, modify_time = ?, json = ? WHERE id = ?",
         job.stateType().label(),
         job.modifyTime(),
-        json(job),
+        json,
         job.id());
+    records.put(RecordKind.JOB, job.id(), stateChangeOf(job, json));
+  }
+
+  /**
+   * What to hold for a job whose state changed: when the job held before differs from it only in
+   * state, revision and modification time, the held job with those three changed, which iterates
+   * its maps as its row decodes (being decoded from one); else the text, decoded when first read.
+   * Each step of a job in flight changes its state, and decoding the job again was most of the cost
+   * of reading it.
+   */
+  private Object stateChangeOf(Job job, String json) {
+    Map<String, Object> holding = records.holding(RecordKind.JOB, job.id());
+    Object before =
+        holding != null ? holding.get(job.id()) : committed.of(RecordKind.JOB).get(job.id());
+    if (before instanceof Job held && job.state().details().size() <= 1) {
+      Job changed =
+          held.toBuilder()
+              .state(job.state())
+              .revision(job.revision())
+              .modifyTime(job.modifyTime())
+              .build();
+      if (changed.equals(job)) {
+        return changed;
+      }
+    }
+    return new CommittedRecords.Encoded(json);
   }
 
   /** Moves a job to a new owner if it still has the expected one; false when someone was faster. */
@@ -193,6 +243,8 @@ public final class StoreTx extends StoreReader {
   }
 
   private void writeExecution(Execution e) {
+    String json = json(e);
+    records.put(RecordKind.EXECUTION, e.id(), inMemory(json, e));
     update(
         "INSERT INTO executions (id, job_id, job_version, node_id, compute_state, desired_state, create_time,"
             + " modify_time, json) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
@@ -206,7 +258,7 @@ public final class StoreTx extends StoreReader {
         e.desiredStateType().code(),
         e.createTime(),
         e.modifyTime(),
-        json(e));
+        json);
   }
 
   /** Stores an evaluation; like an execution, its row is written once per write. */
@@ -215,6 +267,8 @@ public final class StoreTx extends StoreReader {
   }
 
   private void writeEvaluation(Evaluation e) {
+    String json = json(e);
+    records.put(RecordKind.EVALUATION, e.id(), inMemory(json, e));
     update(
         "INSERT INTO evaluations (id, job_id, status, wait_until, create_time, json) VALUES (?,?,?,?,?,?)"
             + " ON CONFLICT(id) DO UPDATE SET status = excluded.status, json = excluded.json",
@@ -223,7 +277,7 @@ public final class StoreTx extends StoreReader {
         e.status(),
         e.waitUntil(),
         e.createTime(),
-        json(e));
+        json);
   }
 
   /**
@@ -266,6 +320,7 @@ public final class StoreTx extends StoreReader {
         execId,
         now.toEpochMilli(),
         json(entry));
+    records.lastSeq(jobId, seq);
     return entry;
   }
 
@@ -296,6 +351,14 @@ public final class StoreTx extends StoreReader {
     } catch (SQLException e) {
       throw StoreFailure.of(e);
     }
+  }
+
+  /**
+   * What to hold in memory for a row just written: the record itself when it reads back as written,
+   * else its text, decoded when first read (see {@link DecodedRows#written}).
+   */
+  private static Object inMemory(String json, Object value) {
+    return DecodedRows.orderFree(value) ? value : new CommittedRecords.Encoded(json);
   }
 
   private static String json(Object value) {
