@@ -16,6 +16,7 @@ resident() { "$BACALHAU" --data-dir "$BENCH_WORK/resident" docker run "$image" -
 remote() { "$BACALHAU" --data-dir "$BENCH_WORK/node.client" "${NODE[@]}" docker run "$image" -- true; }
 in_process_before() { BACALHAU_IN_PROCESS=1 "$BEFORE" --data-dir "$BENCH_WORK/b-local" docker run "$image" -- true; }
 remote_before() { "$BEFORE" --data-dir "$BENCH_WORK/b-node.client" "${B_NODE[@]}" docker run "$image" -- true; }
+resident_before() { "$BEFORE" --data-dir "$BENCH_WORK/b-resident" docker run "$image" -- true; }
 
 start_node NODE "$BACALHAU" "$BENCH_WORK/node"
 echo "docker $(docker version --format '{{.Server.Version}}') ($(docker info --format '{{.Driver}}')), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -26,6 +27,7 @@ row remote "bacalhau ${NODE[*]} docker run (running node)"
 if [ -n "$BEFORE" ]; then
   start_node B_NODE "$BEFORE" "$BENCH_WORK/b-node"
   row in_process_before "before: in-process node"
+  row resident_before "before: resident local node"
   row remote_before "before: running node"
 fi
 side_by_side "$runs"

@@ -15,6 +15,8 @@ bench_cleanup() {
   done
   # The resident local node a row started on demand (see the scripts' resident rows).
   "$BACALHAU" --data-dir "$BENCH_WORK/resident" node local stop >/dev/null 2>&1 || true
+  [ -z "${BENCH_BEFORE:-}" ] ||
+    "$BENCH_BEFORE" --data-dir "$BENCH_WORK/b-resident" node local stop >/dev/null 2>&1 || true
   rm -rf "$BENCH_WORK"
 }
 trap bench_cleanup EXIT

@@ -28,6 +28,7 @@ resident() { "$BACALHAU" --data-dir "$BENCH_WORK/resident" "${allow[@]}" "${job[
 remote() { "$BACALHAU" --data-dir "$BENCH_WORK/node.client" "${NODE[@]}" "${job[@]}"; }
 in_process_before() { BACALHAU_IN_PROCESS=1 "$BEFORE" --data-dir "$BENCH_WORK/b-local" "${allow[@]}" "${job[@]}"; }
 remote_before() { "$BEFORE" --data-dir "$BENCH_WORK/b-node.client" "${B_NODE[@]}" "${job[@]}"; }
+resident_before() { "$BEFORE" --data-dir "$BENCH_WORK/b-resident" "${allow[@]}" "${job[@]}"; }
 
 start_node NODE "$BACALHAU" "$BENCH_WORK/node" "${allow[@]}"
 echo "node $(node --version), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -38,6 +39,7 @@ row remote "bacalhau ${NODE[*]} wasm run (running node)"
 if [ -n "$BEFORE" ]; then
   start_node B_NODE "$BEFORE" "$BENCH_WORK/b-node" "${allow[@]}"
   row in_process_before "before: in-process node"
+  row resident_before "before: resident local node"
   row remote_before "before: running node"
 fi
 side_by_side "$runs"

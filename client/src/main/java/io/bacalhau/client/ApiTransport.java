@@ -2,12 +2,13 @@ package io.bacalhau.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.bacalhau.core.codec.Codecs;
 import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -31,11 +33,22 @@ final class ApiTransport implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final ApiEndpoint endpoint;
-  private final HttpClient http;
-  private final ObjectMapper json = Codecs.json();
+  private final boolean plain;
+  private HttpClient http;
 
   ApiTransport(ApiEndpoint endpoint) {
     this.endpoint = endpoint;
+    this.plain = endpoint.base().getScheme().equals("http");
+  }
+
+  /**
+   * The JDK's client, made on first use: {@code https} requests and WebSockets (log streams) go
+   * through it; plain {@code http} requests do not ({@link PlainHttp}).
+   */
+  private synchronized HttpClient http() {
+    if (http != null) {
+      return http;
+    }
     HttpClient.Builder b =
         HttpClient.newBuilder()
             .connectTimeout(CONNECT_TIMEOUT)
@@ -48,7 +61,8 @@ final class ApiTransport implements AutoCloseable {
       // without the JDK's security providers, costs nothing.
       b.sslContext(new PlainHttpContext()).sslParameters(new SSLParameters());
     }
-    this.http = b.build();
+    http = b.build();
+    return http;
   }
 
   ApiEndpoint endpoint() {
@@ -79,7 +93,7 @@ final class ApiTransport implements AutoCloseable {
     URI http = uri(path, query);
     String scheme = http.getScheme().equals("https") ? "wss" : "ws";
     URI ws = URI.create(scheme + http.toString().substring(http.getScheme().length()));
-    WebSocket.Builder b = this.http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
+    WebSocket.Builder b = http().newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
     if (endpoint.authorization() != null) {
       b.header("Authorization", endpoint.authorization());
     }
@@ -89,25 +103,25 @@ final class ApiTransport implements AutoCloseable {
   private JsonNode send(
       String method, String path, Map<String, ?> query, Object body, Duration timeout) {
     URI uri = uri(path, query);
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
-    if (endpoint.authorization() != null) {
-      b.header("Authorization", endpoint.authorization());
-    }
-    if (body == null) {
-      b.method(method, HttpRequest.BodyPublishers.noBody());
-    } else {
-      b.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(encode(body)));
-    }
-    HttpResponse<byte[]> response;
+    byte[] bytes = body == null ? null : encode(body);
+    int status;
+    byte[] answered;
     try {
       StartupTrace.mark("sending " + method + " " + path);
-      response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      if (plain) {
+        PlainHttp.Answer answer =
+            PlainHttp.send(uri, method, headers(bytes != null), bytes, CONNECT_TIMEOUT, timeout);
+        status = answer.status();
+        answered = answer.body();
+      } else {
+        HttpResponse<byte[]> response = viaHttpClient(uri, method, bytes, timeout);
+        status = response.statusCode();
+        answered = response.body();
+      }
       StartupTrace.mark("answered");
-    } catch (HttpConnectTimeoutException | ConnectException e) {
+    } catch (HttpConnectTimeoutException | ConnectException | PlainHttp.Unreachable e) {
       throw unreachable(e);
-    } catch (HttpTimeoutException e) {
+    } catch (HttpTimeoutException | SocketTimeoutException e) {
       throw BacalhauException.builder(
               ErrorCode.TIME_OUT,
               "the Bacalhau node at "
@@ -127,12 +141,36 @@ final class ApiTransport implements AutoCloseable {
           .component("Client")
           .build();
     }
-    JsonNode answer = decode(response.body());
+    JsonNode answer = decode(answered);
     StartupTrace.mark("answer parsed");
-    if (response.statusCode() >= 400) {
-      throw ApiErrors.from(response.statusCode(), answer, method + " " + path);
+    if (status >= 400) {
+      throw ApiErrors.from(status, answer, method + " " + path);
     }
     return answer;
+  }
+
+  private Map<String, String> headers(boolean withBody) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    if (endpoint.authorization() != null) {
+      headers.put("Authorization", endpoint.authorization());
+    }
+    if (withBody) {
+      headers.put("Content-Type", "application/json");
+    }
+    return headers;
+  }
+
+  private HttpResponse<byte[]> viaHttpClient(URI uri, String method, byte[] body, Duration timeout)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
+    headers(body != null).forEach(b::header);
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
+    return http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private URI uri(String path, Map<String, ?> query) {
@@ -150,20 +188,18 @@ final class ApiTransport implements AutoCloseable {
 
   private byte[] encode(Object body) {
     try {
-      return json.writeValueAsBytes(body);
+      return Codecs.json().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot encode a request", e);
     }
   }
 
   private JsonNode decode(byte[] body) {
-    if (body.length == 0) {
-      return json.createObjectNode();
-    }
     try {
-      return json.readTree(body);
+      return JsonTrees.read(body);
     } catch (IOException e) {
-      return json.createObjectNode(); // an error page, say: the status tells what happened
+      // an error page, say: the status tells what happened
+      return JsonNodeFactory.instance.objectNode();
     }
   }
 
@@ -184,7 +220,7 @@ final class ApiTransport implements AutoCloseable {
 
   <T> T read(JsonNode node, Class<T> type) {
     try {
-      return json.treeToValue(node, type);
+      return Codecs.json().treeToValue(node, type);
     } catch (JsonProcessingException e) {
       throw unreadable(e.getOriginalMessage());
     }
@@ -211,7 +247,9 @@ final class ApiTransport implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    http.close();
+  public synchronized void close() {
+    if (http != null) {
+      http.close();
+    }
   }
 }

@@ -83,10 +83,9 @@ public final class HttpNodeClient implements NodeClient {
     body.put("Force", force);
     JsonNode answer = api.put(JOBS, body);
     String jobId = answer.path("JobID").asText();
-    long version =
-        answer.hasNonNull("JobVersion") && answer.get("JobVersion").asLong() > 0
-            ? answer.get("JobVersion").asLong()
-            : job(jobId, job.namespace()).version(); // Bacalhau's answer has no version
+    // Bacalhau's answer has no version: 0, unknown until the job is read (a waiter reads it at
+    // once anyway), which saves every submission a round trip.
+    long version = Math.max(0, answer.path("JobVersion").asLong(0));
     return new SubmitResult(
         jobId, answer.path("EvaluationID").asText(), version, strings(answer.path("Warnings")));
   }

@@ -48,12 +48,16 @@ final class JobWaiter {
     long deadline = System.nanoTime() + Duration.ofSeconds(options.waitTimeoutSecs).toNanos();
     long seq = 0;
     String followed = null;
+    // 0 when the node did not say (Bacalhau's answers do not): the version first read, then.
+    long version = submitted.jobVersion();
     try {
       while (true) {
         Job job = client.job(submitted.jobId(), "");
+        if (version == 0) {
+          version = job.version();
+        }
         List<JobHistory> fresh =
-            client.history(
-                job.id(), new HistoryQuery(submitted.jobVersion(), false, "all", "", seq));
+            client.history(job.id(), new HistoryQuery(version, false, "all", "", seq));
         for (JobHistory h : fresh) {
           seq = h.seqNum();
           if (!quiet && !options.follow) {
@@ -61,7 +65,7 @@ final class JobWaiter {
           }
         }
         if (options.follow && followed == null) {
-          followed = firstRunning(job, submitted.jobVersion());
+          followed = firstRunning(job, version);
           if (followed != null) {
             client.logs(job.id(), followed, true, session.out(), err);
             continue;
