@@ -8,7 +8,6 @@ import io.bacalhau.core.errors.BacalhauException;
 import io.bacalhau.core.errors.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,17 +32,15 @@ final class ApiTransport implements AutoCloseable {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final ApiEndpoint endpoint;
-  private final boolean plain;
   private HttpClient http;
 
   ApiTransport(ApiEndpoint endpoint) {
     this.endpoint = endpoint;
-    this.plain = endpoint.base().getScheme().equals("http");
   }
 
   /**
-   * The JDK's client, made on first use: {@code https} requests and WebSockets (log streams) go
-   * through it; plain {@code http} requests do not ({@link PlainHttp}).
+   * The JDK's client, made on first use, so that a command answered from the CLI alone (a usage
+   * error, say) never builds one.
    */
   private synchronized HttpClient http() {
     if (http != null) {
@@ -108,20 +105,13 @@ final class ApiTransport implements AutoCloseable {
     byte[] answered;
     try {
       StartupTrace.mark("sending " + method + " " + path);
-      if (plain) {
-        PlainHttp.Answer answer =
-            PlainHttp.send(uri, method, headers(bytes != null), bytes, CONNECT_TIMEOUT, timeout);
-        status = answer.status();
-        answered = answer.body();
-      } else {
-        HttpResponse<byte[]> response = viaHttpClient(uri, method, bytes, timeout);
-        status = response.statusCode();
-        answered = response.body();
-      }
+      HttpResponse<byte[]> response = viaHttpClient(uri, method, bytes, timeout);
+      status = response.statusCode();
+      answered = response.body();
       StartupTrace.mark("answered");
-    } catch (HttpConnectTimeoutException | ConnectException | PlainHttp.Unreachable e) {
+    } catch (HttpConnectTimeoutException | ConnectException e) {
       throw unreachable(e);
-    } catch (HttpTimeoutException | SocketTimeoutException e) {
+    } catch (HttpTimeoutException e) {
       throw BacalhauException.builder(
               ErrorCode.TIME_OUT,
               "the Bacalhau node at "
