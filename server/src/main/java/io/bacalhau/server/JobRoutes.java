@@ -224,12 +224,8 @@ final class JobRoutes implements HttpService {
     if (!spec.isObject()) {
       throw BacalhauException.badRequest("Job must be a JSON object", "Send {\"Job\": {...}}.");
     }
-    ParsedSpec parsed;
-    try {
-      parsed = JobSpecParser.readSubmitted("Job", ApiJson.mapper().writeValueAsBytes(spec));
-    } catch (IOException e) {
-      throw ErrorMapping.badJson(e);
-    }
+    // The tree as read (a JSON body has no YAML quirks to keep), not written out and parsed again.
+    ParsedSpec parsed = JobSpecParser.readSubmitted("Job", (ObjectNode) spec);
     if (!parsed.ok()) {
       // With what validation finds besides, as job run and job validate report it.
       throw new InvalidSpecException(SpecCheck.of(parsed).problems());

@@ -10,6 +10,7 @@ import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.models.Task;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Bacalhau's Normalize: fills what a spec may leave out and tidies what it may spell loosely, so
@@ -17,6 +18,8 @@ import java.util.Locale;
  * empty in the records. Idempotent.
  */
 public final class JobNormalizer {
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
   private JobNormalizer() {}
 
   public static Job normalize(Job job) {
@@ -61,7 +64,11 @@ public final class JobNormalizer {
 
   /** Resource strings compare case-blind and without spaces: "1 GB" and "1gb" are one value. */
   private static String tidy(String s) {
-    return s.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    String lower = s.toLowerCase(Locale.ROOT);
+    // Most specs have no spaces here: no pattern is compiled and run for them (four per job).
+    return lower.chars().anyMatch(Character::isWhitespace)
+        ? SPACES.matcher(lower).replaceAll("")
+        : lower;
   }
 
   private static NetworkConfig network(NetworkConfig n) {

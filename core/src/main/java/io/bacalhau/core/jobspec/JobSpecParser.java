@@ -38,16 +38,30 @@ public final class JobSpecParser {
     return read(source, content, true);
   }
 
+  /**
+   * {@link #readSubmitted(String, byte[])} of a job the API has already read as a JSON tree (the
+   * {@code Job} of a request body), so its bytes are not written out and parsed again. The tree
+   * becomes the parser's: it may be changed.
+   */
+  public static ParsedSpec readSubmitted(String source, ObjectNode root) {
+    return read(source, root, new ArrayList<>(), true);
+  }
+
   private static ParsedSpec read(String source, byte[] content, boolean submitted) {
     List<SpecProblem> problems = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     JsonNode root;
     try {
       root = SpecDocument.read(content);
     } catch (SpecFormatException e) {
       problems.add(new SpecProblem("", e.getMessage()));
-      return new ParsedSpec(source, null, null, problems, warnings, false);
+      return new ParsedSpec(source, null, null, problems, new ArrayList<>(), false);
     }
+    return read(source, root, problems, submitted);
+  }
+
+  private static ParsedSpec read(
+      String source, JsonNode root, List<SpecProblem> problems, boolean submitted) {
+    List<String> warnings = new ArrayList<>();
     boolean legacy = LegacySpecTranslator.isLegacy(root);
     ObjectNode current =
         legacy

@@ -3,8 +3,6 @@ package io.bacalhau.core.jobspec;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bacalhau.core.codec.Codecs;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -31,36 +29,33 @@ final class TreeDecoder {
 
   /** The record, or null when the node is not a mapping (a problem is recorded). */
   <T extends Record> T record(Class<T> type, JsonNode node, String path) {
+    RecordShape shape = RecordShape.of(type);
     if (!node.isObject()) {
-      mismatch(path, "a mapping with fields " + fieldNames(type), node);
+      mismatch(path, "a mapping with fields " + shape.fieldNames, node);
       return null;
     }
-    RecordComponent[] components = type.getRecordComponents();
-    Object[] args = new Object[components.length];
-    for (int i = 0; i < components.length; i++) {
-      args[i] = defaultValue(components[i].getType());
-    }
+    Object[] args = shape.defaults();
     for (Map.Entry<String, JsonNode> field : node.properties()) {
-      int index = componentIndex(components, field.getKey());
+      int index = shape.index(field.getKey());
       if (index < 0) {
         warnings.add(
             join(path, field.getKey())
                 + ": unknown field ignored (valid fields: "
-                + fieldNames(type)
+                + shape.fieldNames
                 + ")");
         continue;
       }
-      RecordComponent c = components[index];
       JsonNode value = field.getValue();
       if (value.isNull()) {
         continue;
       }
-      Object decoded = value(c.getGenericType(), value, join(path, jsonName(c)), hint(type, c));
+      Object decoded =
+          value(shape.types[index], value, join(path, shape.names[index]), shape.hints[index]);
       if (decoded != null) {
         args[index] = decoded;
       }
     }
-    return construct(type, components, args);
+    return shape.construct(type, args);
   }
 
   private Object value(Type type, JsonNode node, String path, String hint) {
@@ -159,20 +154,6 @@ final class TreeDecoder {
         new SpecProblem(path, "expected " + expected + ", got " + TreeKinds.describe(got)));
   }
 
-  private static int componentIndex(RecordComponent[] components, String key) {
-    int folded = -1;
-    for (int i = 0; i < components.length; i++) {
-      String name = jsonName(components[i]);
-      if (name.equals(key)) {
-        return i;
-      }
-      if (folded < 0 && name.equalsIgnoreCase(key)) {
-        folded = i;
-      }
-    }
-    return folded;
-  }
-
   static String jsonName(RecordComponent c) {
     JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
     if (p == null) {
@@ -181,45 +162,7 @@ final class TreeDecoder {
     return p != null ? p.value() : c.getName();
   }
 
-  static String fieldNames(Class<?> type) {
-    List<String> names = new ArrayList<>();
-    for (RecordComponent c : type.getRecordComponents()) {
-      names.add(jsonName(c));
-    }
-    return String.join(", ", names);
-  }
-
-  private static String hint(Class<?> type, RecordComponent c) {
-    return FieldHints.of(type.getSimpleName() + "." + jsonName(c));
-  }
-
   static String join(String path, String name) {
     return path.isEmpty() ? name : path + "." + name;
-  }
-
-  private static Object defaultValue(Class<?> type) {
-    if (type == int.class) {
-      return 0;
-    }
-    if (type == long.class) {
-      return 0L;
-    }
-    return null;
-  }
-
-  private static <T extends Record> T construct(
-      Class<T> type, RecordComponent[] components, Object[] args) {
-    Class<?>[] types = new Class<?>[components.length];
-    for (int i = 0; i < components.length; i++) {
-      types[i] = components[i].getType();
-    }
-    try {
-      Constructor<T> ctor = type.getDeclaredConstructor(types);
-      return ctor.newInstance(args);
-    } catch (InvocationTargetException e) {
-      throw new IllegalStateException("cannot build " + type.getSimpleName(), e.getCause());
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
-    }
   }
 }
