@@ -14,12 +14,9 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,38 +224,17 @@ class ApiServerTest {
   @Test
   void logsAreFollowedOverAWebSocketLineByLine() throws Exception {
     String id = submit("logged", "{\"Stdout\": \"one\\ntwo\\n\", \"SleepMillis\": 300}");
-    List<String> frames = new ArrayList<>();
-    CompletableFuture<Integer> closed = new CompletableFuture<>();
-    HttpClient.newHttpClient()
-        .newWebSocketBuilder()
-        .buildAsync(
-            URI.create(
-                "ws://127.0.0.1:"
-                    + server.port()
-                    + "/api/v1/orchestrator/jobs/"
-                    + id
-                    + "/logs?follow=true"),
-            new WebSocket.Listener() {
-              @Override
-              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                frames.add(data.toString());
-                ws.request(1);
-                return null;
-              }
-
-              @Override
-              public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                closed.complete(status);
-                return null;
-              }
-            })
-        .get(10, TimeUnit.SECONDS);
-    assertEquals(1000, closed.get(30, TimeUnit.SECONDS), "a normal close after the last line");
-    assertEquals(
-        List.of(
-            "{\"value\":{\"Type\":1,\"Line\":\"one\\n\"}}",
-            "{\"value\":{\"Type\":1,\"Line\":\"two\\n\"}}"),
-        frames);
+    try (LogFollower logs = LogFollower.follow(server.port(), id)) {
+      assertEquals(
+          1000,
+          logs.awaitClose(Duration.ofSeconds(30)).status(),
+          "a normal close after the last line");
+      assertEquals(
+          List.of(
+              "{\"value\":{\"Type\":1,\"Line\":\"one\\n\"}}",
+              "{\"value\":{\"Type\":1,\"Line\":\"two\\n\"}}"),
+          logs.frames());
+    }
   }
 
   @Test

@@ -9,17 +9,10 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -89,36 +82,18 @@ class LogKeepAliveTest {
   @Test
   void aQuietFollowedStreamOutlivesTheIdleTimeout() throws Exception {
     String id = submit("quiet", "{\"Stdout\": \"late\\n\", \"SleepMillis\": 7000}");
-    List<String> frames = new CopyOnWriteArrayList<>();
-    CompletableFuture<String> closed = new CompletableFuture<>();
-    HttpClient.newHttpClient()
-        .newWebSocketBuilder()
-        .buildAsync(
-            URI.create(
-                "ws://127.0.0.1:"
-                    + server.port()
-                    + "/api/v1/orchestrator/jobs/"
-                    + id
-                    + "/logs?follow=true"),
-            new WebSocket.Listener() {
-              @Override
-              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                frames.add(data.toString());
-                ws.request(1);
-                return null;
-              }
-
-              @Override
-              public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                closed.complete(status + " " + reason);
-                return null;
-              }
-            })
-        .get(10, TimeUnit.SECONDS);
     // The JDK's client answers each ping with a pong, as browsers and Bacalhau's Go client do.
-    String close = closed.get(30, TimeUnit.SECONDS);
-    assertEquals(List.of("{\"value\":{\"Type\":1,\"Line\":\"late\\n\"}}"), frames, close);
-    assertEquals("1000 ", close, "closed after the last line, not by the idle timeout");
+    try (LogFollower logs = LogFollower.follow(server.port(), id)) {
+      LogFollower.Close close = logs.awaitClose(Duration.ofSeconds(30));
+      assertEquals(
+          List.of("{\"value\":{\"Type\":1,\"Line\":\"late\\n\"}}"),
+          logs.frames(),
+          close.toString());
+      assertEquals(
+          new LogFollower.Close(1000, ""),
+          close,
+          "closed after the last line, not by the idle timeout");
+    }
   }
 
   @Test

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,36 +73,10 @@ class SlowClientTest {
             Api.noopJob("quiet", "{\"Stdout\": \"late\\n\", \"SleepMillis\": 4000}"));
     assertEquals(200, submitted.status(), submitted.raw());
     String id = submitted.json().get("JobID").asText();
-    List<String> frames = new CopyOnWriteArrayList<>();
-    CompletableFuture<Integer> closed = new CompletableFuture<>();
-    HttpClient.newHttpClient()
-        .newWebSocketBuilder()
-        .buildAsync(
-            URI.create(
-                "ws://127.0.0.1:%d/api/v1/orchestrator/jobs/%s/logs?follow=true"
-                    .formatted(server.port(), id)),
-            new WebSocket.Listener() {
-              @Override
-              public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                frames.add(data.toString());
-                ws.request(1);
-                return null;
-              }
-
-              @Override
-              public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                closed.complete(status);
-                return null;
-              }
-
-              @Override
-              public void onError(WebSocket ws, Throwable error) {
-                closed.completeExceptionally(error);
-              }
-            })
-        .get(10, TimeUnit.SECONDS);
-    assertEquals(1000, closed.get(30, TimeUnit.SECONDS), "a normal close");
-    assertEquals(List.of("{\"value\":{\"Type\":1,\"Line\":\"late\\n\"}}"), frames);
+    try (LogFollower logs = LogFollower.follow(server.port(), id)) {
+      assertEquals(1000, logs.awaitClose(Duration.ofSeconds(30)).status(), "a normal close");
+      assertEquals(List.of("{\"value\":{\"Type\":1,\"Line\":\"late\\n\"}}"), logs.frames());
+    }
   }
 
   private static void assertDropped(String partial) throws IOException {

@@ -6,17 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.bacalhau.core.models.Execution;
 import io.bacalhau.core.node.EmbeddedNodeClient;
 import io.bacalhau.core.node.EmbeddedNodeTestSupport;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,40 +59,16 @@ class UnreadableLogsTest {
     Files.delete(stdout);
     Files.createDirectory(stdout);
 
-    List<String> frames = new CopyOnWriteArrayList<>();
-    CompletableFuture<Integer> closed = new CompletableFuture<>();
-    WebSocket ws =
-        HttpClient.newHttpClient()
-            .newWebSocketBuilder()
-            .buildAsync(
-                URI.create(
-                    "ws://127.0.0.1:"
-                        + server.port()
-                        + "/api/v1/orchestrator/jobs/"
-                        + id
-                        + "/logs?follow=true"),
-                new WebSocket.Listener() {
-                  @Override
-                  public CompletionStage<?> onText(WebSocket s, CharSequence data, boolean last) {
-                    frames.add(data.toString());
-                    s.request(1);
-                    return null;
-                  }
-
-                  @Override
-                  public CompletionStage<?> onClose(WebSocket s, int status, String reason) {
-                    closed.complete(status);
-                    return null;
-                  }
-                })
-            .get(10, TimeUnit.SECONDS);
-    try {
-      int status = closed.get(10, TimeUnit.SECONDS);
-      assertEquals(1000, status, frames.toString());
-    } catch (TimeoutException e) {
-      throw new AssertionError("the stream is still open 10 s after the job ended: " + frames);
-    } finally {
-      ws.abort();
+    List<String> frames;
+    try (LogFollower logs = LogFollower.follow(server.port(), id)) {
+      try {
+        assertEquals(
+            1000, logs.awaitClose(Duration.ofSeconds(10)).status(), logs.frames().toString());
+      } catch (TimeoutException e) {
+        throw new AssertionError(
+            "the stream is still open 10 s after the job ended: " + logs.frames());
+      }
+      frames = logs.frames();
     }
     assertEquals(1, frames.size(), frames.toString());
     assertTrue(
