@@ -28,9 +28,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one execution: inputs, then the engine, then the publisher, reporting each step. The results
- * folder always holds {@code stdout}, {@code stderr} and {@code exitCode}, and is published
- * whatever the exit code; only a runner failure fails the execution.
+ * Runs one execution: inputs, then the engine, then the publisher, reporting each step. Published
+ * results always hold {@code stdout}, {@code stderr} and {@code exitCode}, whatever the exit code;
+ * an unpublished run keeps only what it has (its output, its result paths, and then its exit code),
+ * so a noop job touches no disk here. Only a runner failure fails the execution.
  */
 final class ExecutionRunner {
   private final ProviderRegistry registry;
@@ -55,18 +56,25 @@ final class ExecutionRunner {
     OutputCapture stderr = null;
     try {
       Path dir = ExecutionFolders.execution(settings.executionsDir(), id);
-      Path results = ExecutionFolders.results(settings.executionsDir(), id);
+      ResultsFolder results = new ResultsFolder(settings.executionsDir(), id);
       // Every result folder is checked before any is made: a bad name leaves nothing behind.
       List<Path> resultFolders =
-          task.resultPaths().stream().map(rp -> ExecutionFolders.result(results, rp)).toList();
-      Files.createDirectories(results);
+          task.resultPaths().stream()
+              .map(rp -> ExecutionFolders.result(results.path(), rp))
+              .toList();
+      // Published results hold stdout, stderr and exitCode however empty; otherwise the folder
+      // and the output files are made when something is kept in them.
+      boolean publishing = !task.publisher().isEmpty();
+      if (publishing || !resultFolders.isEmpty()) {
+        results.make();
+      }
       for (Path folder : resultFolders) {
         Files.createDirectories(folder);
       }
       callback.progressed(id, ExecutionStateType.RUNNING);
       inputs = InputStager.prepare(registry, job, id, dir.resolve("inputs"), events);
-      stdout = new OutputCapture(results.resolve("stdout"));
-      stderr = new OutputCapture(results.resolve("stderr"));
+      stdout = new OutputCapture(results, "stdout", publishing);
+      stderr = new OutputCapture(results, "stderr", publishing);
       Duration timeout = Duration.ofSeconds(task.timeouts().effectiveExecutionTimeout());
       handle.armTimeout(timeout);
       RunRequest request =
@@ -78,8 +86,8 @@ final class ExecutionRunner {
               EnvironmentBuilder.build(job, execution, settings.envAllowList(), settings.hostEnv()),
               inputs,
               task.resultPaths(),
-              results,
-              Files.createDirectories(dir.resolve("work")),
+              results.path(),
+              dir.resolve("work"),
               execution.allocatedResources().total(),
               task.network(),
               stdout,
@@ -97,8 +105,12 @@ final class ExecutionRunner {
               stderr.truncated(),
               result.exitCode(),
               result.errorMessage());
-      Files.writeString(
-          results.resolve("exitCode"), String.valueOf(result.exitCode()), StandardCharsets.UTF_8);
+      if (results.exists()) {
+        Files.writeString(
+            results.path().resolve("exitCode"),
+            String.valueOf(result.exitCode()),
+            StandardCharsets.UTF_8);
+      }
       if (output.failed()) {
         callback.computeError(id, runnerError(output.errorMsg()), output);
         return;
@@ -110,7 +122,8 @@ final class ExecutionRunner {
             registry
                 .publisher(task.publisher().type())
                 .publish(
-                    new PublishRequest(job, id, settings.nodeId(), task.publisher(), results),
+                    new PublishRequest(
+                        job, id, settings.nodeId(), task.publisher(), results.path()),
                     events);
       }
       callback.runResult(id, published, output);

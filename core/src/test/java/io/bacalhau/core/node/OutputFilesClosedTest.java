@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bacalhau.core.client.SubmitResult;
 import io.bacalhau.core.models.ExecutionStateType;
+import io.bacalhau.core.models.Job;
 import io.bacalhau.core.models.JobStateType;
+import io.bacalhau.core.models.SpecConfig;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -31,7 +33,14 @@ class OutputFilesClosedTest {
   void aStoppedExecutionClosesItsStdoutAndStderrFiles() throws Exception {
     try (EmbeddedNodeClient client = EmbeddedNodeTestSupport.client(dataDir)) {
       client.startWorking();
-      SubmitResult s = client.submit(noopJob("sleepy", Map.of("SleepMillis", 60_000)), false);
+      // Published: its output files are open from the start (an unpublished run opens them with
+      // its first output, which this one never writes).
+      Job sleepy = noopJob("sleepy", Map.of("SleepMillis", 60_000));
+      sleepy =
+          sleepy.toBuilder()
+              .task(sleepy.task().toBuilder().publisher(SpecConfig.of("local")).build())
+              .build();
+      SubmitResult s = client.submit(sleepy, false);
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (client.executions(s.jobId(), 0).stream()
           .noneMatch(e -> e.computeStateType() == ExecutionStateType.RUNNING)) {
@@ -50,7 +59,9 @@ class OutputFilesClosedTest {
   void aFailedExecutionClosesItsStdoutAndStderrFiles() throws Exception {
     try (EmbeddedNodeClient client = EmbeddedNodeTestSupport.client(dataDir)) {
       client.startWorking();
-      SubmitResult s = client.submit(noopJob("broken", Map.of("Error", "boom")), false);
+      SubmitResult s =
+          client.submit(
+              noopJob("broken", Map.of("Stdout", "x", "Stderr", "y", "Error", "boom")), false);
       awaitTerminal(client, s.jobId(), Duration.ofSeconds(20));
       awaitNoOpenOutputFiles(System.nanoTime() + Duration.ofSeconds(10).toNanos());
     }

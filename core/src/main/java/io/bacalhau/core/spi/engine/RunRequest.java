@@ -6,7 +6,10 @@ import io.bacalhau.core.models.Resources;
 import io.bacalhau.core.models.ResultPath;
 import io.bacalhau.core.models.SpecConfig;
 import io.bacalhau.core.spi.storage.PreparedInput;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +23,7 @@ import java.util.Map;
  *     target
  * @param resultsDir where results go; each result path is {@code resultsDir/<Name>}, already
  *     created
- * @param workDir scratch space of this execution, removed afterwards
+ * @param workDir scratch space of this execution, made when an engine first asks for it
  * @param stdout where the task's standard output goes (the node caps and keeps it)
  * @param stderr where the task's standard error goes
  * @param timeout the execution timeout, or zero for none (the node also interrupts the run)
@@ -45,6 +48,19 @@ public record RunRequest(
     env = Map.copyOf(env);
     inputs = List.copyOf(inputs);
     resultPaths = List.copyOf(resultPaths);
+  }
+
+  /**
+   * The scratch folder, made on this first call: most engines never use it, and a folder per run is
+   * a cost a noop job notices.
+   */
+  @Override
+  public Path workDir() {
+    try {
+      return Files.createDirectories(workDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public String jobId() {
