@@ -61,8 +61,9 @@ class ComputeRestartDuringOrchestratorOutageTest {
       try (ComputeProcess restarted = new ComputeProcess(url, nodeId)) {
         // It keeps trying to join until an orchestrator answers.
         CompletableFuture<Void> joining = CompletableFuture.runAsync(restarted::join);
-        try (OrchestratorProcess orchestrator = new OrchestratorProcess(url)) {
-          joining.get(30, TimeUnit.SECONDS);
+        // The worst order, and the usual one: the node handshakes as soon as the transport
+        // listens, before the orchestrator is built (the restart was then heard by nobody).
+        try (OrchestratorProcess orchestrator = new OrchestratorProcess(url, joining)) {
           Job ended = EmbeddedNodeTestSupport.awaitTerminal(orchestrator.client, jobId, WAIT);
 
           List<Execution> runs = orchestrator.client.executions(jobId, 0);
@@ -138,7 +139,14 @@ class ComputeRestartDuringOrchestratorOutageTest {
     final EmbeddedNodeClient client;
     private boolean closed;
 
-    OrchestratorProcess(String url) {
+    OrchestratorProcess(String url) throws Exception {
+      this(url, null);
+    }
+
+    /**
+     * @param joined when not null, done once a node joined: the orchestrator is built after that
+     */
+    OrchestratorProcess(String url, CompletableFuture<Void> joined) throws Exception {
       Path home = dir.resolve("orchestrator");
       OrchestratorSettings settings =
           OrchestratorSettings.from(
@@ -150,6 +158,9 @@ class ComputeRestartDuringOrchestratorOutageTest {
                   // Far longer than the test: only a restart seen at the handshake moves the run.
                   "Orchestrator.NodeManager.DisconnectTimeout=10m"));
       side = OrchestratorSide.start(settings);
+      if (joined != null) {
+        joined.get(30, TimeUnit.SECONDS);
+      }
       client =
           new EmbeddedNodeClient(
               NodeSetup.builtinOnly(home)
