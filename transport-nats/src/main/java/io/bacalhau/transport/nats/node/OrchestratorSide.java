@@ -33,7 +33,7 @@ public final class OrchestratorSide implements AutoCloseable {
   private final NodeRegistry registry;
   private final OrchestratorTransport transport;
   private final LateCallback callback = new LateCallback();
-  private final NodeDirectory directory;
+  private final RegistryDirectory directory;
 
   private OrchestratorSide(
       OrchestratorSettings settings, NatsBroker broker, String brokerUrl, NatsLink link) {
@@ -47,6 +47,8 @@ public final class OrchestratorSide implements AutoCloseable {
             settings.disconnectTimeout(),
             settings.manualApproval(),
             new FileMembershipStore(settings.membershipFile()));
+    // Before the transport listens: it hears every join and leave from the first handshake on.
+    this.directory = new RegistryDirectory(registry);
     this.transport =
         new OrchestratorTransport(
                 link,
@@ -54,7 +56,6 @@ public final class OrchestratorSide implements AutoCloseable {
                 callback,
                 OrchestratorTransport.healthCheckInterval(settings.disconnectTimeout()))
             .start();
-    this.directory = new RegistryDirectory(registry);
   }
 
   /**
@@ -86,9 +87,13 @@ public final class OrchestratorSide implements AutoCloseable {
     }
   }
 
-  /** Hands compute nodes' reports to the orchestrator from now on. */
+  /**
+   * Hands compute nodes' reports to the orchestrator from now on, and their joins and leaves to the
+   * directory's listeners (those heard so far first). Call it once the orchestrator started.
+   */
   public void bind(ComputeCallback orchestrator) {
     callback.bind(orchestrator);
+    directory.open();
   }
 
   public NodeRegistry registry() {

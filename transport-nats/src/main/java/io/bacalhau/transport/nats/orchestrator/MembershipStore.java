@@ -1,31 +1,31 @@
 package io.bacalhau.transport.nats.orchestrator;
 
-import io.bacalhau.core.models.NodeState;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * Where the orchestrator keeps the nodes it knows between restarts (Bacalhau keeps them in a NATS
  * KV bucket): their membership above all, so that a rejected node stays refused and an approved one
- * is not asked to wait for approval again.
+ * is not asked to wait for approval again; and the start time of each node's process, so that a
+ * node restarted while the orchestrator was down too is seen to have restarted.
  */
 public interface MembershipStore {
   /** The nodes saved last, in the order they joined. */
-  List<NodeState> load();
+  List<KnownNode> load();
 
   /** Replaces what is saved with {@code nodes}. */
-  void save(Collection<NodeState> nodes);
+  void save(Collection<KnownNode> nodes);
 
   /** Keeps nothing: a registry that forgets its nodes when the process ends. */
   static MembershipStore inMemory() {
     return new MembershipStore() {
       @Override
-      public List<NodeState> load() {
+      public List<KnownNode> load() {
         return List.of();
       }
 
       @Override
-      public void save(Collection<NodeState> nodes) {}
+      public void save(Collection<KnownNode> nodes) {}
     };
   }
 }

@@ -45,8 +45,8 @@ public final class NodeRegistry {
   // When each connected node was last heard from, on nanoTime's clock.
   private final Map<String, Long> heardAt = new HashMap<>();
   private final List<MembershipListener> listeners = new CopyOnWriteArrayList<>();
-  // The start time each node's process gave at its last handshake here (memory only: after an
-  // orchestrator restart the first handshake sets it again).
+  // The start time each node's process gave at its last handshake, saved with its membership: a
+  // node restarted while this orchestrator was down too is then still seen to have restarted.
   private final Map<String, Instant> startTimes = new HashMap<>();
 
   public NodeRegistry(Clock clock, Duration disconnectTimeout, boolean manualApproval) {
@@ -73,7 +73,8 @@ public final class NodeRegistry {
     this.manualApproval = manualApproval;
     this.store = store;
     Instant now = clock.instant();
-    for (NodeState s : store.load()) {
+    for (KnownNode known : store.load()) {
+      NodeState s = known.state();
       // A node connected when the orchestrator stopped gets the disconnect timeout to come back,
       // as if it had just beaten: its running executions are not failed while it reconnects (its
       // heartbeats are refused until it handshakes again, which it then does by itself). One that
@@ -84,6 +85,9 @@ public final class NodeRegistry {
               : s;
       nodes.put(s.info().nodeId(), loaded);
       heardAt.put(s.info().nodeId(), nanoTime.getAsLong());
+      if (known.startTime() != null) {
+        startTimes.put(s.info().nodeId(), known.startTime());
+      }
     }
   }
 
@@ -100,7 +104,9 @@ public final class NodeRegistry {
    * Admits a node started at {@code startTime} (Empty) or says why not. A node whose process
    * started anew since its last handshake here holds none of the executions it had: listeners hear
    * it left ("node restarted") before they hear it joined, so those executions are placed again
-   * instead of waiting for reports that will never come.
+   * instead of waiting for reports that will never come. The start time is compared with the saved
+   * one, so this holds across a restart of this orchestrator too, while a node that kept running
+   * through it keeps its executions.
    */
   public Optional<String> handshake(NodeInfo info, Instant startTime) {
     if (info.nodeType() != NodeType.COMPUTE) {
@@ -277,6 +283,7 @@ public final class NodeRegistry {
     synchronized (this) {
       removed = nodes.remove(require(nodeId).info().nodeId());
       heardAt.remove(removed.info().nodeId());
+      startTimes.remove(removed.info().nodeId());
       save();
     }
     if (removed.connection() == NodeConnection.CONNECTED) {
@@ -317,6 +324,9 @@ public final class NodeRegistry {
 
   /** Called holding the lock, so saves happen in the order of the changes. */
   private void save() {
-    store.save(nodes.values());
+    store.save(
+        nodes.values().stream()
+            .map(n -> new KnownNode(n, startTimes.get(n.info().nodeId())))
+            .toList());
   }
 }

@@ -56,6 +56,73 @@ class MembershipPersistenceTest {
     assertEquals(List.of("n-1: heartbeat timeout"), left);
   }
 
+  /**
+   * The start time of a node's process was kept in memory only, so a node restarted while the
+   * orchestrator was down too was not seen to have restarted, and its old runs waited for ever.
+   */
+  @Test
+  void aNodeRestartedWhileTheOrchestratorWasDownIsSeenToHaveRestarted() {
+    Instant started = Instant.parse("2026-01-01T00:00:00.123456789Z");
+    registry(false).handshake(Fixtures.node("n-1"), started);
+    registry(false).handshake(Fixtures.node("n-2"), started);
+
+    NodeRegistry after = registry(false);
+    List<String> heard = new ArrayList<>();
+    after.addListener(
+        new MembershipListener() {
+          @Override
+          public void joined(NodeState node) {
+            heard.add("joined " + node.info().nodeId());
+          }
+
+          @Override
+          public void left(NodeState node, String reason) {
+            heard.add("left " + node.info().nodeId() + ": " + reason);
+          }
+        });
+    after.handshake(Fixtures.node("n-1"), started.plusSeconds(30));
+    after.handshake(Fixtures.node("n-2"), started); // it kept running: it keeps its executions
+
+    assertEquals(List.of("left n-1: node restarted", "joined n-1", "joined n-2"), heard);
+  }
+
+  /** A node list saved before start times were kept loads, and the next handshake sets them. */
+  @Test
+  void aNodeListWithoutStartTimesLoadsAndTheNextHandshakeSetsThem() throws Exception {
+    Path file = dir.resolve("orchestrator/nodes.json");
+    registry(false).handshake(Fixtures.node("n-1"));
+    assertTrue(!Files.readString(file).contains("StartTime"), Files.readString(file));
+
+    Instant started = Instant.parse("2026-01-01T00:00:00Z");
+    assertEquals(List.of(), leftAtHandshake(registry(false), started), "no start time was known");
+    assertTrue(Files.readString(file).contains("\"StartTime\""), Files.readString(file));
+    assertEquals(
+        List.of("node restarted"), leftAtHandshake(registry(false), started.plusMillis(1)));
+  }
+
+  private static List<String> leftAtHandshake(NodeRegistry nodes, Instant started) {
+    List<String> left = new ArrayList<>();
+    nodes.addListener(
+        new MembershipListener() {
+          @Override
+          public void left(NodeState node, String reason) {
+            left.add(reason);
+          }
+        });
+    assertTrue(nodes.handshake(Fixtures.node("n-1"), started).isEmpty());
+    return left;
+  }
+
+  @Test
+  void anUnreadableNodeListIsAnErrorNamingTheFile() throws Exception {
+    Path file = dir.resolve("orchestrator/nodes.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "{\"Info\": {}}");
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(false));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("expected a JSON array of nodes"), e.getMessage());
+  }
+
   @Test
   void membershipsSurviveARestart() {
     NodeRegistry before = registry(true);
