@@ -67,19 +67,7 @@ class MembershipPersistenceTest {
     registry(false).handshake(Fixtures.node("n-2"), started);
 
     NodeRegistry after = registry(false);
-    List<String> heard = new ArrayList<>();
-    after.addListener(
-        new MembershipListener() {
-          @Override
-          public void joined(NodeState node) {
-            heard.add("joined " + node.info().nodeId());
-          }
-
-          @Override
-          public void left(NodeState node, String reason) {
-            heard.add("left " + node.info().nodeId() + ": " + reason);
-          }
-        });
+    List<String> heard = Fixtures.heardMembership(after);
     after.handshake(Fixtures.node("n-1"), started.plusSeconds(30));
     after.handshake(Fixtures.node("n-2"), started); // it kept running: it keeps its executions
 

@@ -94,19 +94,7 @@ class MembershipTest {
    */
   @Test
   void aHandshakeFromANewProcessOfAConnectedNodeReportsTheOldOneGoneBeforeItJoins() {
-    List<String> heard = new ArrayList<>();
-    nodes.addListener(
-        new MembershipListener() {
-          @Override
-          public void joined(NodeState node) {
-            heard.add("joined " + node.info().nodeId());
-          }
-
-          @Override
-          public void left(NodeState node, String reason) {
-            heard.add("left " + node.info().nodeId() + ": " + reason);
-          }
-        });
+    List<String> heard = Fixtures.heardMembership(nodes);
     Instant first = Instant.parse("2026-01-01T00:00:00Z");
     nodes.handshake(Fixtures.node("n-1"), first);
     nodes.handshake(Fixtures.node("n-1"), first);
