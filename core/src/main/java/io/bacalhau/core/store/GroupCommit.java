@@ -2,6 +2,7 @@ package io.bacalhau.core.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +23,10 @@ final class GroupCommit implements AutoCloseable {
 
   private final Connection connection;
   private final StatementCache statements;
-  // BEGIN, COMMIT, SAVEPOINT...: prepared once, as a plain statement would be at each run.
-  private final StatementCache control;
+  // BEGIN, COMMIT, SAVEPOINT...: a plain statement, prepared again at each run. A prepared one
+  // kept for reuse dies with its first failure (the driver closes it when a COMMIT meets a full
+  // disk, say), and every later transaction then failed with "statement is not executing".
+  private final Statement control;
   private final CommittedRecords committed = new CommittedRecords();
   private final WalSync walSync;
   private final ConcurrentLinkedQueue<Write<?>> queue = new ConcurrentLinkedQueue<>();
@@ -49,7 +52,7 @@ final class GroupCommit implements AutoCloseable {
     this.connection = connection;
     this.walSync = walSync;
     this.statements = new StatementCache(connection);
-    this.control = new StatementCache(connection);
+    this.control = connection.createStatement();
   }
 
   /**
@@ -193,7 +196,7 @@ final class GroupCommit implements AutoCloseable {
 
   private void exec(String sql) {
     try {
-      control.bind(sql).execute();
+      control.execute(sql);
     } catch (SQLException e) {
       throw StoreFailure.of(e);
     }
@@ -204,7 +207,7 @@ final class GroupCommit implements AutoCloseable {
    * moves, the records held in memory may be stale.
    */
   private long dataVersion() {
-    try (var rs = control.bind("PRAGMA data_version").executeQuery()) {
+    try (var rs = control.executeQuery("PRAGMA data_version")) {
       rs.next();
       return rs.getLong(1);
     } catch (SQLException e) {
@@ -214,7 +217,7 @@ final class GroupCommit implements AutoCloseable {
 
   private void rollbackQuietly() {
     try {
-      control.bind("ROLLBACK").execute();
+      control.execute("ROLLBACK");
     } catch (SQLException ignored) {
       // Nothing open to roll back.
     }

@@ -28,12 +28,27 @@ final class StatementCache implements AutoCloseable {
       ps = connection.prepareStatement(sql);
       statements.put(sql, ps);
     }
-    // No clearParameters: a statement's text fixes how many parameters it has, and every use
-    // binds them all, so each binding is overwritten (clearing was a native call per statement).
+    try {
+      bindAll(ps, args);
+    } catch (SQLException dead) {
+      // The driver closes a statement whose run failed (a full disk, say) without marking it
+      // closed: it is prepared again, or every later use would fail "statement is not executing".
+      ps = connection.prepareStatement(sql);
+      statements.put(sql, ps);
+      bindAll(ps, args);
+    }
+    return ps;
+  }
+
+  // No clearParameters: a statement's text fixes how many parameters it has, and every use binds
+  // them all, so each binding is overwritten (clearing was a native call per statement).
+  private static void bindAll(PreparedStatement ps, Object[] args) throws SQLException {
+    if (args.length == 0) {
+      ps.clearParameters(); // binds nothing, but fails on a dead statement as a binding does
+    }
     for (int i = 0; i < args.length; i++) {
       ps.setObject(i + 1, args[i]);
     }
-    return ps;
   }
 
   /** The SQL of every statement prepared so far (for checks of their query plans). */
