@@ -88,28 +88,7 @@ class ResidentNodeTest {
    * debug logger starts it too) some 35 classes and a look-up of logging providers.
    */
   @Test
-  void aClientSetsUpNeitherTlsNorLoggingItDoesNotUse() throws Exception {
-    ResidentCli cli = new ResidentCli(dataDir);
-    assertEquals(0, cli.run("job", "run", spec("first")).exitCode());
-    Path classes = dataDir.resolve("classes.txt");
-    ResidentCli thin = new ResidentCli(dataDir).jvm("-Xlog:class+load:file=" + classes);
-    ResidentCli.Run list = thin.run("job", "list");
-    assertEquals(0, list.exitCode(), list.out());
-    assertEquals(List.of(), loaded(classes, "sun\\.security\\.ssl|sun\\.security\\.jca"));
-    ResidentCli.Run version = thin.run("version");
-    assertEquals(0, version.exitCode(), version.out());
-    assertTrue(version.out().contains("CLIENT"), version.out());
-    assertEquals(
-        List.of(),
-        loaded(classes, "jdk\\.internal\\.logger|sun\\.util\\.logging|java\\.util\\.logging"));
-  }
-
-  /**
-   * {@code job list}, the command read most, reads the answer's tree with jackson-core alone:
-   * building databind's ObjectMapper (some 300 classes) would be a large part of its start.
-   */
-  @Test
-  void jobListBuildsNoObjectMapper() throws Exception {
+  void aClientSetsUpNeitherTlsNorLoggingNorAMapperItDoesNotUse() throws Exception {
     ResidentCli cli = new ResidentCli(dataDir);
     assertEquals(0, cli.run("job", "run", spec("first")).exitCode());
     Path classes = dataDir.resolve("classes.txt");
@@ -117,12 +96,21 @@ class ResidentNodeTest {
     ResidentCli.Run list = thin.run("job", "list");
     assertEquals(0, list.exitCode(), list.out());
     assertTrue(list.out().contains("first"), list.out());
-    // What building a mapper loads: introspection, (de)serializers, modules (the tree's nodes
-    // load one feature interface of databind.cfg, which is no sign of a mapper).
+    assertEquals(List.of(), loaded(classes, "sun\\.security\\.ssl|sun\\.security\\.jca"));
+    // job list, the command read most, reads the answer's tree with jackson-core alone: building
+    // databind's ObjectMapper (some 300 classes) would be a large part of its start. What building
+    // one loads: introspection, (de)serializers, modules (the tree's nodes load one feature
+    // interface of databind.cfg, which is no sign of a mapper).
     assertEquals(
         List.of(),
         loaded(
             classes, "com\\.fasterxml\\.jackson\\.(databind\\.(introspect|ser|deser)|datatype)"));
+    ResidentCli.Run version = thin.run("version");
+    assertEquals(0, version.exitCode(), version.out());
+    assertTrue(version.out().contains("CLIENT"), version.out());
+    assertEquals(
+        List.of(),
+        loaded(classes, "jdk\\.internal\\.logger|sun\\.util\\.logging|java\\.util\\.logging"));
   }
 
   private static List<String> loaded(Path classLog, String packages) throws java.io.IOException {
